@@ -1,0 +1,152 @@
+/**
+ * The LSP adapter: the only module that knows LSP. It wires a connection to the language service:
+ * document sync, debounced diagnostics, features, settings, and the custom `apiLens/describe`
+ * request. Any exception in a feature is logged and answered with an empty result.
+ */
+import * as path from 'path';
+import {
+  DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../service/languageService';
+import { normaliseSettings } from '../rules/settings';
+import {
+  fromLspDiagnostic, toLspCodeActions, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbols,
+} from './convert';
+
+export const DESCRIBE_REQUEST = 'apiLens/describe';
+import { VERSION } from '../core/version';
+
+/** Milliseconds after the last edit before diagnostics are recomputed. */
+const DIAGNOSTIC_DELAY_MS = 120;
+
+export function startServer(connection: Connection, docsDir = path.join(__dirname, '..', 'docs', 'rules')): void {
+  const log = (m: string) => connection.console.log(`[api-lens] ${m}`);
+  const service = new LanguageService({ docsDir, log });
+  const docs = new Map<string, TextDocument>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let hasConfigurationPull = false;
+
+  const guard = <T>(name: string, fallback: T, token: CancellationToken | undefined, run: () => T): T => {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      return run();
+    } catch (e) {
+      log(`${name} failed: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  };
+
+  const publish = (uri: string) => {
+    timers.delete(uri);
+    if (!docs.has(uri)) return;
+    const diagnostics = guard('diagnostics', [], undefined, () => service.diagnostics(uri).map(toLspDiagnostic));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+  const schedule = (uri: string, delay: number) => {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.set(uri, setTimeout(() => publish(uri), delay));
+  };
+  const republishDependents = (uri: string) => {
+    for (const other of service.dependents(uri)) if (docs.has(other)) schedule(other, DIAGNOSTIC_DELAY_MS);
+  };
+
+  const pullSettings = async () => {
+    if (!hasConfigurationPull) return;
+    try {
+      const cfg = await connection.workspace.getConfiguration('apiLens');
+      service.setSettings(normaliseSettings(cfg));
+      for (const uri of docs.keys()) schedule(uri, 0);
+    } catch (e) {
+      log(`reading settings failed: ${e}`);
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    hasConfigurationPull = !!params.capabilities.workspace?.configuration;
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    service.workspace.setRoots(roots);
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) service.setSettings(normaliseSettings(init.settings));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: ['#', '/', '"', "'", ':'] },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'api-lens', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationPull) {
+      void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+      void pullSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    if (hasConfigurationPull) void pullSettings();
+    else if (p.settings && typeof p.settings === 'object' && 'apiLens' in (p.settings as object)) {
+      service.setSettings(normaliseSettings((p.settings as { apiLens: unknown }).apiLens));
+      for (const uri of docs.keys()) schedule(uri, 0);
+    }
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
+    docs.set(t.uri, doc);
+    service.open(t.uri, t.text, t.version);
+    schedule(t.uri, 0);
+    republishDependents(t.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
+    const doc = docs.get(t.uri);
+    if (!doc) return;
+    const updated = TextDocument.update(doc, contentChanges, t.version);
+    docs.set(t.uri, updated);
+    service.change(t.uri, updated.getText(), t.version);
+    schedule(t.uri, DIAGNOSTIC_DELAY_MS);
+    republishDependents(t.uri);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: t }) => {
+    docs.delete(t.uri);
+    const timer = timers.get(t.uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(t.uri);
+    const dependents = service.dependents(t.uri);
+    service.close(t.uri);
+    void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+    for (const other of dependents) if (docs.has(other)) schedule(other, DIAGNOSTIC_DELAY_MS);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      if (c.type !== FileChangeType.Changed || !docs.has(c.uri)) service.fileChanged(c.uri);
+      republishDependents(c.uri);
+    }
+  });
+
+  connection.onHover((p, token) => guard('hover', null, token, () => toLspHover(service.hover(p.textDocument.uri, p.position))));
+  connection.onDocumentSymbol((p, token) => guard('symbols', [], token, () => toLspSymbols(service.symbols(p.textDocument.uri))));
+  connection.onDefinition((p, token) => guard('definition', [], token, () => service.definition(p.textDocument.uri, p.position)));
+  connection.onReferences((p, token) =>
+    guard('references', [], token, () => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
+  connection.onFoldingRanges((p, token) => guard('folding', [], token, () => toLspFolding(service.folding(p.textDocument.uri))));
+  connection.onCompletion((p, token) => guard('completion', [], token, () => toLspCompletion(service.completion(p.textDocument.uri, p.position))));
+  connection.onCodeAction((p, token) =>
+    guard('codeAction', [], token, () =>
+      toLspCodeActions(service.codeActions(p.textDocument.uri, p.context.diagnostics.map(fromLspDiagnostic)), p.context.diagnostics)));
+  connection.onRequest(DESCRIBE_REQUEST, (p: { uri: string }, token) => guard('describe', null, token, () => service.describe(p.uri)));
+
+  connection.listen();
+}

@@ -1,0 +1,250 @@
+/**
+ * The language service: one plain library that the LSP adapter, the CLI and the tests all call.
+ * It owns the document cache (text -> syntax tree -> model -> findings, once per version) and
+ * dispatches each feature to the document's dialect. It never knows about LSP.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LineIndex, type Position, type Span } from '../core/text';
+import type {
+  CodeActionResult, CompletionResult, DocumentKindInfo, DocumentSymbolResult, Finding,
+  FoldingRangeResult, HoverResult, LensDiagnostic, Location,
+} from '../core/types';
+import type { DocumentSummary } from '../analysis/summary';
+import { classify } from '../analysis/classify';
+import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR } from '../rules/registry';
+import { DEFAULT_SETTINGS, effectiveSeverity, type LensSettings } from '../rules/settings';
+import { detectKind, dialectOf } from './detect';
+import type { Analysed, Dialect, FeatureContext, SourceDocument } from './dialect';
+import { Workspace } from './workspace';
+import { wsdlDialect } from '../wsdl/dialect';
+import { openApiDialect } from '../openapi/dialect';
+
+export interface LanguageServiceOptions {
+  workspace?: Workspace;
+  settings?: LensSettings;
+  /** Folder holding docs/rules/<code>.md; diagnostics link there. */
+  docsDir?: string;
+  /** Where internal errors go (the server's output channel, the CLI's stderr). */
+  log?: (message: string) => void;
+}
+
+interface CacheEntry {
+  version: number;
+  /** null: not an API description; stay silent. */
+  analysed: Analysed | null;
+  tooLarge?: boolean;
+}
+
+const DIALECTS: Record<'wsdl' | 'openapi', Dialect> = { wsdl: wsdlDialect, openapi: openApiDialect };
+
+export class LanguageService {
+  readonly workspace: Workspace;
+  private settings: LensSettings;
+  private readonly docsDir?: string;
+  private readonly log: (m: string) => void;
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(opts: LanguageServiceOptions = {}) {
+    this.workspace = opts.workspace ?? new Workspace();
+    this.settings = opts.settings ?? DEFAULT_SETTINGS;
+    this.docsDir = opts.docsDir;
+    this.log = opts.log ?? (() => undefined);
+    this.workspace.maxFileBytes = this.settings.maxFileSize;
+  }
+
+  setSettings(s: LensSettings): void {
+    this.settings = s;
+    this.workspace.maxFileBytes = s.maxFileSize;
+    this.cache.clear();
+  }
+  getSettings(): LensSettings { return this.settings; }
+
+  // ---- document lifecycle -------------------------------------------------------------------
+
+  open(uri: string, text: string, version: number): void {
+    this.workspace.setOpen({ uri, text, version });
+    this.invalidate(uri);
+  }
+  change(uri: string, text: string, version: number): void { this.open(uri, text, version); }
+  close(uri: string): void {
+    this.workspace.close(uri);
+    this.invalidate(uri);
+  }
+  /** A file changed on disk (or was created/deleted). */
+  fileChanged(uri: string): void { this.invalidate(uri); }
+
+  /** Drops the entry for `uri` and, transitively, every entry that depends on it. Returns the URIs dropped. */
+  invalidate(uri: string): string[] {
+    const dropped: string[] = [];
+    const queue = [uri];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const u = queue.pop()!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      if (this.cache.delete(u)) dropped.push(u);
+      for (const [other, e] of this.cache) if (e.analysed?.dependencies.includes(u)) queue.push(other);
+    }
+    return dropped;
+  }
+
+  /** Open documents whose analysis read `uri` (for re-publishing diagnostics after a change). */
+  dependents(uri: string): string[] {
+    const out: string[] = [];
+    for (const [other, e] of this.cache) if (other !== uri && e.analysed?.dependencies.includes(uri)) out.push(other);
+    return out;
+  }
+
+  // ---- analysis -----------------------------------------------------------------------------
+
+  kindOf(uri: string): DocumentKindInfo | null { return this.analyse(uri)?.source.kind ?? null; }
+
+  /** The analysis of a document (open or on disk), cached per version; undefined when not ours. */
+  analyse(uri: string): Analysed | undefined {
+    const read = this.workspace.read(uri);
+    if (!read) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === read.version) return cached.analysed ?? undefined;
+    if (this.inProgress.has(uri)) return undefined; // an import/$ref cycle: the dialect reports it
+    this.inProgress.add(uri);
+    try {
+      const entry = this.build(uri, read.text, read.version);
+      this.cache.set(uri, entry);
+      return entry.analysed ?? undefined;
+    } finally {
+      this.inProgress.delete(uri);
+    }
+  }
+
+  private build(uri: string, text: string, version: number): CacheEntry {
+    if (!this.settings.enable) return { version, analysed: null };
+    if (text.length > this.settings.maxFileSize) {
+      const kind = detectKind(text.slice(0, 65536), uri);
+      if (!kind) return { version, analysed: null };
+      const source: SourceDocument = { uri, text, version, lines: new LineIndex(text), kind };
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return {
+        version, tooLarge: true,
+        analysed: {
+          source, dependencies: [],
+          findings: [{ code: RULE_FILE_TOO_LARGE.code, span: { start: 0, end: 0 },
+            message: `This ${mb(text.length)} MB document is larger than apiLens.maxFileSizeMB (${mb(this.settings.maxFileSize)} MB), so API Lens does not analyse it. Raise the setting to analyse it.` }],
+        },
+      };
+    }
+    const kind = detectKind(text, uri);
+    if (!kind) return { version, analysed: null };
+    const source: SourceDocument = { uri, text, version, lines: new LineIndex(text), kind };
+    const dialect = DIALECTS[dialectOf(kind.kind)];
+    try {
+      return { version, analysed: dialect.analyse(source, this.workspace, (u) => this.analyse(u)) };
+    } catch (e) {
+      this.log(`analyse ${uri} failed: ${(e as Error)?.stack ?? e}`);
+      return {
+        version,
+        analysed: { source, dependencies: [], findings: [{ code: RULE_INTERNAL_ERROR.code, span: { start: 0, end: 0 }, message: `API Lens could not analyse this document: ${(e as Error)?.message ?? e}. Please report this.` }] },
+      };
+    }
+  }
+
+  private withDialect<T>(uri: string, feature: string, fallback: T, run: (d: Dialect, ctx: FeatureContext<Analysed>) => T | undefined | null): T {
+    const doc = this.analyse(uri);
+    if (!doc || this.cache.get(uri)?.tooLarge) return fallback;
+    const dialect = DIALECTS[dialectOf(doc.source.kind.kind)];
+    const ctx: FeatureContext<Analysed> = { doc, workspace: this.workspace, analyse: (u) => this.analyse(u) };
+    try {
+      return run(dialect, ctx) ?? fallback;
+    } catch (e) {
+      this.log(`${feature} on ${uri} failed: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  }
+
+  // ---- features -----------------------------------------------------------------------------
+
+  diagnostics(uri: string): LensDiagnostic[] {
+    const doc = this.analyse(uri);
+    if (!doc) return [];
+    const out: LensDiagnostic[] = [];
+    for (const f of doc.findings) {
+      const d = this.toDiagnostic(doc, f);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  private toDiagnostic(doc: Analysed, f: Finding): LensDiagnostic | undefined {
+    const severity = effectiveSeverity(this.settings, f.code, f.severity);
+    if (severity === 'off') return undefined;
+    const d: LensDiagnostic = {
+      range: doc.source.lines.rangeOf(f.span), severity, code: f.code, message: f.message, source: 'api-lens',
+    };
+    const href = this.docsLink(f.code);
+    if (href) d.codeDescription = { href };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        message: r.message,
+        location: { uri: r.uri, range: r.range ?? this.rangeIn(r.uri, r.span ?? { start: 0, end: 0 }) },
+      }));
+    }
+    if (f.data !== undefined) d.data = f.data;
+    return d;
+  }
+
+  docsLink(code: string): string | undefined {
+    return this.docsDir ? pathToFileURL(path.join(this.docsDir, `${code}.md`)).toString() : undefined;
+  }
+
+  /** Converts a span in any known document to a range (0,0 when the document cannot be read). */
+  rangeIn(uri: string, s: Span): { start: Position; end: Position } {
+    const doc = this.analyse(uri);
+    if (doc) return doc.source.lines.rangeOf(s);
+    const read = this.workspace.read(uri);
+    if (read) return new LineIndex(read.text).rangeOf(s);
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+
+  private offset(uri: string, pos: Position): number {
+    return this.analyse(uri)?.source.lines.offsetAt(pos) ?? 0;
+  }
+
+  hover(uri: string, pos: Position): HoverResult | null {
+    return this.withDialect(uri, 'hover', null, (d, ctx) => d.hover?.(ctx, this.offset(uri, pos)));
+  }
+  symbols(uri: string): DocumentSymbolResult[] {
+    return this.withDialect(uri, 'symbols', [], (d, ctx) => d.symbols?.(ctx));
+  }
+  definition(uri: string, pos: Position): Location[] {
+    return this.withDialect(uri, 'definition', [], (d, ctx) => d.definition?.(ctx, this.offset(uri, pos)));
+  }
+  references(uri: string, pos: Position, includeDeclaration: boolean): Location[] {
+    return this.withDialect(uri, 'references', [], (d, ctx) => d.references?.(ctx, this.offset(uri, pos), includeDeclaration));
+  }
+  folding(uri: string): FoldingRangeResult[] {
+    return this.withDialect(uri, 'folding', [], (d, ctx) => d.folding?.(ctx));
+  }
+  completion(uri: string, pos: Position): CompletionResult[] {
+    return this.withDialect(uri, 'completion', [], (d, ctx) => d.completion?.(ctx, this.offset(uri, pos)));
+  }
+  codeActions(uri: string, diagnostics: LensDiagnostic[]): CodeActionResult[] {
+    return this.withDialect(uri, 'codeActions', [], (d, ctx) => d.codeActions?.(ctx, diagnostics));
+  }
+
+  /** What the document is: protocols, formats, design styles, with evidence ranges filled in. */
+  describe(uri: string): DocumentSummary | null {
+    return this.withDialect<DocumentSummary | null>(uri, 'describe', null, (d, ctx) => {
+      const raw = d.summarize?.(ctx);
+      if (!raw) return null;
+      const summary = classify(raw);
+      this.fillEvidenceRanges(summary);
+      return summary;
+    });
+  }
+
+  private fillEvidenceRanges(s: DocumentSummary): void {
+    const facts = [...s.protocols, ...s.formats, ...s.styles, ...s.security, ...s.operations.flatMap((o) => [...o.protocols, ...o.formats, ...o.styles])];
+    for (const f of facts) for (const e of f.evidence) if (!e.range) e.range = this.rangeIn(e.uri, e.span);
+  }
+}
