@@ -3,7 +3,7 @@
  * text into a model and how to answer each feature over that model. The language service picks the
  * dialect from detection and calls it; dialects never see LSP.
  */
-import type { LineIndex, Position } from '../core/text';
+import type { LineIndex, Position, Span } from '../core/text';
 import type {
   CodeActionResult, CompletionResult, DocumentKindInfo, DocumentSymbolResult, Finding,
   FoldingRangeResult, HoverResult, LensDiagnostic, Location,
@@ -48,6 +48,11 @@ export interface Dialect<A extends Analysed = Analysed> {
   codeActions?(ctx: FeatureContext<A>, diagnostics: LensDiagnostic[]): CodeActionResult[];
   /** Raw signals and protocol/format facts; styles are added by analysis/classify.ts. */
   summarize?(ctx: FeatureContext<A>): DocumentSummary;
+  /**
+   * Span of the document's root (WSDL root element name, the `openapi`/`swagger` key): a hover there gets
+   * the whole-document summary (analysis/summaryMarkdown.ts) appended to the dialect's own hover.
+   */
+  rootSpan?(ctx: FeatureContext<A>): Span | undefined;
 }
 
 export type { Position };

@@ -12,6 +12,8 @@ import type {
 } from '../core/types';
 import type { DocumentSummary } from '../analysis/summary';
 import { classify } from '../analysis/classify';
+import { styleFindings } from '../analysis/styleRules';
+import { summaryMarkdown } from '../analysis/summaryMarkdown';
 import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR } from '../rules/registry';
 import { DEFAULT_SETTINGS, effectiveSeverity, type LensSettings } from '../rules/settings';
 import { detectKind, dialectOf } from './detect';
@@ -31,6 +33,8 @@ export interface LanguageServiceOptions {
 
 interface CacheEntry {
   version: number;
+  /** The classified summary, computed once per version (style rules and the root hover use it). */
+  summary?: DocumentSummary | null;
   /** null: not an API description; stay silent. */
   analysed: Analysed | null;
   tooLarge?: boolean;
@@ -139,7 +143,10 @@ export class LanguageService {
     const source: SourceDocument = { uri, text, version, lines: new LineIndex(text), kind };
     const dialect = DIALECTS[dialectOf(kind.kind)];
     try {
-      return { version, analysed: dialect.analyse(source, this.workspace, (u) => this.analyse(u)) };
+      const analysed = dialect.analyse(source, this.workspace, (u) => this.analyse(u));
+      const summary = this.summarise(dialect, analysed);
+      if (summary) analysed.findings.push(...styleFindings(summary));
+      return { version, analysed, summary };
     } catch (e) {
       this.log(`analyse ${uri} failed: ${(e as Error)?.stack ?? e}`);
       return {
@@ -211,7 +218,16 @@ export class LanguageService {
   }
 
   hover(uri: string, pos: Position): HoverResult | null {
-    return this.withDialect(uri, 'hover', null, (d, ctx) => d.hover?.(ctx, this.offset(uri, pos)));
+    return this.withDialect(uri, 'hover', null, (d, ctx) => {
+      const offset = this.offset(uri, pos);
+      const own = d.hover?.(ctx, offset) ?? null;
+      const root = d.rootSpan?.(ctx);
+      if (!root || offset < root.start || offset > root.end) return own;
+      const summary = this.describe(uri);
+      if (!summary) return own;
+      const extra = summaryMarkdown(summary);
+      return { markdown: own ? `${own.markdown}\n\n---\n\n${extra}` : extra, range: own?.range ?? ctx.doc.source.lines.rangeOf(root) };
+    });
   }
   symbols(uri: string): DocumentSymbolResult[] {
     return this.withDialect(uri, 'symbols', [], (d, ctx) => d.symbols?.(ctx));
@@ -234,13 +250,25 @@ export class LanguageService {
 
   /** What the document is: protocols, formats, design styles, with evidence ranges filled in. */
   describe(uri: string): DocumentSummary | null {
-    return this.withDialect<DocumentSummary | null>(uri, 'describe', null, (d, ctx) => {
-      const raw = d.summarize?.(ctx);
-      if (!raw) return null;
+    const doc = this.analyse(uri);
+    const entry = this.cache.get(uri);
+    if (!doc || !entry || entry.tooLarge) return null;
+    if (entry.summary === undefined) entry.summary = this.summarise(DIALECTS[dialectOf(doc.source.kind.kind)], doc);
+    return entry.summary ?? null;
+  }
+
+  /** Dialect signals -> classified summary with evidence ranges; null when the dialect cannot summarise. */
+  private summarise(dialect: Dialect, doc: Analysed): DocumentSummary | null {
+    if (!dialect.summarize) return null;
+    try {
+      const raw = dialect.summarize({ doc, workspace: this.workspace, analyse: (u) => this.analyse(u) });
       const summary = classify(raw);
       this.fillEvidenceRanges(summary);
       return summary;
-    });
+    } catch (e) {
+      this.log(`summarise ${doc.source.uri} failed: ${(e as Error)?.stack ?? e}`);
+      return null;
+    }
   }
 
   private fillEvidenceRanges(s: DocumentSummary): void {
