@@ -39,3 +39,11 @@ test('WSDL detection follows the root element namespace, prefixed or default', (
   assert.equal(detectKind('<?xml version="1.0"?>\n<description xmlns="http://www.w3.org/ns/wsdl"/>')?.kind, 'wsdl20');
   assert.equal(detectKind('\ufeff<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"></definitions>')?.kind, 'wsdl11');
 });
+
+test('OpenAPI detection: indented YAML documents, numeric versions, nested keys ignored', () => {
+  assert.equal(detectKind('---\n  swagger: "2.0"\n  info: {}\n', 'a.yaml')?.kind, 'swagger2');
+  assert.equal(detectKind('# comment\n%YAML 1.2\n---\nopenapi: 3.1\n', 'a.yaml')?.version, '3.1');
+  assert.equal(detectKind('{"swagger": 2, "info": {}}', 'a.json')?.kind, 'swagger2');
+  assert.equal(detectKind('a:\n  openapi: 3.0.0\n', 'a.yaml'), null);
+  assert.equal(detectKind('info:\n  title: x\nx:\n    openapi: 3.0.0\n', 'a.yaml'), null);
+});

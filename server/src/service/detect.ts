@@ -48,28 +48,40 @@ function detectXml(text: string): DocumentKindInfo | null {
   return null;
 }
 
-/** Looks for a top-level `openapi:` / `swagger:` key (YAML at column 0, JSON anywhere as a string key). */
+/**
+ * Looks for a top-level `openapi`/`swagger` key: in YAML at the indentation of the first key (a document
+ * may be indented as a whole), in JSON anywhere as a string key (confirmed later on the parsed root).
+ * A numeric version (`"swagger": 2`) is still recognised, so that the user gets a diagnostic for it.
+ */
 function detectOpenApi(text: string, syntax: 'json' | 'yaml'): DocumentKindInfo | null {
   let version: string | undefined;
   let key: string | undefined;
+  const jsonKey = /"(openapi|swagger)"\s*:\s*"?([0-9][^",}\s]*)/;
   if (syntax === 'yaml') {
-    const m = /^(?:["']?)(openapi|swagger)(?:["']?)[ \t]*:[ \t]*["']?([0-9][0-9A-Za-z.\-+]*)/m.exec(text);
+    const indent = topLevelIndent(text);
+    const m = new RegExp(`^${indent}["']?(openapi|swagger)["']?[ \\t]*:[ \\t]*["']?([0-9][0-9A-Za-z.\\-+]*)`, 'm').exec(text);
     if (m) { key = m[1]; version = m[2]; }
-    else {
-      // Flow-style YAML or JSON saved as .yaml
-      const j = /"(openapi|swagger)"\s*:\s*"([0-9][^"]*)"/.exec(text);
-      if (j && firstSignificantChar(text) === '{') { key = j[1]; version = j[2]; syntax = 'json'; }
-    }
   } else {
-    const m = /"(openapi|swagger)"\s*:\s*"([0-9][^"]*)"/.exec(text);
+    const m = jsonKey.exec(text);
     if (m) { key = m[1]; version = m[2]; }
   }
   if (!key || !version) return null;
-  if (key === 'swagger') return version.startsWith('2') ? { kind: 'swagger2', version, syntax } : null;
+  if (key === 'swagger') return /^2(\.|$)/.test(version) ? { kind: 'swagger2', version, syntax } : null;
   if (/^3\.0(\.|$)/.test(version)) return { kind: 'oas30', version, syntax };
   if (/^3\.1(\.|$)/.test(version)) return { kind: 'oas31', version, syntax };
   if (/^3\.2(\.|$)/.test(version)) return { kind: 'oas32', version, syntax };
   return null;
+}
+
+/** Indentation of the first mapping key of a YAML document, skipping comments, directives and `---`. */
+function topLevelIndent(text: string): string {
+  const re = /^([ \t]*)([^\s#].*)$/gm;
+  for (let m = re.exec(text), n = 0; m && n < 200; m = re.exec(text), n++) {
+    const line = m[2];
+    if (line.startsWith('%') || line.startsWith('---') || line.startsWith('...')) continue;
+    return m[1];
+  }
+  return '';
 }
 
 export function dialectOf(kind: DocumentKindInfo['kind']): 'wsdl' | 'openapi' {
