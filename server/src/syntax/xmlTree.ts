@@ -35,6 +35,10 @@ export interface XmlElement {
   parent?: XmlElement;
   /** In-scope namespace bindings declared on this element: prefix ('' = default) -> URI. */
   nsDecls?: Map<string, string>;
+  /** Namespace URI of the element name, resolved by the parser ('' = no namespace; undefined = undeclared prefix). */
+  ns?: string;
+  /** Nesting depth (root = 0). */
+  depth?: number;
 }
 
 export interface XmlComment { span: Span; text: string }
