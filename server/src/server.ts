@@ -6,4 +6,15 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.stderr.write('api-lens language server: start it with --stdio (or --node-ipc from VS Code).\n');
   process.exit(2);
 }
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A bug outside the guarded features must not take the server down with the user's editor session:
+// it is logged to the output channel and the server keeps serving.
+let reporting = false;
+const report = (what: string, e: unknown) => {
+  if (reporting) return; // the log itself failed (e.g. the client is gone): do not loop
+  reporting = true;
+  try { connection.console.error(`[api-lens] ${what}: ${(e as Error)?.stack ?? e}`); } catch { /* nowhere to log */ } finally { reporting = false; }
+};
+process.on('uncaughtException', (e) => report('uncaught exception', e));
+process.on('unhandledRejection', (e) => report('unhandled rejection', e));
+startServer(connection);
