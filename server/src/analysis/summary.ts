@@ -26,7 +26,22 @@ export interface Fact {
   reason: string;
   evidence: Evidence[];
   spec?: SpecLink;
+  // --- Added by analysis/classify.ts (optional; dialects need not fill them)
+  /** Stable id of a design style (style facts only), e.g. 'rest', 'soap-document-literal'. */
+  style?: StyleId;
+  /** Richardson maturity level, for 'rest' and 'rpc-http' style facts. */
+  level?: 0 | 1 | 2 | 3;
+  /** Names of the operations that exhibit this fact (a document-level style lists its operations). */
+  operations?: string[];
+  /** Further reasons, one sentence each (e.g. each maturity criterion met or missed). */
+  notes?: string[];
 }
+
+/** Design styles API Lens names (analysis/classify.ts). */
+export type StyleId =
+  | 'soap-document-literal' | 'soap-rpc-literal' | 'soap-rpc-encoded' | 'soap-document-encoded'
+  | 'wsdl-http-binding' | 'rest' | 'rpc-http' | 'soap-tunnel' | 'xml-rpc' | 'graphql' | 'json-rpc'
+  | 'webhook' | 'callback' | 'abstract' | 'mixed';
 
 export type OperationOrigin = 'operation' | 'webhook' | 'callback';
 
@@ -60,6 +75,10 @@ export interface OperationSummary {
   formats: Fact[];
   /** Filled by analysis/classify.ts. */
   styles: Fact[];
+  /** Range of `span`; filled in by the service before the summary leaves it. */
+  range?: Range;
+  /** Binding (WSDL) the operation was read from, when one portType operation appears in several bindings. */
+  binding?: string;
 }
 
 export interface Endpoint {
@@ -70,6 +89,10 @@ export interface Endpoint {
   protocol: string;
   /** SOAP version when the endpoint is a SOAP port. */
   soapVersion?: '1.1' | '1.2';
+  /** WSDL service (1.1) or service (2.0) holding the port/endpoint; SOAP-version mixing is judged per service. */
+  service?: string;
+  /** Range of `span`; filled in by the service. */
+  range?: Range;
 }
 
 export interface ArchitectureWeight {
