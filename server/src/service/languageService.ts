@@ -274,5 +274,7 @@ export class LanguageService {
   private fillEvidenceRanges(s: DocumentSummary): void {
     const facts = [...s.protocols, ...s.formats, ...s.styles, ...s.security, ...s.operations.flatMap((o) => [...o.protocols, ...o.formats, ...o.styles])];
     for (const f of facts) for (const e of f.evidence) if (!e.range) e.range = this.rangeIn(e.uri, e.span);
+    // Operations and endpoints too: the comparison view links each row to its source.
+    for (const o of [...s.operations, ...s.endpoints]) if (!o.range) o.range = this.rangeIn(o.uri, o.span);
   }
 }
