@@ -1,0 +1,109 @@
+/**
+ * QName references that resolve to nothing (wsdl-unresolved-reference, wsdl-unresolved-schema-reference),
+ * part/@element naming a type (R2206), and part names that a binding uses but the message lacks
+ * (wsdl-unknown-part). References into namespaces whose import was not followed are never reported: the
+ * import diagnostics already say why those documents are missing.
+ */
+import type { ComponentKind, QNameRef, WsdlModel } from '../model';
+import { R2206, UNKNOWN_PART, UNRESOLVED_REFERENCE, UNRESOLVED_SCHEMA_REFERENCE } from './catalog';
+import { Collector, listNames, messageOf, q } from './util';
+
+const SCHEMA_KINDS = new Set<ComponentKind>(['element', 'type', 'attribute', 'group', 'attributeGroup']);
+
+const KIND_WORD: Record<ComponentKind, string> = {
+  message: 'message', portType: 'portType', binding: 'binding', service: 'service', interface: 'interface',
+  interfaceFault: 'interface fault', interfaceOperation: 'interface operation', element: 'global element',
+  type: 'type (complexType or simpleType)', attribute: 'global attribute', group: 'model group', attributeGroup: 'attribute group',
+};
+
+export function checkReferences(c: Collector): void {
+  const m = c.model;
+  for (const ref of m.doc.refs) {
+    const r = m.resolve(ref);
+    if (r.status !== 'unresolved') continue;
+    if (ref.kind === 'element' && ref.attr === 'element' && !ref.inSchema && r.reason === 'not-found' && ref.ns !== undefined) {
+      const asType = m.lookup('type', ref.ns, ref.local);
+      if (asType) {
+        c.add(R2206, ref.span,
+          `element=${q(ref.raw)} names a ${asType.el.localName}, not a global element declaration. Declare <xsd:element name="${ref.local}" type="${ref.raw}"/> in the schema and keep element=, or refer to the type with type= instead.`,
+          { related: [c.related(asType.uri, asType.nameSpan, `the ${asType.el.localName} ${ref.local}`)] });
+        continue;
+      }
+    }
+    const rule = SCHEMA_KINDS.has(ref.kind) ? UNRESOLVED_SCHEMA_REFERENCE : UNRESOLVED_REFERENCE;
+    c.add(rule, ref.span, unresolvedMessage(m, ref, r.reason));
+  }
+  checkBoundPartNames(c);
+}
+
+function unresolvedMessage(m: WsdlModel, ref: QNameRef, reason: 'undeclared-prefix' | 'not-found'): string {
+  const what = KIND_WORD[ref.kind];
+  if (reason === 'undeclared-prefix' || ref.ns === undefined) {
+    return `${ref.attr}=${q(ref.raw)}: the prefix ${q(ref.prefix)} is not declared, so the ${what} it names cannot be found. Declare xmlns:${ref.prefix}="<namespace URI>" on this element or an ancestor (usually the root).`;
+  }
+  const nsLabel = ref.ns === '' ? 'no namespace' : `namespace ${q(ref.ns)}`;
+  const all = m.components(ref.kind);
+  const sameNs = all.filter((x) => x.ns === ref.ns).map((x) => x.name);
+  const elsewhere = all.filter((x) => x.name === ref.local && x.ns !== ref.ns);
+  let msg = `No ${what} named ${q(ref.local)} in ${nsLabel} (${ref.attr}=${q(ref.raw)}).`;
+  const near = sameNs.find((n) => n.toLowerCase() === ref.local.toLowerCase());
+  if (near) msg += ` Did you mean ${q(near)}? Names are case-sensitive.`;
+  if (elsewhere.length) {
+    msg += ` A ${what} ${q(ref.local)} exists in namespace ${q(elsewhere[0].ns)}: bind the prefix ${q(ref.prefix || '(default)')} to that namespace or use a prefix that is bound to it.`;
+  } else if (sameNs.length) {
+    msg += ` Defined there: ${listNames(sameNs)}.`;
+  } else {
+    const namespaces = [...new Set(all.map((x) => x.ns))];
+    msg += namespaces.length
+      ? ` Nothing of that kind is defined in this namespace; ${what}s are defined in ${listNames(namespaces, 3)}. Check the prefix declaration, or import the document that defines it.`
+      : ` No ${what} is defined in this document or its imports; define it, or import the document that does.`;
+  }
+  return msg;
+}
+
+/** soap:body parts=, soap:header part= and mime:content part= must name parts of the bound message. */
+function checkBoundPartNames(c: Collector): void {
+  const m = c.model;
+  for (const b of m.doc.bindings) {
+    for (const op of b.operations) {
+      const ptOp = m.portTypeOperation(b, op.name);
+      for (const [bm, om] of [[op.input, ptOp?.input], [op.output, ptOp?.output]] as const) {
+        if (!bm) continue;
+        const msg = messageOf(m, om?.message);
+        if (msg && bm.body?.parts) {
+          for (const name of bm.body.parts.names) {
+            if (!msg.parts.some((p) => p.name === name)) {
+              c.add(UNKNOWN_PART, tokenSpan(bm.body.parts, name),
+                `soap:body parts lists ${q(name)}, but message ${q(msg.name)} has the parts ${listNames(msg.parts.map((p) => p.name))}. Name an existing part.`);
+            }
+          }
+        }
+        if (msg) {
+          for (const mime of bm.mime) {
+            if (mime.part && !msg.parts.some((p) => p.name === mime.part!.value)) {
+              c.add(UNKNOWN_PART, mime.part.span,
+                `mime:${mime.kind} part=${q(mime.part.value)} is not a part of message ${q(msg.name)} (parts: ${listNames(msg.parts.map((p) => p.name))}).`);
+            }
+          }
+        }
+        for (const h of bm.headers) {
+          if (!h.message || !h.parts) continue;
+          const hm = messageOf(m, h.message);
+          if (hm && !hm.parts.some((p) => p.name === h.parts!.value)) {
+            c.add(UNKNOWN_PART, h.parts.span,
+              `soap:header part=${q(h.parts.value)} is not a part of message ${q(hm.name)} (parts: ${listNames(hm.parts.map((p) => p.name))}).`);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The span of one name inside an NMTOKENS attribute value (the whole value when not found). */
+function tokenSpan(v: { value: string; span: { start: number; end: number } }, name: string): { start: number; end: number } {
+  const re = new RegExp(`(^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
+  const mm = re.exec(v.value);
+  if (!mm) return v.span;
+  const start = v.span.start + mm.index + mm[1].length;
+  return { start, end: start + name.length };
+}

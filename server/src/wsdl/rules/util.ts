@@ -1,0 +1,114 @@
+/** Small helpers shared by the WSDL rule modules: findings, attribute lookup, styles, message parts. */
+import type { Span } from '../../core/text';
+import type { Finding, Severity } from '../../core/types';
+import type { RuleMeta } from '../../rules/registry';
+import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
+import type { Binding, BindingOperation, Message, Part, QNameRef, WsdlModel } from '../model';
+
+/** A quick fix carried in Finding.data: plain offsets in the analysed document (see wsdl/quickFixes.ts). */
+export interface FixData {
+  fix: { title: string; edits: { start: number; end: number; newText: string }[]; preferred?: boolean }[];
+}
+
+export class Collector {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  constructor(readonly model: WsdlModel) {}
+
+  /** True when the span belongs to the document being analysed (findings cannot go elsewhere). */
+  here(uri: string): boolean { return uri === this.model.doc.uri; }
+
+  add(rule: RuleMeta, span: Span, message: string, extra: Partial<Finding> = {}): void {
+    // The same part or attribute can be reached from several bindings: report it once.
+    const key = `${rule.code}@${span.start}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push({ code: rule.code, span, message, ...extra });
+  }
+
+  related(uri: string, span: Span, message: string): NonNullable<Finding['related']>[number] {
+    return { uri, span, message };
+  }
+}
+
+export function fixes(...fix: FixData['fix']): { data: FixData } { return { data: { fix } }; }
+
+export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
+  return el.attributes.find((a) => a.name === name);
+}
+
+/** Namespace URI a prefix maps to at `el` (nearest declaration on it or an ancestor). */
+export function nsOf(el: XmlElement | undefined, prefix: string): string | undefined {
+  for (let e = el; e; e = e.parent) {
+    const v = e.nsDecls?.get(prefix);
+    if (v !== undefined) return v;
+  }
+  if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
+  return undefined;
+}
+
+/** Attributes of `el` in namespace `ns` with local name `local` (prefixed attributes only, as XML Namespaces says). */
+export function nsAttr(el: XmlElement, ns: string, local: string): XmlAttribute | undefined {
+  for (const a of el.attributes) {
+    const i = a.name.indexOf(':');
+    if (i < 0 || a.name.slice(i + 1) !== local) continue;
+    const p = a.name.slice(0, i);
+    if (p === 'xmlns') continue;
+    if (nsOf(el, p) === ns) return a;
+  }
+  return undefined;
+}
+
+/** Span from the whitespace before an attribute to the closing quote: deleting it removes the attribute cleanly. */
+export function attrRemovalSpan(text: string, a: XmlAttribute): Span {
+  let start = a.nameSpan.start;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return { start, end: a.valueSpan.end + 1 };
+}
+
+/** Offset where a new attribute can be inserted in a start tag: right after the element name. */
+export function attrInsertOffset(el: XmlElement): number { return el.nameSpan.end; }
+
+/** rpc | document as in force for one operation: soap:operation/@style, else soap:binding/@style, else document (WSDL 1.1 §3.4). */
+export function styleOf(binding: Binding, op: BindingOperation): string {
+  return op.style?.value ?? binding.soap?.style?.value ?? 'document';
+}
+
+export function isSoap(b: Binding): boolean { return b.protocol === 'soap11' || b.protocol === 'soap12'; }
+
+/** The WS-I profile that judges a binding: BP 1.1 for SOAP 1.1, BP 2.0 for SOAP 1.2 (BP 2.0 is SOAP 1.2 only). */
+export function profileOf(b: Binding): string { return b.protocol === 'soap12' ? 'Basic Profile 2.0' : 'Basic Profile 1.1'; }
+
+export function messageOf(model: WsdlModel, ref: QNameRef | undefined): Message | undefined {
+  if (!ref) return undefined;
+  const r = model.resolve(ref);
+  return r.status === 'found' && r.target.kind === 'message' ? (r.target as Message) : undefined;
+}
+
+export function partsNamed(m: Message, names: string[] | undefined): Part[] {
+  if (!names) return m.parts;
+  return names.map((n) => m.parts.find((p) => p.name === n)).filter((p): p is Part => !!p);
+}
+
+export function q(s: string): string { return `'${s}'`; }
+
+/** "a, b, c" or "a, b, c and 4 more"; "none" when empty. */
+export function listNames(names: string[], max = 6): string {
+  const u = [...new Set(names)];
+  if (u.length === 0) return 'none';
+  const shown = u.slice(0, max).map(q).join(', ');
+  return u.length > max ? `${shown} and ${u.length - max} more` : shown;
+}
+
+/** Spans of elements named `local` in namespace `ns` under `el` (depth-first, document order). */
+export function descendants(el: XmlElement, pred: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (pred(c)) out.push(c);
+    descendants(c, pred, out);
+  }
+  return out;
+}
+
+export function isAbsoluteUri(s: string): boolean { return /^[a-zA-Z][a-zA-Z0-9+.-]*:\S/.test(s); }
+
+export type { Severity };
