@@ -1,28 +1,70 @@
-/** Text rendering of a DocumentSummary for `api-lens describe`. */
-import type { DocumentSummary, Fact } from '../analysis/summary';
+/** Text rendering of a DocumentSummary for `api-lens describe`: the same facts as the hover and the comparison view. */
+import type { DocumentSummary, Fact, OperationSummary } from '../analysis/summary';
+import { scopeSentence, weightSentence } from '../analysis/summaryMarkdown';
 
-function where(file: string, f: Fact): string {
-  const e = f.evidence[0];
-  if (!e?.range) return '';
-  return ` (${file}:${e.range.start.line + 1}:${e.range.start.character + 1})`;
+const MAX_OPERATIONS = 40;
+const MAX_ENDPOINTS = 10;
+
+/** One line of terminal-safe text: document text may hold control characters (escape sequences). */
+function clean(t: string): string {
+  // eslint-disable-next-line no-control-regex
+  return t.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\s*\n\s*/g, ' ');
+}
+
+function at(file: string, r: { start: { line: number; character: number } } | undefined): string {
+  return r ? `${file}:${r.start.line + 1}:${r.start.character + 1}` : '';
+}
+
+function factLines(file: string, f: Fact, withNotes: boolean): string[] {
+  const where = at(file, f.evidence[0]?.range);
+  const more = f.evidence.length > 1 ? ` (+${f.evidence.length - 1} more)` : '';
+  const out = [`    - ${clean(f.value)}  [${f.confidence}]${where ? `  ${where}${more}` : ''}`, `        ${clean(f.reason)}`];
+  if (withNotes) for (const n of f.notes ?? []) out.push(`        · ${clean(n)}`);
+  if (f.spec) out.push(`        see ${f.spec.title}: ${f.spec.url}`);
+  return out;
+}
+
+function opLine(file: string, o: OperationSummary): string {
+  const http = o.method ? `${o.method}${o.path !== undefined ? ` ${o.path}` : ''}` : '';
+  const soap = o.soapVersion ? `SOAP ${o.soapVersion}${o.binding ? ` (${o.binding})` : ''}` : '';
+  const style = o.styles.map((s) => s.value).join(', ') || '—';
+  const origin = o.origin !== 'operation' ? ` [${o.origin}]` : '';
+  const where = at(file, o.range);
+  return `    - ${clean(o.name)}${origin}: ${style}${http || soap ? ` — ${clean([http, soap].filter(Boolean).join(', '))}` : ''}${where ? `  ${where}` : ''}`;
 }
 
 export function formatSummaryText(file: string, s: DocumentSummary): string {
   const lines: string[] = [];
   lines.push(`${file}`);
-  lines.push(`  kind:      ${s.kind} ${s.version}${s.title ? ` — ${s.title}` : ''}`);
-  lines.push(`  scope:     ${s.scope === 'web-service' ? 'web service (WSDL contract)' : 'API'}`);
-  lines.push(`  summary:   ${s.headline}`);
-  const section = (name: string, facts: Fact[]) => {
+  lines.push(`  ${clean(s.headline)}`);
+  lines.push('');
+  lines.push(`  kind:       ${s.kind} ${clean(s.version)}${s.title ? ` — ${clean(s.title)}` : ''}`);
+  lines.push(`  scope:      ${scopeSentence(s)}`);
+  lines.push(`  weight:     ${weightSentence(s)}`);
+  const section = (name: string, facts: Fact[], withNotes = false) => {
     lines.push(`  ${name}:`);
     if (!facts.length) lines.push('    (none found)');
-    for (const f of facts) lines.push(`    - ${f.value} [${f.confidence}]${where(file, f)}: ${f.reason}`);
+    for (const f of facts) lines.push(...factLines(file, f, withNotes));
   };
+  section('design styles', s.styles, true);
   section('protocols', s.protocols);
   section('formats', s.formats);
-  section('styles', s.styles);
   if (s.security.length) section('security', s.security);
-  lines.push(`  operations: ${s.weight.operations}, messages: ${s.weight.messages}, schema types: ${s.weight.schemaTypes}, envelope: ${s.weight.envelope ? 'yes' : 'no'}`);
-  if (s.clients.length) lines.push(`  clients:   ${s.clients.join('; ')}`);
+  if (s.endpoints.length) {
+    lines.push('  endpoints:');
+    for (const e of s.endpoints.slice(0, MAX_ENDPOINTS)) {
+      lines.push(`    - ${clean(e.url)}  ${e.protocol}${e.soapVersion ? `, SOAP ${e.soapVersion}` : ''}${e.service ? `, service ${clean(e.service)}` : ''}${e.range ? `  ${at(file, e.range)}` : ''}`);
+    }
+    if (s.endpoints.length > MAX_ENDPOINTS) lines.push(`    … and ${s.endpoints.length - MAX_ENDPOINTS} more`);
+  }
+  if (s.operations.length) {
+    lines.push(`  operations (${s.operations.length}):`);
+    for (const o of s.operations.slice(0, MAX_OPERATIONS)) lines.push(opLine(file, o));
+    if (s.operations.length > MAX_OPERATIONS) lines.push(`    … and ${s.operations.length - MAX_OPERATIONS} more (--format json lists all)`);
+  }
+  if (s.clients.length) {
+    lines.push('  who can call it:');
+    for (const c of s.clients) lines.push(`    - ${c}`);
+  }
   return lines.join('\n');
 }
