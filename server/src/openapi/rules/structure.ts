@@ -1,0 +1,607 @@
+/**
+ * Structural validity against the official JSON Schema of the document's own version (server/schemas/),
+ * interpreted directly over the positioned tree so every problem lands on the exact key or value.
+ *
+ * Why not a generic validator's error list: a generic validator reports every failed oneOf/anyOf branch
+ * (a `$ref` typo yields a dozen errors). Here, when no alternative matches, the alternative that fits best
+ * (discriminating keys such as `$ref`, `in`, `type` agree; fewest problems) is chosen and only its problems
+ * are reported. The schema keywords interpreted are the ones the four official schemas use (draft-04 and
+ * 2020-12 subsets: $ref, $dynamicRef, type, enum, const, pattern, min/max*, required, properties,
+ * patternProperties, additionalProperties, unevaluatedProperties, dependentSchemas/dependencies, items,
+ * allOf/anyOf/oneOf/not, if/then/else, uniqueItems). `format` is not checked (annotation only, as in 2020-12).
+ */
+import type { Span } from '../../core/text';
+import type { JsonNode } from '../../syntax/jsonTree';
+import type { OasKind } from '../model';
+import { schema as swagger20 } from '../../../schemas/swagger-2.0';
+import { schema as oas30 } from '../../../schemas/oas-3.0';
+import { schema as oas31 } from '../../../schemas/oas-3.1';
+import { schema as oas32 } from '../../../schemas/oas-3.2';
+
+export type StructureIssueKind = 'unknown-property' | 'required' | 'type' | 'value' | 'conflict';
+
+export interface StructureIssue {
+  kind: StructureIssueKind;
+  span: Span;
+  message: string;
+}
+
+type Schema = Record<string, unknown> | boolean;
+type Obj = Record<string, unknown>;
+
+/** Where a node sits: the key (or array index) that holds it, and the spec object it belongs to. */
+interface At {
+  /** Key name as written, or `name[3]` for array items; '' for the root. */
+  label: string;
+  /** Span to report "missing required property" at: the holding key, or the item's first key. */
+  anchor: Span;
+  /** Spec object the node is (e.g. 'Operation Object'). */
+  object: string;
+}
+
+const SCHEMAS: Record<OasKind, Obj> = { swagger2: swagger20, oas30, oas31, oas32 };
+
+/** Spec object names for the schemas' definition names (2.0 camelCase, 3.0 PascalCase, 3.1+ kebab-case). */
+const OBJECT_NAMES: Record<string, string> = {
+  info: 'Info', contact: 'Contact', license: 'License', paths: 'Paths', pathitem: 'Path Item',
+  operation: 'Operation', responses: 'Responses', response: 'Response', responsevalue: 'Response',
+  parameter: 'Parameter', bodyparameter: 'Parameter', headerparametersubschema: 'Parameter',
+  queryparametersubschema: 'Parameter', formdataparametersubschema: 'Parameter', pathparametersubschema: 'Parameter',
+  nonbodyparameter: 'Parameter', schema: 'Schema', fileschema: 'Schema', primitivesitems: 'Items',
+  header: 'Header', headers: 'Headers', tag: 'Tag', externaldocs: 'External Documentation',
+  externaldocumentation: 'External Documentation', xml: 'XML', securityrequirement: 'Security Requirement',
+  securitydefinitions: 'Security Definitions', basicauthenticationsecurity: 'Security Scheme',
+  apikeysecurity: 'Security Scheme', oauth2implicitsecurity: 'Security Scheme', oauth2passwordsecurity: 'Security Scheme',
+  oauth2applicationsecurity: 'Security Scheme', oauth2accesscodesecurity: 'Security Scheme',
+  jsonreference: 'Reference', reference: 'Reference', server: 'Server', servervariable: 'Server Variable',
+  components: 'Components', requestbody: 'Request Body', mediatype: 'Media Type', encoding: 'Encoding',
+  example: 'Example', link: 'Link', callbacks: 'Callback', callback: 'Callback', securityscheme: 'Security Scheme',
+  oauthflows: 'OAuth Flows', implicitoauthflow: 'OAuth Flow', passwordoauthflow: 'OAuth Flow',
+  clientcredentialsflow: 'OAuth Flow', authorizationcodeoauthflow: 'OAuth Flow', discriminator: 'Discriminator',
+  definitions: 'Definitions', parametersdefinitions: 'Parameters Definitions', responsedefinitions: 'Responses Definitions',
+  examples: 'Example', 'oauth-flows': 'OAuth Flows',
+};
+const OBJECT_ANCHORS: Record<string, string> = {}; // filled lazily: 'Operation' -> 'operation-object'
+
+function objectNameOfDef(def: string): string | undefined {
+  const k = def.toLowerCase().replace(/-/g, '');
+  if (k.endsWith('orreference')) return undefined; // helper unions: keep the context's name
+  if (k.startsWith('oauthflows')) return 'OAuth Flows';
+  if (/oauthflow|flow$/.test(k) && k !== 'oauthflows') return 'OAuth Flow';
+  const n = OBJECT_NAMES[k];
+  return n;
+}
+
+function anchorOf(objectName: string): string {
+  return OBJECT_ANCHORS[objectName] ??= objectName.replace(/ Object$/, '').toLowerCase().replace(/ /g, '-') + '-object';
+}
+
+export interface StructureOptions {
+  kind: OasKind;
+  /** Base URL of the version's specification (model.ts specUrl), for "see" links. */
+  specUrl: string;
+  /** Stop after this many issues (a broken document must not flood the Problems panel). */
+  maxIssues?: number;
+}
+
+/** Checks `root` against the official schema of `kind`. */
+export function checkStructure(root: JsonNode, opts: StructureOptions): StructureIssue[] {
+  const checker = new Checker(SCHEMAS[opts.kind], opts);
+  const out: StructureIssue[] = [];
+  const first = root.type === 'object' && root.properties?.length ? root.properties[0].keySpan : { start: root.span.start, end: root.span.start };
+  const versionKey = root.properties?.find((p) => p.key === 'openapi' || p.key === 'swagger')?.keySpan ?? first;
+  checker.check(root, SCHEMAS[opts.kind], { label: '', anchor: versionKey, object: opts.kind === 'swagger2' ? 'Swagger Object' : 'OpenAPI Object' }, out);
+  // Dedupe (the same problem can be reached through two applicators) and bound.
+  const seen = new Set<string>();
+  const result: StructureIssue[] = [];
+  for (const i of out) {
+    const message = i.message; // materialises lazy messages
+    const k = `${i.span.start}:${i.span.end}:${message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    result.push({ kind: i.kind, span: i.span, message });
+    if (result.length >= (opts.maxIssues ?? 500)) break;
+  }
+  return result;
+}
+
+const TYPE_WORD: Record<string, string> = {
+  object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer',
+  boolean: 'a boolean', null: 'null',
+};
+
+function nodeTypeWord(n: JsonNode): string {
+  if (n.type === 'number') return Number.isInteger(n.value) ? 'an integer' : 'a number';
+  return TYPE_WORD[n.type];
+}
+
+function typeMatches(n: JsonNode, t: string): boolean {
+  switch (t) {
+    case 'integer': return n.type === 'number' && Number.isInteger(n.value);
+    case 'number': return n.type === 'number';
+    default: return n.type === t;
+  }
+}
+
+function show(n: JsonNode): string {
+  if (n.type === 'object') return 'an object';
+  if (n.type === 'array') return 'an array';
+  return '`' + String(n.value).slice(0, 60) + '`';
+}
+
+function sameValue(n: JsonNode, v: unknown): boolean {
+  if (v === null) return n.type === 'null';
+  if (typeof v !== 'object') return n.type !== 'object' && n.type !== 'array' && n.value === v;
+  if (Array.isArray(v)) return n.type === 'array' && (n.items ?? []).length === v.length && (n.items ?? []).every((x, i) => sameValue(x, v[i]));
+  if (n.type !== 'object') return false;
+  const props = n.properties ?? [];
+  const keys = Object.keys(v as Obj);
+  return props.length === keys.length && props.every((p) => keys.includes(p.key) && sameValue(p.value, (v as Obj)[p.key]));
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const d: number[] = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+export function didYouMean(key: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined, bestD = 99;
+  const lower = key.toLowerCase();
+  for (const c of candidates) {
+    if (c.toLowerCase() === lower) return c;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) ? best : undefined;
+}
+
+/** Plain words for the key patterns of maps (what a key of this object may look like). */
+function describePatterns(patterns: string[]): string {
+  const words: string[] = [];
+  for (const p of patterns) {
+    if (p === '^x-') words.push('an `x-` extension');
+    else if (p === '^/') words.push('a path starting with `/`');
+    else if (/\[1-5\]/.test(p)) words.push('an HTTP status code (e.g. `200`, `4XX`)');
+    else if (p === '^[a-zA-Z0-9\\.\\-_]+$' || p === '^[a-zA-Z0-9._-]+$') words.push('a name of letters, digits, `.`, `-` or `_`');
+    else if (p.startsWith('^\\$ref')) words.push('`$ref`');
+    else words.push('a key matching `' + p + '`');
+  }
+  return words.join(', ');
+}
+
+const UNSAFE = /^(?:__proto__|constructor|prototype)$/;
+
+/** Result of applying one schema to one node: the property names it evaluated (for unevaluatedProperties). */
+interface Eval {
+  /** Only tracked for schemas that use unevaluatedProperties (3.1+). */
+  evaluated: Set<string> | undefined;
+  /** `properties` maps applied at this node (candidates for "did you mean"). */
+  declared: Obj[] | undefined;
+}
+
+class Checker {
+  private readonly regexes = new Map<string, RegExp | null>();
+  private readonly anchors = new Map<string, Obj>();
+  private readonly refCache = new Map<string, Schema>();
+  private readonly objectOfRef = new Map<string, string | undefined>();
+
+  private readonly trackEvaluated: boolean;
+
+  constructor(private readonly root: Obj, private readonly opts: StructureOptions) {
+    this.collectAnchors(root, 0);
+    this.trackEvaluated = opts.kind === 'oas31' || opts.kind === 'oas32';
+  }
+
+  private collectAnchors(s: unknown, depth: number): void {
+    if (!s || typeof s !== 'object' || depth > 30) return;
+    if (Array.isArray(s)) { for (const x of s) this.collectAnchors(x, depth + 1); return; }
+    const o = s as Obj;
+    if (typeof o.$dynamicAnchor === 'string') this.anchors.set(o.$dynamicAnchor, o);
+    for (const v of Object.values(o)) this.collectAnchors(v, depth + 1);
+  }
+
+  private regex(p: string): RegExp | null {
+    let r = this.regexes.get(p);
+    if (r === undefined) {
+      try { r = new RegExp(p, 'u'); } catch { try { r = new RegExp(p); } catch { r = null; } }
+      this.regexes.set(p, r);
+    }
+    return r;
+  }
+
+  private resolveRef(ref: string): Schema | undefined {
+    let s = this.refCache.get(ref);
+    if (s !== undefined) return s;
+    const hash = ref.indexOf('#');
+    const frag = hash >= 0 ? ref.slice(hash + 1) : '';
+    let cur: unknown = this.root;
+    for (const seg of frag.split('/').slice(1)) {
+      const k = decodeURIComponent(seg).replace(/~1/g, '/').replace(/~0/g, '~');
+      cur = cur && typeof cur === 'object' ? (cur as Obj)[k] : undefined;
+    }
+    if (cur === undefined || (typeof cur !== 'object' && typeof cur !== 'boolean')) return undefined;
+    s = cur as Schema;
+    this.refCache.set(ref, s);
+    return s;
+  }
+
+  private refObjectName(ref: string): string | undefined {
+    if (this.objectOfRef.has(ref)) return this.objectOfRef.get(ref);
+    const segs = ref.split('/');
+    const def = segs.length === 3 && (segs[1] === 'definitions' || segs[1] === '$defs') ? segs[2] : undefined;
+    const name = def ? objectNameOfDef(def) : undefined;
+    const full = name ? `${name} Object` : undefined;
+    this.objectOfRef.set(ref, full);
+    return full;
+  }
+
+  private see(object: string): string {
+    return `${this.opts.specUrl}#${anchorOf(object)}`;
+  }
+
+  /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
+  check(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
+    const ev: Eval = { evaluated: undefined, declared: undefined };
+    if (schema === true) return ev;
+    if (schema === false) {
+      out.push({ kind: 'unknown-property', span: node.span, message: `${at.label ? '`' + at.label + '`' : 'this value'} is not allowed here` });
+      return ev;
+    }
+    const s = schema;
+
+    if (typeof s.$ref === 'string') {
+      const target = this.resolveRef(s.$ref);
+      if (target !== undefined) {
+        const obj = this.refObjectName(s.$ref);
+        merge(ev, this.check(node, target, obj ? { ...at, object: obj } : at, out));
+      }
+    }
+    if (typeof s.$dynamicRef === 'string') {
+      const target = this.anchors.get(s.$dynamicRef.replace(/^#/, ''));
+      if (target) merge(ev, this.check(node, target, { ...at, object: 'Schema Object' }, out));
+    }
+
+    // type: a wrong type makes every other keyword noise.
+    const type = s.type;
+    if (type !== undefined) {
+      const types = Array.isArray(type) ? type as string[] : [type as string];
+      if (!types.some((t) => typeMatches(node, t))) {
+        const want = types.map((t) => TYPE_WORD[t] ?? t).join(' or ');
+        out.push({ kind: 'type', span: node.span, message: `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})` });
+        return ev;
+      }
+    }
+
+    if (Array.isArray(s.enum) && !s.enum.some((v) => sameValue(node, v))) {
+      const list = (s.enum as unknown[]).slice(0, 12).map((v) => '`' + String(v) + '`').join(', ');
+      out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be ${s.enum.length === 1 ? list : 'one of ' + list} in ${article(at.object)} (found ${show(node)})` });
+    }
+    if ('const' in s && !sameValue(node, s.const)) {
+      out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be \`${String(s.const)}\` here (found ${show(node)})` });
+    }
+
+    if (node.type === 'string') this.checkString(node, s, at, out);
+    else if (node.type === 'number') this.checkNumber(node, s, at, out);
+    else if (node.type === 'array') this.checkArray(node, s, at, out);
+    else if (node.type === 'object') merge(ev, this.checkObject(node, s, at, out));
+
+    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, at, out));
+    if (Array.isArray(s.anyOf)) merge(ev, this.alternatives(node, s.anyOf as Schema[], at, out, false));
+    if (Array.isArray(s.oneOf)) merge(ev, this.alternatives(node, s.oneOf as Schema[], at, out, true));
+    if (s.not !== undefined) this.checkNot(node, s.not as Schema, at, out, undefined);
+    if (s.if !== undefined) {
+      const probe: StructureIssue[] = [];
+      const ifEv = this.check(node, s.if as Schema, at, probe);
+      if (probe.length === 0) {
+        merge(ev, ifEv);
+        if (s.then !== undefined) merge(ev, this.check(node, s.then as Schema, at, out));
+      } else if (s.else !== undefined) merge(ev, this.check(node, s.else as Schema, at, out));
+    }
+
+    if (node.type === 'object' && s.unevaluatedProperties !== undefined) {
+      for (const p of node.properties ?? []) {
+        if (ev.evaluated?.has(p.key)) continue;
+        if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared, s));
+        else this.check(p.value, s.unevaluatedProperties as Schema, { label: p.key, anchor: p.keySpan, object: at.object }, out);
+      }
+    }
+    return ev;
+  }
+
+  private unknown(key: string, span: Span, at: At, declaredMaps: Obj[] | undefined, s: Obj): StructureIssue {
+    // The message is built only if this issue is reported (most are discarded with a failed alternative).
+    const see = this.see(at.object);
+    return {
+      kind: 'unknown-property', span,
+      get message() {
+        const declared = declaredNames(declaredMaps);
+        const guess = didYouMean(key, declared);
+        const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties as Obj) : [];
+        if (guess) return `unknown property \`${key}\` in ${article(at.object)}: did you mean \`${guess}\`?`;
+        if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${describePatterns(patterns)}`;
+        return `unknown property \`${key}\` in ${article(at.object)} (extensions must start with \`x-\`; see ${see})`;
+      },
+    };
+  }
+
+  private checkString(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+    const v = node.value as string;
+    if (typeof s.pattern === 'string') {
+      const r = this.regex(s.pattern);
+      const what = at.label === v ? 'key' : labelOr(at);
+      if (r && !r.test(v)) out.push({ kind: 'value', span: node.span, message: `${what} \`${v.slice(0, 60)}\` does not have the expected form (pattern \`${s.pattern}\`) in ${article(at.object)}` });
+    }
+    if (typeof s.maxLength === 'number' && [...v].length > s.maxLength) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be at most ${s.maxLength} characters long` });
+    if (typeof s.minLength === 'number' && [...v].length < s.minLength) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must not be empty` });
+  }
+
+  private checkNumber(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+    const v = node.value as number;
+    const excl = (k: string) => s[k] === true;
+    if (typeof s.minimum === 'number' && (excl('exclusiveMinimum') ? v <= s.minimum : v < s.minimum)) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be ${excl('exclusiveMinimum') ? 'greater than' : 'at least'} ${s.minimum} (found ${v})` });
+    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be greater than ${s.exclusiveMinimum} (found ${v})` });
+    if (typeof s.exclusiveMaximum === 'number' && v >= s.exclusiveMaximum) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be less than ${s.exclusiveMaximum} (found ${v})` });
+    if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be a multiple of ${s.multipleOf} (found ${v})` });
+    if (typeof s.maximum === 'number' && (excl('exclusiveMaximum') ? v >= s.maximum : v > s.maximum)) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must be at most ${s.maximum} (found ${v})` });
+  }
+
+  private checkArray(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+    const items = node.items ?? [];
+    if (typeof s.minItems === 'number' && items.length < s.minItems) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} in ${article(at.object)}` });
+    if (typeof s.maxItems === 'number' && items.length > s.maxItems) out.push({ kind: 'value', span: node.span, message: `${labelOr(at)} must have at most ${s.maxItems} items` });
+    if (s.uniqueItems === true && items.length > 1 && items.length < 2000) {
+      for (let i = 1; i < items.length; i++) {
+        if (items[i].type === 'object' || items[i].type === 'array') continue;
+        for (let j = 0; j < i; j++) {
+          if (items[j].type === items[i].type && items[j].value === items[i].value) {
+            out.push({ kind: 'value', span: items[i].span, message: `${show(items[i])} is repeated in ${labelOr(at)} (items must be unique)` });
+            break;
+          }
+        }
+      }
+    }
+    if (s.contains !== undefined) {
+      let n = 0;
+      for (const it of items) { const probe: StructureIssue[] = []; this.check(it, s.contains as Schema, at, probe); if (probe.length === 0) n++; }
+      const min = typeof s.minContains === 'number' ? s.minContains : 1;
+      if (n < min) out.push({ kind: 'value', span: at.anchor, message: `${labelOr(at)} lacks an item the ${at.object} requires; see ${this.see(at.object)}` });
+      if (typeof s.maxContains === 'number' && n > s.maxContains) out.push({ kind: 'conflict', span: at.anchor, message: `${labelOr(at)} has ${n} items of a kind ${article(at.object)} allows at most ${s.maxContains} of; see ${this.see(at.object)}` });
+    }
+    const label = at.label || 'item';
+    if (Array.isArray(s.items)) {
+      const tuple = s.items as Schema[];
+      items.forEach((it, i) => {
+        const sub = i < tuple.length ? tuple[i] : s.additionalItems as Schema | undefined;
+        if (sub !== undefined) this.check(it, sub, this.itemAt(it, label, i, at), out);
+      });
+    } else if (s.items !== undefined) {
+      const sub = s.items as Schema;
+      for (let i = 0; i < items.length; i++) this.check(items[i], sub, this.itemAt(items[i], label, i, at), out);
+    }
+  }
+
+  private itemAt(item: JsonNode, label: string, i: number, at: At): At {
+    const anchor = item.type === 'object' && item.properties?.length ? item.properties[0].keySpan : { start: item.span.start, end: Math.min(item.span.end, item.span.start + 1) };
+    return { label: `${label.replace(/\[\d+\]$/, '')}[${i}]`, anchor, object: at.object };
+  }
+
+  private checkObject(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): Eval {
+    const ev: Eval = { evaluated: undefined, declared: undefined };
+    const props = node.properties ?? [];
+    if (Array.isArray(s.required)) {
+      for (const r of s.required as string[]) {
+        if (!props.some((p) => p.key === r)) out.push({ kind: 'required', span: at.anchor, message: this.requiredMessage(r, node, at) });
+      }
+    }
+    if (s.propertyNames !== undefined) {
+      for (const p of props) {
+        const keyNode: JsonNode = { type: 'string', value: p.key, span: p.keySpan };
+        this.check(keyNode, s.propertyNames as Schema, { label: p.key, anchor: p.keySpan, object: at.object }, out);
+      }
+    }
+    if (typeof s.maxProperties === 'number' && props.length > s.maxProperties) out.push({ kind: 'value', span: at.anchor, message: `${labelOr(at)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'} in ${article(at.object)}` });
+    if (typeof s.minProperties === 'number' && props.length < s.minProperties) out.push({ kind: 'value', span: at.anchor, message: `${labelOr(at)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}` });
+    const properties = s.properties && typeof s.properties === 'object' ? s.properties as Obj : undefined;
+    const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.entries(s.patternProperties as Obj) : undefined;
+    const additional = s.additionalProperties as Schema | undefined;
+    if (properties) ev.declared = [properties];
+    if (properties || patterns || additional !== undefined) {
+      if (this.trackEvaluated) ev.evaluated = new Set();
+      for (const p of props) {
+        let matched = false;
+        const child: At = { label: p.key, anchor: p.keySpan, object: at.object };
+        if (properties && Object.prototype.hasOwnProperty.call(properties, p.key) && !UNSAFE.test(p.key)) {
+          matched = true;
+          this.check(p.value, properties[p.key] as Schema, child, out);
+        }
+        if (patterns) {
+          for (const [pat, sub] of patterns) {
+            const r = this.regex(pat);
+            if (r && r.test(p.key)) { matched = true; this.check(p.value, sub as Schema, child, out); }
+          }
+        }
+        if (!matched && additional !== undefined) {
+          if (additional === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared, s));
+          else this.check(p.value, additional, child, out);
+          matched = true;
+        }
+        if (matched) ev.evaluated?.add(p.key);
+      }
+    }
+    const deps = (s.dependentSchemas ?? s.dependencies) as Obj | undefined;
+    if (deps && typeof deps === 'object') {
+      for (const [k, dep] of Object.entries(deps)) {
+        const trigger = props.find((p) => p.key === k);
+        if (!trigger) continue;
+        if (Array.isArray(dep)) {
+          for (const r of dep as string[]) if (!props.some((p) => p.key === r)) out.push({ kind: 'required', span: trigger.keySpan, message: `\`${r}\` is required when \`${k}\` is present in ${article(at.object)}` });
+        } else {
+          const sub = dep as Schema;
+          if (typeof sub === 'object' && sub.not !== undefined && Object.keys(sub).length <= 2) this.checkNot(node, sub.not as Schema, at, out, k);
+          else merge(ev, this.check(node, sub, at, out));
+        }
+      }
+    }
+    return ev;
+  }
+
+  private requiredMessage(r: string, node: JsonNode, at: At): string {
+    const inValue = node.properties?.find((p) => p.key === 'in')?.value.value;
+    if (r === 'required' && inValue === 'path') return `a path parameter must have \`required: true\` (${this.see('Parameter Object')})`;
+    const where = at.label ? ` (at \`${at.label}\`)` : '';
+    return `\`${r}\` is required in ${article(at.object)}${where}; see ${this.see(at.object)}`;
+  }
+
+  private checkNot(node: JsonNode, not: Schema, at: At, out: StructureIssue[], trigger: string | undefined): void {
+    const probe: StructureIssue[] = [];
+    this.check(node, not, at, probe);
+    if (probe.length > 0) return; // `not` holds
+    const props = node.properties ?? [];
+    const req = typeof not === 'object' && Array.isArray(not.required) ? not.required as string[] : undefined;
+    if (req && node.type === 'object') {
+      const present = props.filter((p) => req.includes(p.key));
+      const last = present[present.length - 1];
+      if (trigger) {
+        for (const p of present) out.push({ kind: 'conflict', span: p.keySpan, message: `\`${p.key}\` must not be used together with \`${trigger}\` in ${article(at.object)}` });
+        return;
+      }
+      if (present.length >= 2 && last) {
+        out.push({ kind: 'conflict', span: last.keySpan, message: `${present.map((p) => '`' + p.key + '`').join(' and ')} must not be used together in ${article(at.object)}` });
+        return;
+      }
+      if (last) { out.push({ kind: 'conflict', span: last.keySpan, message: `\`${last.key}\` is not allowed here in ${article(at.object)}` }); return; }
+    }
+    out.push({ kind: 'conflict', span: at.anchor, message: `${labelOr(at)} has a combination of fields that ${article(at.object)} does not allow; see ${this.see(at.object)}` });
+  }
+
+  /**
+   * oneOf / anyOf. If an alternative matches, fine (for oneOf, two alternatives that each require a
+   * different key both matching means mutually exclusive keys were combined). Otherwise report only the
+   * best-fitting alternative's problems.
+   */
+  private alternatives(node: JsonNode, alts: Schema[], at: At, out: StructureIssue[], exclusive: boolean): Eval {
+    const tried: { issues: StructureIssue[]; ev: Eval; score: number; alt: Schema }[] = [];
+    const passing: { ev: Eval; alt: Schema }[] = [];
+    for (const alt of alts) {
+      const issues: StructureIssue[] = [];
+      const ev = this.check(node, alt, at, issues);
+      if (issues.length === 0) {
+        passing.push({ ev, alt });
+        if (!exclusive) continue;
+      } else tried.push({ issues, ev, score: 0, alt });
+    }
+    if (passing.length > 0) {
+      const ev: Eval = { evaluated: undefined, declared: undefined };
+      for (const p of passing) merge(ev, p.ev);
+      if (exclusive && passing.length > 1) {
+        const keys = passing.map((p) => requiredKeyOf(p.alt)).filter((k): k is string => !!k && node.properties?.some((q) => q.key === k) === true);
+        if (keys.length > 1 && new Set(keys).size === keys.length) {
+          const last = node.properties!.filter((p) => keys.includes(p.key)).pop()!;
+          out.push({ kind: 'conflict', span: last.keySpan, message: `only one of ${keys.map((k) => '`' + k + '`').join(', ')} may be used in ${article(at.object)}` });
+        }
+      }
+      return ev;
+    }
+    // "One of these keys is required" (e.g. the root needs `paths`, `components` or `webhooks`).
+    const keys = alts.map(requiredKeyOf);
+    if (node.type === 'object' && keys.every((k) => k && !node.properties?.some((p) => p.key === k)) && tried.every((t) => t.issues.every((i) => i.kind === 'required'))) {
+      out.push({ kind: 'required', span: at.anchor, message: `${article(at.object).replace(/^a/, 'A')} needs at least one of ${keys.map((k) => '`' + k + '`').join(', ')}; see ${this.see(at.object)}` });
+      return { evaluated: undefined, declared: undefined };
+    }
+    for (const t of tried) t.score = this.score(node, t.issues);
+    tried.sort((a, b) => a.score - b.score);
+    const best = tried[0];
+    if (!best) return { evaluated: undefined, declared: undefined };
+    // Every alternative disagrees on the same discriminating value: say which values are allowed at all.
+    const disc = discriminatorIssue(best.issues, node);
+    if (disc && tried.every((t) => discriminatorIssue(t.issues, node)?.span.start === disc.span.start)) {
+      const allowed = new Set<string>();
+      for (const t of tried) for (const v of allowedValues(t.alt, this, disc.key)) allowed.add(v);
+      if (allowed.size > 0) {
+        out.push({ kind: 'value', span: disc.span, message: `\`${disc.key}\` must be one of ${[...allowed].map((v) => '`' + v + '`').join(', ')} in ${article(at.object)} (found ${show(disc.node)})` });
+        return best.ev;
+      }
+    }
+    out.push(...best.issues);
+    return best.ev;
+  }
+
+  /** Lower is a better fit. A disagreement on a discriminating key (a required `$ref`, a wrong `in` or `type`) weighs most. */
+  private score(node: JsonNode, issues: StructureIssue[]): number {
+    let score = 0;
+    const direct = new Map<number, string>();
+    for (const p of node.properties ?? []) direct.set(p.value.span.start, p.key);
+    for (const i of issues) {
+      if (i.kind === 'type' && i.span.start === node.span.start && i.span.end === node.span.end) score += 1000;
+      else if (i.kind === 'required' && /^`\$ref` is required/.test(i.message)) score += 1000;
+      else if (i.kind === 'value' && direct.has(i.span.start)) score += ['in', 'type', 'const', 'style', 'flow'].includes(direct.get(i.span.start)!) ? 500 : 20;
+      else if (i.kind === 'required') score += 10;
+      else if (i.kind === 'unknown-property') score += 5;
+      else score += 1;
+    }
+    return score;
+  }
+}
+
+function article(object: string): string {
+  return /^[AEIOU]/.test(object) ? `an ${object}` : `a ${object}`;
+}
+
+function labelOr(at: At): string {
+  return at.label ? '`' + at.label + '`' : 'the value';
+}
+
+function merge(into: Eval, from: Eval): void {
+  if (from.evaluated) {
+    if (!into.evaluated) into.evaluated = from.evaluated;
+    else if (into.evaluated !== from.evaluated) for (const k of from.evaluated) into.evaluated.add(k);
+  }
+  if (from.declared) {
+    if (!into.declared) into.declared = from.declared;
+    else if (into.declared !== from.declared) into.declared = into.declared.concat(from.declared);
+  }
+}
+
+function declaredNames(d: Obj[] | undefined): string[] {
+  const names: string[] = [];
+  for (const m of d ?? []) names.push(...Object.keys(m));
+  return names;
+}
+
+function requiredKeyOf(alt: Schema): string | undefined {
+  if (typeof alt !== 'object' || !Array.isArray(alt.required) || alt.required.length !== 1) return undefined;
+  return alt.required[0] as string;
+}
+
+function discriminatorIssue(issues: StructureIssue[], node: JsonNode): { key: string; span: Span; node: JsonNode } | undefined {
+  for (const p of node.properties ?? []) {
+    if (!['in', 'type'].includes(p.key)) continue;
+    if (issues.some((i) => i.kind === 'value' && i.span.start === p.value.span.start)) return { key: p.key, span: p.value.span, node: p.value };
+  }
+  return undefined;
+}
+
+/** Values an alternative allows for a discriminating property (its `enum` / `const`, through `$ref`s and `allOf`). */
+function allowedValues(alt: Schema, checker: Checker, key: string, depth = 0): string[] {
+  if (typeof alt !== 'object' || depth > 6) return [];
+  const out: string[] = [];
+  const prop = (alt.properties as Obj | undefined)?.[key] as Obj | undefined;
+  if (prop && Array.isArray(prop.enum)) out.push(...(prop.enum as unknown[]).map(String));
+  if (prop && 'const' in prop) out.push(String(prop.const));
+  if (typeof alt.$ref === 'string') {
+    const t = (checker as unknown as { resolveRef(r: string): Schema | undefined }).resolveRef(alt.$ref);
+    if (t !== undefined) out.push(...allowedValues(t, checker, key, depth + 1));
+  }
+  for (const k of ['allOf', 'oneOf', 'anyOf']) if (Array.isArray(alt[k])) for (const sub of alt[k] as Schema[]) out.push(...allowedValues(sub, checker, key, depth + 1));
+  return out;
+}
