@@ -16,6 +16,9 @@ import {
 } from './convert';
 
 export const DESCRIBE_REQUEST = 'apiLens/describe';
+/** {left, right} (document URIs) -> Comparison (analysis/compare.ts) | null when either is not ours. */
+export const COMPARE_REQUEST = 'apiLens/compare';
+import { compareSummaries } from '../analysis/compare';
 import { VERSION } from '../core/version';
 
 /** Milliseconds after the last edit before diagnostics are recomputed. */
@@ -147,6 +150,11 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     guard('codeAction', [], token, () =>
       toLspCodeActions(service.codeActions(p.textDocument.uri, p.context.diagnostics.map(fromLspDiagnostic)), p.context.diagnostics)));
   connection.onRequest(DESCRIBE_REQUEST, (p: { uri: string }, token) => guard('describe', null, token, () => service.describe(p.uri)));
+  connection.onRequest(COMPARE_REQUEST, (p: { left: string; right: string }, token) => guard('compare', null, token, () => {
+    const left = service.describe(p.left);
+    const right = service.describe(p.right);
+    return left && right ? compareSummaries(left, right) : null;
+  }));
 
   connection.listen();
 }
