@@ -1,0 +1,63 @@
+;;; collect.el --- Batch Emacs + eglot: after the README's snippet is loaded, connects API Lens to the
+;;; visited file, asks for the hovers named in $API_LENS_E2E_REQUEST, reads the diagnostics (what flymake
+;;; shows, and the codes eglot received) and writes them as JSON to the request's `out'.
+;;; e2e/editors/lsp-editors.mjs compares that with e2e/expectations.json.  usage:
+;;;   emacs --batch -q -l <readme-snippet.el> -l e2e/emacs/collect.el /abs/file
+;;; (-q, not -Q: -Q skips Debian's site-start, which makes the elpa packages loadable)
+(package-initialize)
+(require 'eglot)
+(require 'json)
+(defvar api-lens-e2e-received nil "Diagnostics of the last textDocument/publishDiagnostics, as received.")
+(cl-defmethod eglot-handle-notification :before
+  (_server (_method (eql textDocument/publishDiagnostics)) &key diagnostics &allow-other-keys)
+  (setq api-lens-e2e-received diagnostics))
+
+(let* ((req (json-read-file (getenv "API_LENS_E2E_REQUEST")))
+       (out (alist-get 'out req))
+       (t0 (float-time))
+       (result (list (cons 'editor (format "emacs %s, eglot %s" emacs-version
+                                           (let ((p (cadr (assq 'eglot package-alist))))
+                                             (if p (package-version-join (package-desc-version p)) "built-in")))))))
+  (cl-flet ((finish (err)
+              (when err (push (cons 'error err) result))
+              (push (cons 'ms (round (* 1000 (- (float-time) t0)))) result)
+              (with-temp-file out (insert (json-encode result)))
+              (kill-emacs (if err 1 0))))
+    (condition-case e
+        (let ((file (car (last command-line-args))) hovers diags)
+          (find-file file)
+          (push (cons 'mode (symbol-name major-mode)) result)
+          (call-interactively #'eglot)          ; the contact comes from eglot-server-programs (the README's snippet)
+          (with-timeout (15 (finish "eglot did not connect"))
+            (while (not (eglot-current-server)) (accept-process-output nil 0.05)))
+          (push (cons 'attached_ms (round (* 1000 (- (float-time) t0)))) result)
+          (seq-doseq (h (alist-get 'hovers req))
+            (goto-char (point-min))
+            (forward-line (alist-get 'line h))
+            (forward-char (alist-get 'character h))
+            (let* ((hover (jsonrpc-request (eglot-current-server) :textDocument/hover
+                                           (eglot--TextDocumentPositionParams)))
+                   (c (plist-get hover :contents))
+                   (text (cond ((null c) "") ((stringp c) c) ((plist-get c :value))
+                               (t (mapconcat (lambda (m) (if (stringp m) m (plist-get m :value))) c "\n")))))
+              (push `((line . ,(alist-get 'line h)) (character . ,(alist-get 'character h)) (text . ,text)) hovers)))
+          (let ((want (or (alist-get 'minDiagnostics req) 0)))
+            (with-timeout ((if (> want 0) 10 1) nil)
+              (while (or (= want 0) (< (length (flymake-diagnostics)) want)) (accept-process-output nil 0.05))))
+          (dolist (d (flymake-diagnostics))
+            (let ((beg (flymake-diagnostic-beg d)))
+              (push `((line . ,(1- (line-number-at-pos beg)))
+                      (character . ,(save-excursion (goto-char beg) (current-column)))
+                      (message . ,(flymake-diagnostic-text d))) diags)))
+          (push (cons 'hovers (vconcat (nreverse hovers))) result)
+          (push (cons 'diagnostics (vconcat diags)) result)
+          (push (cons 'received
+                      (vconcat (mapcar (lambda (d)
+                                         (let ((start (plist-get (plist-get d :range) :start)))
+                                           `((line . ,(plist-get start :line)) (character . ,(plist-get start :character))
+                                             (code . ,(plist-get d :code)) (message . ,(plist-get d :message)))))
+                                       api-lens-e2e-received)))
+                result)
+          (eglot-shutdown (eglot-current-server))
+          (finish nil))
+      (error (finish (format "%S" e))))))
