@@ -12,13 +12,11 @@ import { checkSoapBindings } from './soapBinding';
 import { checkStructure } from './structure';
 import { Collector } from './util';
 
-/** `text` is the analysed document's text (quick fixes need indentation and attribute boundaries). */
-export function runWsdlRules(model: WsdlModel, text?: string): Finding[] {
+export function runWsdlRules(model: WsdlModel): Finding[] {
   const c = new Collector(model);
-  const t = text ?? '';
   checkReferences(c);
-  checkStructure(c, t);
-  checkSoapBindings(c, t);
+  checkStructure(c);
+  checkSoapBindings(c);
   checkDescription(c);
   return c.findings;
 }

@@ -5,7 +5,7 @@
  * are not SOAP get only R2401.
  */
 import type { Span } from '../../core/text';
-import type { XmlElement } from '../../syntax/xmlTree';
+import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS, TRANSPORT, type Binding, type BindingMessage, type BindingOperation, type Message, type OperationMessage, type Part, type PortTypeOperation, type SoapBody, type WsdlModel } from '../model';
 import {
   R2201, R2203, R2204, R2205, R2209, R2210, R2401, R2701, R2702, R2705, R2706, R2710, R2716, R2717, R2720, R2721,
@@ -21,7 +21,7 @@ const WSA_ACTION_NS = [
   'http://schemas.xmlsoap.org/ws/2004/08/addressing',
 ];
 
-export function checkSoapBindings(c: Collector, text: string): void {
+export function checkSoapBindings(c: Collector): void {
   if (c.model.doc.version !== '1.1') return;
   for (const b of c.model.doc.bindings) {
     if (!isSoap(b)) {
@@ -30,9 +30,9 @@ export function checkSoapBindings(c: Collector, text: string): void {
     }
     checkBindingLevel(c, b);
     checkStyles(c, b);
-    for (const op of b.operations) checkOperation(c, b, op, text);
+    for (const op of b.operations) checkOperation(c, b, op);
     checkWireSignatures(c, b);
-    checkSoapActions(c, b, text);
+    checkSoapActions(c, b);
   }
 }
 
@@ -90,7 +90,7 @@ function majorityStyle(b: Binding): string {
 
 interface Bound { bm: BindingMessage; om?: OperationMessage; msg?: Message }
 
-function checkOperation(c: Collector, b: Binding, op: BindingOperation, text: string): void {
+function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
   const m = c.model;
   const ptOp = m.portTypeOperation(b, op.name);
   const style = styleOf(b, op);
@@ -105,25 +105,25 @@ function checkOperation(c: Collector, b: Binding, op: BindingOperation, text: st
   for (const { bm, msg } of pairs) {
     const body = bm.body;
     if (body) {
-      checkUse(c, b, body, 'soap:body', text);
-      checkNamespace(c, b, style, body, 'body', text);
+      checkUse(c, b, body, 'soap:body');
+      checkNamespace(c, b, style, body, 'body');
       if (msg && bm.mime.length === 0) checkBodyParts(c, b, op, style, body, msg, profile);
       if (msg) checkUnbound(c, b, op, bm, msg);
     }
     for (const h of bm.headers) {
-      checkUse(c, b, h, 'soap:header', text);
-      checkNamespace(c, b, style, h, 'header', text);
+      checkUse(c, b, h, 'soap:header');
+      checkNamespace(c, b, style, h, 'header');
       checkHeaderPart(c, b, h, 'header');
       for (const hf of headerfaults(h)) {
         const hfUse = attr(hf, 'use');
-        if (hfUse?.value === 'encoded') c.add(R2706, hfUse.valueSpan, literalMessage(b, 'soap:headerfault'), literalFix(hf, text));
+        if (hfUse?.value === 'encoded') c.add(R2706, hfUse.valueSpan, literalMessage(b, 'soap:headerfault'), literalFix(hf));
         const hfNs = attr(hf, 'namespace');
-        if (hfNs) c.add(style === 'rpc' ? R2726 : R2716, hfNs.nameSpan, namespaceMessage(b, style, 'headerfault'), removeNsFix(hfNs, text));
+        if (hfNs) c.add(style === 'rpc' ? R2726 : R2716, hfNs.nameSpan, namespaceMessage(b, style, 'headerfault'), removeNsFix(hf, hfNs));
         if (!attr(hf, 'part')) c.add(R2720, hf.nameSpan, `soap:headerfault in operation ${q(op.name)} has no part attribute; ${profile} R2720 requires it to name the one part that carries the header fault.`);
       }
     }
   }
-  for (const f of op.faults) checkFault(c, b, op, ptOp, f, style, text);
+  for (const f of op.faults) checkFault(c, b, op, ptOp, f, style);
 }
 
 function headerfaults(h: SoapBody): XmlElement[] {
@@ -134,18 +134,18 @@ function literalMessage(b: Binding, what: string): string {
   return `${what} use="encoded": SOAP encoding (SOAP 1.1 §5) serialises data by rules outside the schema, and stacks disagree on them; ${profileOf(b)} R2706 allows only use="literal". Switch to literal and describe the exact XML in the schema.`;
 }
 
-function literalFix(el: XmlElement, text: string) {
+function literalFix(el: XmlElement) {
   const use = attr(el, 'use')!;
   const edits = [{ start: use.valueSpan.start, end: use.valueSpan.end, newText: 'literal' }];
   const enc = attr(el, 'encodingStyle');
-  if (enc) { const s = attrRemovalSpan(text, enc); edits.push({ start: s.start, end: s.end, newText: '' }); }
+  if (enc) { const s = attrRemovalSpan(el, enc); edits.push({ start: s.start, end: s.end, newText: '' }); }
   return fixes({ title: 'Switch to use="literal" (the message schema must then describe the literal XML: SOAP-encoded types such as soapenc:Array no longer apply)', edits });
 }
 
-function checkUse(c: Collector, b: Binding, body: SoapBody, what: string, text: string): void {
+function checkUse(c: Collector, b: Binding, body: SoapBody, what: string): void {
   if (!body.use) return;
   const v = body.use.value;
-  if (v === 'encoded') c.add(R2706, body.use.span, literalMessage(b, body.el.name || what), literalFix(body.el, text));
+  if (v === 'encoded') c.add(R2706, body.use.span, literalMessage(b, body.el.name || what), literalFix(body.el));
   else if (v !== 'literal') c.add(SOAP_VALUE_INVALID, body.use.span, `use=${q(v)} is neither "literal" nor "encoded" (WSDL 1.1 §3.5). Use "literal".`);
 }
 
@@ -155,19 +155,19 @@ function namespaceMessage(b: Binding, style: string, what: string): string {
     : `In a document-literal binding, soap:${what} must not carry a namespace attribute (${profileOf(b)} R2716): the body content is the part's global element, whose namespace the schema already fixes. Remove the attribute.`;
 }
 
-function removeNsFix(a: { nameSpan: Span; valueSpan: Span; name: string; value: string }, text: string) {
-  const s = attrRemovalSpan(text, a);
+function removeNsFix(el: XmlElement, a: XmlAttribute) {
+  const s = attrRemovalSpan(el, a);
   return fixes({ title: 'Remove the namespace attribute', edits: [{ start: s.start, end: s.end, newText: '' }], preferred: true });
 }
 
-function checkNamespace(c: Collector, b: Binding, style: string, body: SoapBody, what: 'body' | 'header', text: string): void {
+function checkNamespace(c: Collector, b: Binding, style: string, body: SoapBody, what: 'body' | 'header'): void {
   const nsA = attr(body.el, 'namespace');
   if (style === 'document') {
-    if (nsA) c.add(R2716, nsA.nameSpan, namespaceMessage(b, style, what), removeNsFix(nsA, text));
+    if (nsA) c.add(R2716, nsA.nameSpan, namespaceMessage(b, style, what), removeNsFix(body.el, nsA));
     return;
   }
   if (what === 'header') {
-    if (nsA) c.add(R2726, nsA.nameSpan, namespaceMessage(b, style, what), removeNsFix(nsA, text));
+    if (nsA) c.add(R2726, nsA.nameSpan, namespaceMessage(b, style, what), removeNsFix(body.el, nsA));
     return;
   }
   if (body.use?.value === 'encoded') return; // R2717 is about rpc-literal; encoded is already R2706
@@ -241,7 +241,7 @@ function partByElementMessage(b: Binding, p: Part, msg: Message, where: string):
   return `Part ${q(p.name)} of message ${q(msg.name)} is bound to ${where} but declared with type=; ${profileOf(b)} R2205 requires element=, because a header block or fault detail is one element whose name the schema must fix. Refer to a global element instead.`;
 }
 
-function checkFault(c: Collector, b: Binding, op: BindingOperation, ptOp: PortTypeOperation | undefined, f: BindingMessage, style: string, text: string): void {
+function checkFault(c: Collector, b: Binding, op: BindingOperation, ptOp: PortTypeOperation | undefined, f: BindingMessage, style: string): void {
   const sf = f.fault;
   const profile = profileOf(b);
   if (!sf) return;
@@ -257,12 +257,12 @@ function checkFault(c: Collector, b: Binding, op: BindingOperation, ptOp: PortTy
   if (sf.use?.value === 'encoded') {
     c.add(R2723, sf.use.span,
       `soap:fault use="encoded" in operation ${q(op.name)}: ${profile} R2723 allows only literal faults, since the fault detail must be the literal element of the fault part. Use use="literal".`,
-      literalFix(sf.el, text));
+      literalFix(sf.el));
   } else if (sf.use && sf.use.value !== 'literal') {
     c.add(SOAP_VALUE_INVALID, sf.use.span, `use=${q(sf.use.value)} is neither "literal" nor "encoded" (WSDL 1.1 §3.6). Use "literal".`);
   }
   const nsA = attr(sf.el, 'namespace');
-  if (nsA) c.add(style === 'rpc' ? R2726 : R2716, nsA.nameSpan, namespaceMessage(b, style, 'fault'), removeNsFix(nsA, text));
+  if (nsA) c.add(style === 'rpc' ? R2726 : R2716, nsA.nameSpan, namespaceMessage(b, style, 'fault'), removeNsFix(sf.el, nsA));
   const pf = ptOp?.faults.find((x) => x.name === f.name);
   const fm = messageOf(c.model, pf?.message);
   if (fm && c.here(fm.uri)) {
@@ -313,7 +313,7 @@ function wsaAction(om: OperationMessage | undefined): { value: string; span: Spa
   return undefined;
 }
 
-function checkSoapActions(c: Collector, b: Binding, text: string): void {
+function checkSoapActions(c: Collector, b: Binding): void {
   const m = c.model;
   const tns = m.doc.targetNamespace;
   const overHttp = b.soap?.transport?.value.trim() === TRANSPORT.SOAP_HTTP || b.soap?.transport?.value.trim() === TRANSPORT.SOAP12_HTTP;
@@ -355,5 +355,4 @@ function checkSoapActions(c: Collector, b: Binding, text: string): void {
       }
     }
   }
-  void text;
 }

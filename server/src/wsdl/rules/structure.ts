@@ -11,11 +11,11 @@ import {
 } from './catalog';
 import { Collector, fixes, listNames, q, styleOf } from './util';
 
-export function checkStructure(c: Collector, text: string): void {
+export function checkStructure(c: Collector): void {
   checkDuplicates(c);
   checkParts(c);
   checkOperations(c);
-  checkBindingOperations(c, text);
+  checkBindingOperations(c);
   checkPorts(c);
   checkWsdl20(c);
   checkOldSchemaNamespace(c);
@@ -112,18 +112,18 @@ function checkOperations(c: Collector): void {
 }
 
 /** Binding operations must name an operation of the portType (WSDL 1.1) / interface (WSDL 2.0) and bind only what it has; R2718: and bind all of them. */
-function checkBindingOperations(c: Collector, text: string): void {
+function checkBindingOperations(c: Collector): void {
   const m = c.model;
   for (const b of m.doc.bindings) {
     if (!b.type) continue;
     const r = m.resolve(b.type);
     if (r.status !== 'found') continue;
-    if (r.target.kind === 'portType') checkAgainstPortType(c, b, r.target as PortType, text);
+    if (r.target.kind === 'portType') checkAgainstPortType(c, b, r.target as PortType);
     else if (r.target.kind === 'interface') checkAgainstInterface(c, b, r.target as Interface);
   }
 }
 
-function checkAgainstPortType(c: Collector, b: Binding, pt: PortType, text: string): void {
+function checkAgainstPortType(c: Collector, b: Binding, pt: PortType): void {
   const names = pt.operations.map((o) => o.name);
   for (const op of b.operations) {
     const ptOp = pt.operations.find((o) => o.name === op.name);
@@ -153,40 +153,29 @@ function checkAgainstPortType(c: Collector, b: Binding, pt: PortType, text: stri
     if (bound.has(ptOp.name)) continue;
     c.add(R2718, b.nameSpan,
       `Binding ${q(b.name)} does not bind operation ${q(ptOp.name)} of portType ${q(pt.name)}; a binding must cover every operation of its portType. Add a <operation name="${ptOp.name}"> to the binding, or move the operation to another portType.`,
-      skeletonFix(c, b, ptOp.name, !!ptOp.input, !!ptOp.output, ptOp.faults.map((f) => f.name).filter((n): n is string => !!n), text));
+      skeletonFix(c, b, ptOp.name, !!ptOp.input, !!ptOp.output, ptOp.faults.map((f) => f.name).filter((n): n is string => !!n)));
   }
 }
 
 /** Quick fix for R2718: a binding operation skeleton, literal use, in the binding's style and prefixes. */
-function skeletonFix(c: Collector, b: Binding, name: string, input: boolean, output: boolean, faults: string[], text: string) {
+function skeletonFix(c: Collector, b: Binding, name: string, input: boolean, output: boolean, faults: string[]) {
   if (!b.el.endNameSpan || !b.soap) return {};
   const closeStart = b.el.endNameSpan.start - 2; // '</'
-  const lineStart = text.lastIndexOf('\n', closeStart) + 1;
-  const closeIndent = /^[ \t]*/.exec(text.slice(lineStart, closeStart))![0];
-  const childIndent = guessChildIndent(b, text) ?? closeIndent + '  ';
-  const unit = childIndent.length > closeIndent.length ? childIndent.slice(closeIndent.length) : '  ';
   const w = b.el.prefix ? `${b.el.prefix}:` : '';
   const s = b.soap.el.prefix ? `${b.soap.el.prefix}:` : '';
   const tns = c.model.doc.targetNamespace;
   const rpc = (b.soap.style?.value ?? 'document') === 'rpc';
   const body = `<${s}body use="literal"${rpc ? ` namespace="${escAttr(tns)}"` : ''}/>`;
-  const i1 = childIndent, i2 = childIndent + unit, i3 = childIndent + unit + unit;
-  const lines = [`${i1}<${w}operation name="${escAttr(name)}">`, `${i2}<${s}operation soapAction="${escAttr(actionFor(tns, name))}"/>`];
-  if (input) lines.push(`${i2}<${w}input>`, `${i3}${body}`, `${i2}</${w}input>`);
-  if (output) lines.push(`${i2}<${w}output>`, `${i3}${body}`, `${i2}</${w}output>`);
-  for (const f of faults) lines.push(`${i2}<${w}fault name="${escAttr(f)}">`, `${i3}<${s}fault name="${escAttr(f)}" use="literal"/>`, `${i2}</${w}fault>`);
-  lines.push(`${i1}</${w}operation>`);
-  const insertAt = lineStart === 0 || text.slice(lineStart, closeStart).trim() !== '' ? closeStart : lineStart;
-  const newText = insertAt === lineStart ? lines.join('\n') + '\n' : '\n' + lines.join('\n') + '\n' + closeIndent;
-  return fixes({ title: `Add a binding operation skeleton for '${name}' (literal use)`, edits: [{ start: insertAt, end: insertAt, newText }], preferred: true });
-}
-
-function guessChildIndent(b: Binding, text: string): string | undefined {
-  const child = b.el.children[0];
-  if (!child) return undefined;
-  const ls = text.lastIndexOf('\n', child.span.start) + 1;
-  const pre = text.slice(ls, child.span.start);
-  return /^[ \t]*$/.test(pre) ? pre : undefined;
+  const lines = [`<${w}operation name="${escAttr(name)}">`, `  <${s}operation soapAction="${escAttr(actionFor(tns, name))}"/>`];
+  if (input) lines.push(`  <${w}input>`, `    ${body}`, `  </${w}input>`);
+  if (output) lines.push(`  <${w}output>`, `    ${body}`, `  </${w}output>`);
+  for (const f of faults) lines.push(`  <${w}fault name="${escAttr(f)}">`, `    <${s}fault name="${escAttr(f)}" use="literal"/>`, `  </${w}fault>`);
+  lines.push(`</${w}operation>`);
+  const indentLike = b.el.children.find((ch) => ch.localName === 'operation')?.span.start ?? b.el.children[0]?.span.start;
+  return fixes({
+    title: `Add a binding operation skeleton for '${name}' (literal use)`,
+    edits: [{ start: closeStart, end: closeStart, newText: lines.join('\n'), block: { indentLike } }], preferred: true,
+  });
 }
 
 export function escAttr(s: string): string { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); }

@@ -6,8 +6,19 @@ import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import type { Binding, BindingOperation, Message, Part, QNameRef, WsdlModel } from '../model';
 
 /** A quick fix carried in Finding.data: plain offsets in the analysed document (see wsdl/quickFixes.ts). */
+export interface FixEdit {
+  start: number;
+  end: number;
+  newText: string;
+  /**
+   * Block insertion (e.g. a binding operation skeleton): `newText` is indented relative to column 0 with two
+   * spaces per level; the quick fix re-indents it like the element at `indentLike` and inserts it on its own
+   * line before the closing tag at `start` (wsdl/quickFixes.ts, which has the text).
+   */
+  block?: { indentLike?: number };
+}
 export interface FixData {
-  fix: { title: string; edits: { start: number; end: number; newText: string }[]; preferred?: boolean }[];
+  fix: { title: string; edits: FixEdit[]; preferred?: boolean }[];
 }
 
 export class Collector {
@@ -59,10 +70,10 @@ export function nsAttr(el: XmlElement, ns: string, local: string): XmlAttribute 
   return undefined;
 }
 
-/** Span from the whitespace before an attribute to the closing quote: deleting it removes the attribute cleanly. */
-export function attrRemovalSpan(text: string, a: XmlAttribute): Span {
-  let start = a.nameSpan.start;
-  while (start > 0 && /\s/.test(text[start - 1])) start--;
+/** Span from the end of what precedes an attribute (previous attribute or the element name) to its closing quote: deleting it removes the attribute and the whitespace before it. */
+export function attrRemovalSpan(el: XmlElement, a: XmlAttribute): Span {
+  const i = el.attributes.indexOf(a);
+  const start = i > 0 ? el.attributes[i - 1].valueSpan.end + 1 : el.nameSpan.end;
   return { start, end: a.valueSpan.end + 1 };
 }
 
