@@ -1,10 +1,46 @@
 /**
- * Entry point of the OpenAPI rule set (structural validation against the version's schema and the
- * lint rules). Called by openapi/dialect.ts once the model is built. (Stub: the OpenAPI rules work fills
- * it in and types `model` with the real model.)
+ * Entry point of the OpenAPI rule set: structural validation against the official schema of the document's
+ * version (structure.ts) and the lint rules (catalog.ts lists every code). Called by openapi/dialect.ts once
+ * the model is built. Each rule family is isolated: one failing family does not silence the others.
  */
 import type { Finding } from '../../core/types';
+import type { OpenApiModel } from '../model';
+import { RuleContext } from './context';
+import { checkOperations } from './operations';
+import { checkPaths } from './paths';
+import { checkSecurity, checkTags, checkUnusedComponents } from './references';
+import { checkSchemasAndProse } from './schemaRules';
+import { checkServers } from './servers';
+import { checkDocumentStructure } from './structureRule';
+import { checkVersionRules } from './versionRules';
+import './catalog';
 
-export function runOpenApiRules(_model: unknown): Finding[] {
-  return [];
+const FAMILIES: [string, (ctx: RuleContext) => void][] = [
+  ['structure', checkDocumentStructure],
+  ['paths', checkPaths],
+  ['operations', checkOperations],
+  ['servers', checkServers],
+  ['security', checkSecurity],
+  ['tags', checkTags],
+  ['components', checkUnusedComponents],
+  ['schemas', checkSchemasAndProse],
+  ['version', checkVersionRules],
+];
+
+export interface RuleRunOptions {
+  /** Called when a rule family throws (a bug): the dialect may log it or turn it into lens-internal-error. */
+  onError?: (family: string, error: unknown) => void;
+}
+
+export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {}): Finding[] {
+  const ctx = new RuleContext(model);
+  if (!model.root) return [];
+  for (const [name, run] of FAMILIES) {
+    try {
+      run(ctx);
+    } catch (e) {
+      options.onError?.(name, e);
+    }
+  }
+  return ctx.findings;
 }

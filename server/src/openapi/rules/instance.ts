@@ -1,0 +1,232 @@
+/**
+ * A small JSON Schema instance validator for examples: the subset real API descriptions use (type, nullable
+ * / type arrays, enum, const, required, properties, additionalProperties, items / prefixItems, min/max
+ * (length, items, properties, value), exclusive bounds in both the draft-04 (boolean) and 2020-12 (number)
+ * forms, multipleOf, pattern, a few formats, allOf / anyOf / oneOf / not). Both the schema and the example
+ * are tree nodes, so problems point into the example. `$ref`s in schemas go through the model's resolver.
+ * Lenient where the spec is: oneOf counts as "at least one" (overlapping alternatives are common and the
+ * example still illustrates a valid message); unknown keywords and formats are ignored.
+ */
+import type { Span } from '../../core/text';
+import type { JsonNode } from '../../syntax/jsonTree';
+import type { OasKind } from '../model';
+import { prop, val } from './context';
+
+export interface InstanceProblem { span: Span; path: string; message: string }
+
+export interface InstanceOptions {
+  kind: OasKind;
+  /** Follows a `{ $ref }` schema node; undefined when it cannot be resolved (then the schema is not checked). */
+  resolve: (node: JsonNode) => JsonNode | undefined;
+  /** Request examples may omit readOnly required properties; responses may omit writeOnly ones. */
+  direction?: 'request' | 'response';
+  maxProblems?: number;
+}
+
+const FORMATS: Record<string, RegExp> = {
+  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  'date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+};
+
+const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
+
+function typeOf(n: JsonNode): string { return n.type === 'number' && Number.isInteger(n.value) ? 'integer' : n.type; }
+
+function matchesType(n: JsonNode, t: string): boolean {
+  if (t === 'integer') return n.type === 'number' && Number.isInteger(n.value);
+  if (t === 'number') return n.type === 'number';
+  return n.type === t;
+}
+
+export function sameJson(a: JsonNode, b: JsonNode): boolean {
+  if (a.type !== b.type) return a.type === 'number' && b.type === 'number' && a.value === b.value;
+  if (a.type === 'object') {
+    const ap = a.properties ?? [], bp = b.properties ?? [];
+    if (ap.length !== bp.length) return false;
+    return ap.every((p) => { const q = prop(b, p.key); return !!q && sameJson(p.value, q.value); });
+  }
+  if (a.type === 'array') {
+    const ai = a.items ?? [], bi = b.items ?? [];
+    return ai.length === bi.length && ai.every((x, i) => sameJson(x, bi[i]));
+  }
+  return a.value === b.value;
+}
+
+function show(n: JsonNode): string {
+  if (n.type === 'object') return 'an object';
+  if (n.type === 'array') return 'an array';
+  const s = JSON.stringify(n.value) ?? String(n.value);
+  return '`' + (s.length > 40 ? s.slice(0, 39) + '…' : s) + '`';
+}
+
+export function validateInstance(instance: JsonNode, schema: JsonNode, opts: InstanceOptions): InstanceProblem[] {
+  const out: InstanceProblem[] = [];
+  const v = new InstanceValidator(opts);
+  v.validate(instance, schema, '$', out, 0);
+  return out.slice(0, opts.maxProblems ?? 3);
+}
+
+class InstanceValidator {
+  private budget = 20000;
+  constructor(private readonly opts: InstanceOptions) {}
+
+  validate(inst: JsonNode, schemaIn: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+    if (--this.budget < 0 || depth > 40) return;
+    let schema: JsonNode | undefined = schemaIn;
+    if (schema.type === 'boolean') {
+      if (schema.value === false) out.push({ span: inst.span, path, message: `${path} is not allowed` });
+      return;
+    }
+    if (schema.type !== 'object') return;
+    if (prop(schema, '$ref')) {
+      const target = this.opts.resolve(schema);
+      // 3.1+: $ref siblings apply too; earlier versions ignore them.
+      if (target && target !== schema) this.validate(inst, target, path, out, depth + 1);
+      if (this.opts.kind === 'swagger2' || this.opts.kind === 'oas30') return;
+    }
+    schema = schema as JsonNode;
+    const typeNode = val(schema, 'type');
+    let types: string[] | undefined;
+    if (typeNode?.type === 'string') types = [typeNode.value as string];
+    else if (typeNode?.type === 'array') types = (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string);
+    const nullable = val(schema, 'nullable')?.value === true || val(schema, 'x-nullable')?.value === true;
+    if (inst.type === 'null' && nullable && (this.opts.kind === 'oas30' || this.opts.kind === 'swagger2')) return;
+    if (types && types.length && !types.includes('file') && !types.some((t) => matchesType(inst, t))) {
+      out.push({ span: inst.span, path, message: `${path} must be ${types.map((t) => TYPE_WORD[t] ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
+      return;
+    }
+    const en = val(schema, 'enum');
+    if (en?.type === 'array' && !(en.items ?? []).some((e) => sameJson(e, inst)) && !(inst.type === 'null' && nullable)) {
+      out.push({ span: inst.span, path, message: `${path} must be one of ${(en.items ?? []).slice(0, 8).map(show).join(', ')} (found ${show(inst)})` });
+    }
+    const cst = val(schema, 'const');
+    if (cst && !sameJson(cst, inst)) out.push({ span: inst.span, path, message: `${path} must be ${show(cst)} (found ${show(inst)})` });
+
+    if (inst.type === 'string') this.string(inst, schema, path, out);
+    else if (inst.type === 'number') this.number(inst, schema, path, out);
+    else if (inst.type === 'array') this.array(inst, schema, path, out, depth);
+    else if (inst.type === 'object') this.object(inst, schema, path, out, depth);
+
+    const allOf = val(schema, 'allOf');
+    if (allOf?.type === 'array') for (const s of allOf.items ?? []) this.validate(inst, s, path, out, depth + 1);
+    for (const k of ['anyOf', 'oneOf']) {
+      const alts = val(schema, k);
+      if (alts?.type !== 'array' || !alts.items?.length) continue;
+      let best: InstanceProblem[] | undefined;
+      for (const s of alts.items) {
+        const probe: InstanceProblem[] = [];
+        this.validate(inst, s, path, probe, depth + 1);
+        if (probe.length === 0) { best = undefined; break; }
+        if (!best || probe.length < best.length) best = probe;
+      }
+      if (best) out.push(best.length === 1 ? best[0] : { span: inst.span, path, message: `${path} matches none of the ${k} alternatives (closest: ${best[0].message})` });
+    }
+    const not = val(schema, 'not');
+    if (not && not.type === 'object' && (not.properties?.length ?? 0) > 0) {
+      const probe: InstanceProblem[] = [];
+      this.validate(inst, not, path, probe, depth + 1);
+      if (probe.length === 0) out.push({ span: inst.span, path, message: `${path} matches a schema it must not match (\`not\`)` });
+    }
+  }
+
+  private num(schema: JsonNode, k: string): number | undefined {
+    const n = val(schema, k);
+    return n?.type === 'number' ? n.value as number : undefined;
+  }
+
+  private string(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
+    const s = inst.value as string;
+    const len = [...s].length;
+    const min = this.num(schema, 'minLength'), max = this.num(schema, 'maxLength');
+    if (min !== undefined && len < min) out.push({ span: inst.span, path, message: `${path} must be at least ${min} characters long (found ${len})` });
+    if (max !== undefined && len > max) out.push({ span: inst.span, path, message: `${path} must be at most ${max} characters long (found ${len})` });
+    const pat = val(schema, 'pattern');
+    if (pat?.type === 'string') {
+      let r: RegExp | undefined;
+      try { r = new RegExp(pat.value as string, 'u'); } catch { try { r = new RegExp(pat.value as string); } catch { r = undefined; } }
+      if (r && !r.test(s)) out.push({ span: inst.span, path, message: `${path} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
+    }
+    const fmt = val(schema, 'format');
+    if (fmt?.type === 'string' && FORMATS[fmt.value as string] && !FORMATS[fmt.value as string].test(s)) {
+      out.push({ span: inst.span, path, message: `${path} is not a valid ${fmt.value} (found ${show(inst)})` });
+    }
+  }
+
+  private number(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
+    const x = inst.value as number;
+    const min = this.num(schema, 'minimum'), max = this.num(schema, 'maximum');
+    const exMin = val(schema, 'exclusiveMinimum'), exMax = val(schema, 'exclusiveMaximum');
+    if (min !== undefined) {
+      if (exMin?.value === true ? x <= min : x < min) out.push({ span: inst.span, path, message: `${path} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})` });
+    }
+    if (exMin?.type === 'number' && x <= (exMin.value as number)) out.push({ span: inst.span, path, message: `${path} must be greater than ${exMin.value} (found ${x})` });
+    if (max !== undefined) {
+      if (exMax?.value === true ? x >= max : x > max) out.push({ span: inst.span, path, message: `${path} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})` });
+    }
+    if (exMax?.type === 'number' && x >= (exMax.value as number)) out.push({ span: inst.span, path, message: `${path} must be less than ${exMax.value} (found ${x})` });
+    const mult = this.num(schema, 'multipleOf');
+    if (mult && mult > 0) {
+      const q = x / mult;
+      if (Math.abs(q - Math.round(q)) > 1e-9) out.push({ span: inst.span, path, message: `${path} must be a multiple of ${mult} (found ${x})` });
+    }
+  }
+
+  private array(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+    const items = inst.items ?? [];
+    const min = this.num(schema, 'minItems'), max = this.num(schema, 'maxItems');
+    if (min !== undefined && items.length < min) out.push({ span: inst.span, path, message: `${path} must have at least ${min} items (found ${items.length})` });
+    if (max !== undefined && items.length > max) out.push({ span: inst.span, path, message: `${path} must have at most ${max} items (found ${items.length})` });
+    if (val(schema, 'uniqueItems')?.value === true && items.length < 500) {
+      for (let i = 1; i < items.length; i++) {
+        if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { out.push({ span: items[i].span, path: `${path}[${i}]`, message: `${path}[${i}] repeats an earlier item (items must be unique)` }); break; }
+      }
+    }
+    const prefix = this.opts.kind === 'oas31' || this.opts.kind === 'oas32' ? val(schema, 'prefixItems') : undefined;
+    let start = 0;
+    if (prefix?.type === 'array') {
+      const ps = prefix.items ?? [];
+      for (let i = 0; i < Math.min(ps.length, items.length); i++) this.validate(items[i], ps[i], `${path}[${i}]`, out, depth + 1);
+      start = ps.length;
+    }
+    const it = val(schema, 'items');
+    if (it && (it.type === 'object' || it.type === 'boolean')) {
+      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, `${path}[${i}]`, out, depth + 1);
+    }
+  }
+
+  private object(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+    const props = inst.properties ?? [];
+    const properties = val(schema, 'properties');
+    const req = val(schema, 'required');
+    if (req?.type === 'array') {
+      for (const r of req.items ?? []) {
+        if (r.type !== 'string' || props.some((p) => p.key === r.value)) continue;
+        const ps = properties ? val(properties, r.value as string) : undefined;
+        const resolved = ps && prop(ps, '$ref') ? this.opts.resolve(ps) ?? ps : ps;
+        if (this.opts.direction === 'request' && val(resolved, 'readOnly')?.value === true) continue;
+        if (this.opts.direction === 'response' && val(resolved, 'writeOnly')?.value === true) continue;
+        out.push({ span: inst.span, path, message: `${path} lacks the required property \`${r.value}\`` });
+      }
+    }
+    const min = this.num(schema, 'minProperties'), max = this.num(schema, 'maxProperties');
+    if (min !== undefined && props.length < min) out.push({ span: inst.span, path, message: `${path} must have at least ${min} properties` });
+    if (max !== undefined && props.length > max) out.push({ span: inst.span, path, message: `${path} must have at most ${max} properties` });
+    const additional = val(schema, 'additionalProperties');
+    const patterns = val(schema, 'patternProperties');
+    for (const p of props) {
+      const childPath = /^[A-Za-z_$][\w$]*$/.test(p.key) ? `${path}.${p.key}` : `${path}[${JSON.stringify(p.key)}]`;
+      const ps = properties ? val(properties, p.key) : undefined;
+      if (ps) { this.validate(p.value, ps, childPath, out, depth + 1); continue; }
+      let matched = false;
+      for (const pp of patterns?.properties ?? []) {
+        let r: RegExp | undefined;
+        try { r = new RegExp(pp.key, 'u'); } catch { r = undefined; }
+        if (r?.test(p.key)) { matched = true; this.validate(p.value, pp.value, childPath, out, depth + 1); }
+      }
+      if (matched || !additional) continue;
+      if (additional.type === 'boolean' && additional.value === false) out.push({ span: p.keySpan, path: childPath, message: `${path} has the property \`${p.key}\`, which the schema does not allow (additionalProperties: false)` });
+      else if (additional.type === 'object') this.validate(p.value, additional, childPath, out, depth + 1);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Operation rules: unique and URL-safe operationIds, a success response, unique parameters, declared tags,
+ * no callbacks inside callbacks, and examples of parameters, headers and media types against their schemas.
+ */
+import type { JsonNode } from '../../syntax/jsonTree';
+import type { MediaTypeModel, OperationModel, ParameterModel } from '../model';
+import {
+  CALLBACKS_IN_CALLBACK, EXAMPLE_INVALID, OPERATION_ID_UNIQUE, OPERATION_ID_URL_SAFE, OPERATION_PARAMETERS_UNIQUE,
+  OPERATION_SUCCESS_RESPONSE, OPERATION_TAG_DEFINED,
+} from './catalog';
+import { code, prop, val, type RuleContext } from './context';
+import { validateInstance } from './instance';
+import { resolverFor } from './resolve';
+
+/** RFC 3986 unreserved and reserved characters: what may appear in a URL without percent-encoding. */
+const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+$/;
+
+export function checkOperations(ctx: RuleContext): void {
+  const ids = new Map<string, OperationModel>();
+  const declaredTags = new Set(ctx.model.tags.map((t) => t.name?.value).filter((n): n is string => !!n));
+  const hasRootTags = !!prop(ctx.model.root, 'tags');
+  const here = ctx.model.uri;
+  for (const op of ctx.model.operations) {
+    const local = op.pathItem.uri === here;
+    if (op.operationId && local) {
+      const id = op.operationId.value;
+      const first = ids.get(id);
+      if (first && first.operationId) {
+        ctx.report(OPERATION_ID_UNIQUE, op.operationId.span, `the operationId ${code(id)} is already used by ${first.method.toUpperCase()} ${code(first.path)} (line ${ctx.line(first.operationId.span.start)}); operationIds must be unique in the API`, { related: [ctx.relatedHere(first.operationId.span, 'first use of this operationId')] });
+      } else ids.set(id, op);
+      if (!URL_SAFE.test(id)) {
+        const bad = [...new Set([...id].filter((c) => !URL_SAFE.test(c)))].map((c) => (c === ' ' ? 'space' : code(c))).join(', ');
+        ctx.report(OPERATION_ID_URL_SAFE, op.operationId.span, `the operationId ${code(id)} contains characters that are not URL-safe (${bad}); it appears in links, URLs of generated docs and code identifiers`);
+      }
+    }
+    if (local) checkSuccess(ctx, op);
+    if (local) checkParametersUnique(ctx, op);
+    if (local && hasRootTags) {
+      for (const t of op.tags) {
+        if (!declaredTags.has(t.value)) ctx.report(OPERATION_TAG_DEFINED, t.span, `the tag ${code(t.value)} is not declared in the top-level \`tags\` list (declare it there with a description, or fix the spelling)`);
+      }
+    }
+    if (op.origin === 'callback' && prop(op.node, 'callbacks') && local) {
+      ctx.report(CALLBACKS_IN_CALLBACK, prop(op.node, 'callbacks')!.keySpan, 'this callback operation declares callbacks of its own; a callback is a request the API sends, and nesting them is not meaningful');
+    }
+    if (local) checkOperationExamples(ctx, op);
+  }
+}
+
+function checkSuccess(ctx: RuleContext, op: OperationModel): void {
+  if (!op.responsesNode) return;
+  if (op.responses.some((r) => /^[23](\d\d|XX)$/i.test(r.status))) return;
+  const key = op.node.properties?.find((p) => p.key === 'responses')?.keySpan ?? op.methodSpan;
+  const have = op.responses.map((r) => r.status).join(', ');
+  ctx.report(OPERATION_SUCCESS_RESPONSE, key, `${op.method.toUpperCase()} ${code(op.path)} declares no success response (2xx or 3xx)${have ? `, only ${have}` : ''}: clients cannot tell what a successful call returns`);
+}
+
+function checkParametersUnique(ctx: RuleContext, op: OperationModel): void {
+  for (const level of ['path', 'operation'] as const) {
+    const seen = new Map<string, ParameterModel>();
+    for (const p of op.parameters) {
+      if (p.level !== level || !p.name || !p.in) continue;
+      const k = `${p.in.value}:${p.in.value === 'header' ? p.name.value.toLowerCase() : p.name.value}`;
+      const first = seen.get(k);
+      if (first) {
+        const span = p.uri === ctx.model.uri ? p.name.span : (p.ref?.valueSpan ?? p.entry.span);
+        ctx.report(OPERATION_PARAMETERS_UNIQUE, span, `the ${p.in.value} parameter ${code(p.name.value)} is declared twice in the same ${level === 'path' ? 'path item' : 'operation'}; a parameter is identified by its name and location`);
+      } else seen.set(k, p);
+    }
+  }
+}
+
+/** Media type, parameter and header examples against their schemas. */
+function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
+  const resolve = resolverFor(ctx);
+  const kind = ctx.kind;
+  const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
+    if (!example || !schema) return;
+    if (example.span.end <= example.span.start && example.type !== 'null') return;
+    for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2 })) {
+      ctx.report(EXAMPLE_INVALID, p.span, `${what} does not match its schema: ${p.message}`);
+    }
+  };
+  const exampleValues = (examples: JsonNode[]): { node: JsonNode; name: string }[] => {
+    const out: { node: JsonNode; name: string }[] = [];
+    for (const e of examples) {
+      const ex = prop(e, '$ref') ? resolve(e) : e;
+      if (!ex || ex.type !== 'object') continue;
+      const v = val(ex, 'value') ?? val(ex, 'dataValue');
+      const name = e.parent?.properties?.find((p) => p.value === e)?.key ?? 'example';
+      if (v) out.push({ node: v, name });
+    }
+    return out;
+  };
+  const media = (m: MediaTypeModel, where: string, direction: 'request' | 'response') => {
+    if (!m.node || !m.schema) return;
+    if (!/json|^\*\/\*$|^text\/plain/i.test(m.mediaType)) return; // other formats' examples are serialized text
+    check(m.example, m.schema, `the ${where} example for ${m.mediaType}`, direction);
+    for (const e of exampleValues(m.examples)) check(e.node, m.schema, `the ${where} example ${code(e.name)} for ${m.mediaType}`, direction);
+  };
+  for (const p of op.parameters) {
+    if (p.uri !== ctx.model.uri || !p.name) continue;
+    if (p.level === 'path' && op.pathItem.operations[0] !== op) continue; // path-level: once per path item
+    const schema = p.schema ?? (kind === 'swagger2' && val(p.node, 'type') ? p.node : undefined);
+    check(val(p.node, 'example'), schema, `the example of parameter ${code(p.name.value)}`);
+    const exs = val(p.node, 'examples');
+    if (exs?.type === 'object') for (const e of exampleValues((exs.properties ?? []).map((q) => q.value))) check(e.node, schema, `the example ${code(e.name)} of parameter ${code(p.name.value)}`);
+    for (const m of p.content) media(m, `parameter ${code(p.name.value)}`, 'request');
+  }
+  if (op.requestBody && op.requestBody.uri === ctx.model.uri) for (const m of op.requestBody.content) media(m, 'request', 'request');
+  for (const r of op.responses) {
+    if (r.uri !== ctx.model.uri) continue;
+    for (const m of r.content) media(m, `${r.status} response`, 'response');
+    if (kind === 'swagger2' && r.schema) {
+      const exs = val(r.node, 'examples');
+      for (const q of exs?.properties ?? []) if (/json/i.test(q.key)) check(q.value, r.schema, `the ${r.status} response example for ${q.key}`, 'response');
+    }
+    for (const h of r.headers) {
+      const schema = val(h.node, 'schema') ?? (kind === 'swagger2' ? h.node : undefined);
+      check(val(h.node, 'example'), schema, `the example of header ${code(h.name)}`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Rules about names that point at declarations: security schemes and OAuth scopes, tags (unique, 3.2
+ * parents), and components that nothing references.
+ */
+import type { JsonNode } from '../../syntax/jsonTree';
+import type { SecurityRequirementModel } from '../model';
+import { SECURITY_DEFINED, SECURITY_SCOPES_DEFINED, TAG_PARENT, TAGS_UNIQUE, UNUSED_COMPONENT } from './catalog';
+import { code, prop, val, type RuleContext } from './context';
+
+export function checkSecurity(ctx: RuleContext): void {
+  const m = ctx.model;
+  const schemes = new Map(m.securitySchemes.map((s) => [s.name, s]));
+  const where = m.kind === 'swagger2' ? '`securityDefinitions`' : '`components.securitySchemes`';
+  const reqs: SecurityRequirementModel[] = [...m.securityRequirements];
+  for (const op of m.operations) if (op.security && op.pathItem.uri === m.uri) reqs.push(...op.security);
+  for (const r of reqs) {
+    for (const s of r.schemes) {
+      const scheme = schemes.get(s.name);
+      if (!scheme) {
+        ctx.report(SECURITY_DEFINED, s.keySpan, `the security scheme ${code(s.name)} is not defined in ${where}: clients cannot know how to authenticate`);
+        continue;
+      }
+      const type = scheme.type?.value;
+      if (type !== 'oauth2') continue;
+      const declared = new Set<string>();
+      const addScopes = (n: JsonNode | undefined) => { for (const p of n?.properties ?? []) declared.add(p.key); };
+      if (m.kind === 'swagger2') addScopes(val(scheme.node, 'scopes'));
+      else for (const f of val(scheme.node, 'flows')?.properties ?? []) addScopes(val(f.value, 'scopes'));
+      for (const sc of s.scopes) {
+        if (!declared.has(sc.value)) ctx.report(SECURITY_SCOPES_DEFINED, sc.span, `the scope ${code(sc.value)} is not declared by any flow of the OAuth2 scheme ${code(s.name)}`);
+      }
+    }
+  }
+}
+
+export function checkTags(ctx: RuleContext): void {
+  const first = new Map<string, JsonNode>();
+  for (const t of ctx.model.tags) {
+    if (!t.name) continue;
+    const prev = first.get(t.name.value);
+    if (prev) ctx.report(TAGS_UNIQUE, t.name.span, `the tag ${code(t.name.value)} is declared twice (first on line ${ctx.line(prev.span.start)}); tag names must be unique`, { related: [ctx.relatedHere(prev.span, 'first declaration')] });
+    else first.set(t.name.value, t.name.node);
+  }
+  if (ctx.kind !== 'oas32') return;
+  const parentOf = new Map<string, string>();
+  for (const t of ctx.model.tags) if (t.name && t.parent) parentOf.set(t.name.value, t.parent.value);
+  for (const t of ctx.model.tags) {
+    if (!t.parent || !t.name) continue;
+    if (!first.has(t.parent.value)) {
+      ctx.report(TAG_PARENT, t.parent.span, `the parent tag ${code(t.parent.value)} is not declared in \`tags\``);
+      continue;
+    }
+    // Follow parents; a cycle returns to this tag.
+    const seen = new Set<string>([t.name.value]);
+    let cur = t.parent.value;
+    while (parentOf.has(cur) && !seen.has(cur)) { seen.add(cur); cur = parentOf.get(cur)!; }
+    if (cur === t.name.value) ctx.report(TAG_PARENT, t.parent.span, `the tag ${code(t.name.value)} is its own ancestor through \`parent\` (${[...seen, t.name.value].map((s) => s).join(' → ')}): tag parents must form a tree`);
+  }
+}
+
+/** Sections whose entries are referenced by `$ref` (security schemes are referenced by name instead). */
+const REF_SECTIONS = new Set(['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems', 'mediaTypes', 'definitions']);
+
+export function checkUnusedComponents(ctx: RuleContext): void {
+  const m = ctx.model;
+  // A document without paths or webhooks is a component library: its components are meant for others.
+  if (!prop(m.root, 'paths') && !prop(m.root, 'webhooks')) return;
+  if (m.pathItems.length === 0 && m.webhooks.length === 0) return;
+  const targets = new Set<string>();
+  for (const r of m.refs) if (!r.external && !r.remote) targets.add(r.targetPointer.startsWith('/') || r.targetPointer === '' ? r.targetPointer : '/' + r.targetPointer);
+  // Discriminator mappings name schemas by name or by reference.
+  const mappings: string[] = [];
+  collectMappings(m.root, mappings, 0);
+  const mappedNames = new Set(mappings.map((s) => s.replace(/^.*\//, '')));
+  for (const c of m.components) {
+    if (!REF_SECTIONS.has(c.section)) continue;
+    const p = c.pointer;
+    let used = targets.has(p);
+    if (!used) for (const t of targets) if (t.startsWith(p + '/')) { used = true; break; }
+    if (!used && (c.section === 'schemas' || c.section === 'definitions') && mappedNames.has(c.name)) used = true;
+    if (used) continue;
+    const what = c.section === 'definitions' ? 'definition' : c.section.replace(/ies$/, 'y').replace(/s$/, '');
+    ctx.report(UNUSED_COMPONENT, c.keySpan, `the ${what} ${code(c.name)} is never referenced in this document; remove it, or reference it where it is meant to be used`);
+  }
+}
+
+function collectMappings(n: JsonNode | undefined, out: string[], depth: number): void {
+  if (!n || depth > 100) return;
+  if (n.type === 'array') { for (const i of n.items ?? []) collectMappings(i, out, depth + 1); return; }
+  if (n.type !== 'object') return;
+  for (const p of n.properties ?? []) {
+    if (p.key === 'discriminator') {
+      for (const q of val(p.value, 'mapping')?.properties ?? []) if (q.value.type === 'string') out.push(q.value.value as string);
+    }
+    if (p.value.type === 'object' || p.value.type === 'array') collectMappings(p.value, out, depth + 1);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Rules over every Schema Object, `$ref` holder and description in one walk (walk.ts): enum duplicates and
+ * type mismatches, arrays without items, 3.0 nullable without type, schema-level examples, `$ref` siblings,
+ * unsafe Markdown.
+ */
+import type { JsonNode } from '../../syntax/jsonTree';
+import {
+  ARRAY_ITEMS, ENUM_DUPLICATE, ENUM_TYPE_MISMATCH, EXAMPLE_INVALID, NULLABLE_WITHOUT_TYPE, REF_SIBLINGS, UNSAFE_MARKDOWN,
+} from './catalog';
+import { code, prop, val, type RuleContext } from './context';
+import { sameJson, validateInstance } from './instance';
+import { walkDocument } from './walk';
+import { resolverFor } from './resolve';
+
+const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
+
+export function checkSchemasAndProse(ctx: RuleContext): void {
+  const root = ctx.model.root;
+  if (!root) return;
+  const kind = ctx.kind;
+  const resolve = resolverFor(ctx);
+  walkDocument(root, kind, {
+    schema(n) {
+      const typeNode = val(n, 'type');
+      const types = typeNode?.type === 'string' ? [typeNode.value as string]
+        : typeNode?.type === 'array' ? (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string) : undefined;
+      const nullable = val(n, 'nullable')?.value === true || val(n, 'x-nullable')?.value === true;
+      // enum
+      const en = val(n, 'enum');
+      if (en?.type === 'array') {
+        const items = en.items ?? [];
+        for (let i = 1; i < items.length && items.length < 5000; i++) {
+          if (items[i].type === 'object' || items[i].type === 'array') continue;
+          const first = items.slice(0, i).findIndex((e) => sameJson(e, items[i]));
+          if (first >= 0) ctx.report(ENUM_DUPLICATE, items[i].span, `the enum value ${code(JSON.stringify(items[i].value))} is listed twice (first on line ${ctx.line(items[first].span.start)})`);
+        }
+        if (types && types.length && !types.includes('file')) {
+          for (const e of items) {
+            if (e.type === 'null' && (nullable || types.includes('null'))) continue;
+            const t = e.type === 'number' && Number.isInteger(e.value) ? 'integer' : e.type;
+            const ok = types.some((ty) => ty === t || (ty === 'number' && t === 'integer'));
+            if (!ok) ctx.report(ENUM_TYPE_MISMATCH, e.span, `the enum value ${code(JSON.stringify(e.value) ?? 'null')} is ${TYPE_WORD[t]}, but the schema's type is ${types.join(' | ')}: no value can ever equal it`);
+          }
+        }
+      }
+      // array without items (2.0 and 3.0 require items)
+      if ((kind === 'swagger2' || kind === 'oas30') && types?.length === 1 && types[0] === 'array' && !prop(n, 'items') && !prop(n, '$ref')) {
+        ctx.report(ARRAY_ITEMS, typeNode!.span, `a schema of \`type: array\` must say what its items are: add \`items\` (${kind === 'swagger2' ? 'Swagger 2.0' : 'OpenAPI 3.0'} requires it)`);
+      }
+      // 3.0 nullable without type
+      if (kind === 'oas30' && val(n, 'nullable')?.value === true && !typeNode) {
+        ctx.report(NULLABLE_WITHOUT_TYPE, prop(n, 'nullable')!.keySpan, '`nullable: true` has no effect without a `type` in OpenAPI 3.0 (it only adds null to an explicitly given type); add the type, or move `nullable` next to it');
+      }
+      // schema-level examples
+      const checkExample = (ex: JsonNode) => {
+        for (const p of validateInstance(ex, n, { kind, resolve, maxProblems: 1 })) {
+          ctx.report(EXAMPLE_INVALID, p.span, `the schema's example does not match the schema: ${p.message}`);
+        }
+      };
+      const ex = val(n, 'example');
+      if (ex && kind !== 'oas32') checkExample(ex);
+      else if (ex) checkExample(ex);
+      const exs = val(n, 'examples');
+      if (exs?.type === 'array' && (kind === 'oas31' || kind === 'oas32')) for (const e of exs.items ?? []) checkExample(e);
+    },
+    ref(n, inSchema) {
+      const siblings = (n.properties ?? []).filter((p) => p.key !== '$ref');
+      if (siblings.length === 0) return;
+      let ignored = siblings;
+      if (kind === 'oas31' || kind === 'oas32') {
+        if (inSchema) return; // JSON Schema 2020-12: $ref is an applicator like any other keyword
+        ignored = siblings.filter((p) => p.key !== 'summary' && p.key !== 'description');
+        if (ignored.length === 0) return;
+      }
+      const list = ignored.map((p) => code(p.key)).join(', ');
+      const why = kind === 'oas31' || kind === 'oas32'
+        ? 'a Reference Object may only add `summary` and `description`; other fields are ignored'
+        : 'everything next to a `$ref` is ignored in this version';
+      ctx.report(REF_SIBLINGS, ignored[0].keySpan, `${list} ${ignored.length === 1 ? 'is' : 'are'} beside a \`$ref\`: ${why} (use \`allOf\` to combine a reference with more constraints)`);
+    },
+    prose(s) {
+      const t = s.value as string;
+      if (/<script\b/i.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains a <script> tag: documentation renderers that allow raw HTML would run it in readers\' browsers');
+      else if (/\beval\s*\(/.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains `eval(`: documentation renderers that allow raw HTML and script could run it');
+    },
+  });
+}

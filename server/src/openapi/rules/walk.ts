@@ -1,0 +1,88 @@
+/**
+ * One pass over the document tree that knows what each object is for the rules that look everywhere:
+ * Schema Objects (enum, array items, nullable, schema examples), `$ref` holders (siblings) and prose
+ * (description / summary: unsafe Markdown). Example values, enums, defaults and `x-` extensions are data,
+ * never walked as OpenAPI. Walking once keeps large documents cheap.
+ */
+import type { JsonNode } from '../../syntax/jsonTree';
+import type { OasKind } from '../model';
+
+export interface WalkVisitor {
+  /** A Schema Object (also Swagger 2 non-body parameters / headers / items, which use the schema keywords). */
+  schema?(node: JsonNode): void;
+  /** An object holding `$ref`; `inSchema`: it is a Schema Object (siblings allowed from 3.1). */
+  ref?(node: JsonNode, inSchema: boolean): void;
+  /** A description / summary / title string. */
+  prose?(node: JsonNode): void;
+}
+
+/** Keys whose values are data, not OpenAPI structure. */
+const DATA_KEYS = new Set(['example', 'examples', 'value', 'dataValue', 'serializedValue']);
+/** Keys of a Schema Object whose value is a schema. */
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
+/** Keys of a Schema Object whose value is a list of schemas. */
+const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** Keys of a Schema Object whose value is a map of schemas. */
+const SCHEMA_MAP = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+const PROSE = new Set(['description', 'summary', 'title']);
+
+export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor): void {
+  const seen = new Set<JsonNode>();
+
+  const schema = (n: JsonNode, depth: number): void => {
+    if (n.type !== 'object' || depth > 200 || seen.has(n)) return;
+    seen.add(n);
+    v.schema?.(n);
+    for (const p of n.properties ?? []) {
+      if (p.key === '$ref') { v.ref?.(n, true); continue; }
+      if (p.key.startsWith('x-')) continue;
+      if (PROSE.has(p.key) && p.value.type === 'string') { v.prose?.(p.value); continue; }
+      if (SCHEMA_ONE.has(p.key)) {
+        if (p.key === 'items' && p.value.type === 'array') for (const i of p.value.items ?? []) schema(i, depth + 1);
+        else schema(p.value, depth + 1);
+      } else if (SCHEMA_LIST.has(p.key) && p.value.type === 'array') {
+        for (const i of p.value.items ?? []) schema(i, depth + 1);
+      } else if (SCHEMA_MAP.has(p.key) && p.value.type === 'object') {
+        for (const q of p.value.properties ?? []) schema(q.value, depth + 1);
+      } else if (p.key === 'dependencies' && p.value.type === 'object') {
+        for (const q of p.value.properties ?? []) if (q.value.type === 'object') schema(q.value, depth + 1);
+      } else if (p.key === 'discriminator' || p.key === 'xml' || p.key === 'externalDocs') {
+        doc(p.value, depth + 1, '');
+      }
+    }
+  };
+
+  /** Walks OpenAPI structure; `parentKey` is the key holding `n`. */
+  const doc = (n: JsonNode, depth: number, parentKey: string): void => {
+    if (depth > 200) return;
+    if (n.type === 'array') { for (const i of n.items ?? []) doc(i, depth + 1, parentKey); return; }
+    if (n.type !== 'object') return;
+    // Swagger 2 non-body parameters, headers and items use the schema keywords on the object itself.
+    if (kind === 'swagger2' && !prop(n, '$ref') && prop(n, 'type') && (prop(n, 'in') || parentKey === 'headersItem')) {
+      schema(n, depth);
+      return;
+    }
+    for (const p of n.properties ?? []) {
+      const k = p.key;
+      if (k === '$ref') { v.ref?.(n, false); continue; }
+      if (k.startsWith('x-') || DATA_KEYS.has(k)) continue;
+      if (PROSE.has(k) && p.value.type === 'string') { v.prose?.(p.value); continue; }
+      if (k === 'schema' || k === 'itemSchema') { schema(p.value, depth + 1); continue; }
+      if ((k === 'schemas' && parentKey === 'components') || (k === 'definitions' && depth === 0)) {
+        if (p.value.type === 'object') for (const q of p.value.properties ?? []) schema(q.value, depth + 2);
+        continue;
+      }
+      if (kind === 'swagger2' && k === 'headers' && p.value.type === 'object') {
+        for (const q of p.value.properties ?? []) doc(q.value, depth + 2, 'headersItem');
+        continue;
+      }
+      doc(p.value, depth + 1, k);
+    }
+  };
+
+  doc(root, 0, '');
+}
+
+function prop(n: JsonNode, key: string): boolean {
+  return !!n.properties?.some((p) => p.key === key);
+}
