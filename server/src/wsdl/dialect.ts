@@ -1,13 +1,91 @@
-/** The WSDL dialect (stub until the WSDL model lands). */
-import type { Analysed, Dialect } from '../service/dialect';
+/**
+ * The WSDL dialect: text -> XML tree (syntax/xmlParser.ts) -> WsdlDocument (wsdl/build.ts) -> WsdlModel with
+ * imports (wsdl/buildModel.ts) -> findings (syntax errors, imports, wsdl/rules) and the features.
+ * Imported documents (WSDL or plain .xsd, which detection does not call ours) are parsed here through the
+ * workspace (open editors first, then disk inside the roots) and cached per (uri, version).
+ */
+import type { Finding } from '../core/types';
+import type { Analysed, Dialect, SourceDocument } from '../service/dialect';
+import type { Workspace } from '../service/workspace';
+import { defineRule } from '../rules/registry';
+import { parseXml } from '../syntax/xmlParser';
+import type { XmlElement } from '../syntax/xmlTree';
+import { buildDocument } from './build';
+import { buildModel } from './buildModel';
+import { NS, type QNameRef, type WsdlDocument, type WsdlModel } from './model';
+import { runWsdlRules } from './rules/index';
+import { wsdlHover } from './hover';
+import { wsdlDefinition, wsdlFolding, wsdlReferences, wsdlSymbols } from './features';
+import { summarizeWsdl } from './summarize';
 
-export const wsdlDialect: Dialect<Analysed> = {
+export const RULE_XML_SYNTAX = defineRule({
+  code: 'xml-syntax', title: 'The document is not well-formed XML.', defaultSeverity: 'error', appliesTo: ['wsdl11', 'wsdl20'],
+  reference: { title: 'XML 1.0 §2.1 Well-formed XML documents', url: 'https://www.w3.org/TR/xml/#sec-well-formed' },
+});
+export const RULE_XML_DOCTYPE_ENTITIES = defineRule({
+  code: 'xml-doctype-entities', title: 'A DOCTYPE declares entities; they are not expanded (XXE / entity-expansion protection).',
+  defaultSeverity: 'warning', appliesTo: ['wsdl11', 'wsdl20'],
+  reference: { title: 'WS-I BP 1.1 R4002 / XML 1.0 §4.2 Entity declarations', url: 'https://www.w3.org/TR/xml/#sec-entity-decl' },
+});
+export const RULE_XML_TOO_DEEP = defineRule({
+  code: 'xml-too-deep', title: 'Elements are nested deeper than API Lens analyses (256 levels).',
+  defaultSeverity: 'warning', appliesTo: ['wsdl11', 'wsdl20'],
+  reference: { title: 'XML 1.0 §3 Logical structures', url: 'https://www.w3.org/TR/xml/#sec-logical-struct' },
+});
+
+export interface WsdlAnalysed extends Analysed {
+  model: WsdlModel;
+  /** Lazily built once per version: element -> the QName references it carries (hover/definition lookups). */
+  refIndex?: Map<XmlElement, QNameRef[]>;
+}
+
+// ---- imported documents: parsed and built once per (uri, version) -----------------------------------
+
+const docCache = new Map<string, { version: number; length: number; doc: WsdlDocument | 'not-xml' }>();
+const MAX_CACHED = 3000;
+
+function cacheDoc(uri: string, version: number, length: number, doc: WsdlDocument | 'not-xml'): void {
+  if (docCache.size >= MAX_CACHED) docCache.clear();
+  docCache.set(uri, { version, length, doc });
+}
+
+/** A dependency as a WsdlDocument: a WSDL 1.1/2.0 or an XML Schema; 'not-xml' for anything else. */
+function loadDependency(workspace: Workspace, uri: string): WsdlDocument | 'not-xml' | undefined {
+  const read = workspace.read(uri);
+  if (!read) return undefined;
+  const hit = docCache.get(uri);
+  if (hit && hit.version === read.version && hit.length === read.text.length) return hit.doc;
+  const xml = parseXml(read.text);
+  const root = xml.root;
+  const ok = root && ((root.ns === NS.WSDL11 && root.localName === 'definitions') || (root.ns === NS.WSDL20 && root.localName === 'description') || (root.ns === NS.XSD && root.localName === 'schema'));
+  const doc = ok ? buildDocument(uri, xml) : 'not-xml';
+  cacheDoc(uri, read.version, read.text.length, doc);
+  return doc;
+}
+
+export function analyseWsdl(source: SourceDocument, workspace: Workspace): WsdlAnalysed {
+  const xml = parseXml(source.text);
+  const findings: Finding[] = xml.errors.map((e) => ({ code: e.code, message: e.message, span: e.span }));
+  const doc = buildDocument(source.uri, xml);
+  cacheDoc(source.uri, source.version, source.text.length, doc);
+  const built = buildModel(doc, (u) => loadDependency(workspace, u));
+  findings.push(...built.findings);
+  try {
+    findings.push(...runWsdlRules(built.model));
+  } catch (e) {
+    findings.push({ code: 'lens-internal-error', span: { start: 0, end: 0 }, message: `The WSDL rules failed on this document: ${(e as Error)?.message ?? e}. Please report this.` });
+  }
+  return { source, findings, dependencies: built.dependencies, model: built.model };
+}
+
+export const wsdlDialect: Dialect<WsdlAnalysed> = {
   name: 'wsdl',
-  analyse(source) {
-    return { source, findings: [], dependencies: [] };
-  },
-  hover(ctx) {
-    const k = ctx.doc.source.kind;
-    return { markdown: `**WSDL ${k.version}** web service description` };
-  },
+  analyse(source, workspace) { return analyseWsdl(source, workspace); },
+  hover(ctx, offset) { return wsdlHover(ctx, offset); },
+  symbols(ctx) { return wsdlSymbols(ctx); },
+  definition(ctx, offset) { return wsdlDefinition(ctx, offset); },
+  references(ctx, offset, includeDeclaration) { return wsdlReferences(ctx, offset, includeDeclaration); },
+  folding(ctx) { return wsdlFolding(ctx); },
+  summarize(ctx) { return summarizeWsdl(ctx); },
+  rootSpan(ctx) { return ctx.doc.model.doc.root?.nameSpan; },
 };
