@@ -135,6 +135,10 @@ part_editor() { E2E_RUN="$RUN/$1" node "$ROOT/e2e/editors/lsp-editors.mjs" "$1";
 step "tools";   part tools part_tools
 [ -x "$N24" ] && [ -f "$CSJS" ] || { echo "tools missing; stopping"; exit 1; }
 step "package"; part package part_package
+if [ ! -f api-lens.vsix ]; then
+  echo "FAIL: [package] npm run package did not produce api-lens.vsix; the editor checks need that build" | tee -a "$RESULTS"
+  E2E_ONLY="none"
+fi
 isolate
 if want ui;       then step "code-server UI";                      part ui part_ui; fi
 if want exthost;  then step "extension-host suite in code-server"; part exthost part_exthost; fi
