@@ -6,6 +6,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +20,7 @@ export const DOCUMENT_SELECTOR = [
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
   const output = vscode.window.createOutputChannel('API Lens', { log: true });
   context.subscriptions.push(output);
+  context.subscriptions.push(registerCommands(context, output, () => client, DOCUMENT_SELECTOR));
   if (!vscode.workspace.getConfiguration('apiLens').get<boolean>('enable', true)) {
     output.appendLine('API Lens is disabled (apiLens.enable is false).');
     return { client: undefined };
@@ -38,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('apiLens', 'API Lens', serverOptions, clientOptions);
   await client.start();
   output.appendLine('API Lens language server started.');
+  context.subscriptions.push(registerStatusBar(() => client, DOCUMENT_SELECTOR));
   return { client };
 }
 
