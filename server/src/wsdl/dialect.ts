@@ -17,6 +17,7 @@ import { runWsdlRules } from './rules/index';
 import { wsdlHover } from './hover';
 import { wsdlDefinition, wsdlFolding, wsdlReferences, wsdlSymbols } from './features';
 import { summarizeWsdl } from './summarize';
+import { wsdlCodeActions } from './quickFixes';
 
 export const RULE_XML_SYNTAX = defineRule({
   code: 'xml-syntax', title: 'The document is not well-formed XML.', defaultSeverity: 'error', appliesTo: ['wsdl11', 'wsdl20'],
@@ -87,5 +88,6 @@ export const wsdlDialect: Dialect<WsdlAnalysed> = {
   references(ctx, offset, includeDeclaration) { return wsdlReferences(ctx, offset, includeDeclaration); },
   folding(ctx) { return wsdlFolding(ctx); },
   summarize(ctx) { return summarizeWsdl(ctx); },
+  codeActions(ctx, diagnostics) { return wsdlCodeActions(ctx, diagnostics); },
   rootSpan(ctx) { return ctx.doc.model.doc.root?.nameSpan; },
 };
