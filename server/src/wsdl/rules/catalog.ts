@@ -77,7 +77,7 @@ export const ENDPOINT_NOT_HTTPS = defineRule({
 export const SOAP_ACTION_MISSING = defineRule({
   code: 'wsdl-soap-action-missing',
   title: 'A SOAP operation has no soapAction where one is needed: several document-style operations over SOAP 1.1/HTTP, or soapActionRequired="true" in SOAP 1.2.',
-  defaultSeverity: 'warning', appliesTo: ['wsdl11'],
+  defaultSeverity: 'information', appliesTo: ['wsdl11'],
   reference: { title: 'WSDL 1.1 §3.4 soap:operation', url: `${WSDL11}#_soap:operation` },
 });
 export const SOAP_ACTION_DUPLICATE = defineRule({

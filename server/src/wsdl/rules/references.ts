@@ -46,8 +46,8 @@ function unresolvedMessage(m: WsdlModel, ref: QNameRef, reason: 'undeclared-pref
   const sameNs = all.filter((x) => x.ns === ref.ns).map((x) => x.name);
   const elsewhere = all.filter((x) => x.name === ref.local && x.ns !== ref.ns);
   let msg = `No ${what} named ${q(ref.local)} in ${nsLabel} (${ref.attr}=${q(ref.raw)}).`;
-  const near = sameNs.find((n) => n.toLowerCase() === ref.local.toLowerCase());
-  if (near) msg += ` Did you mean ${q(near)}? Names are case-sensitive.`;
+  const near = closest(ref.local, sameNs);
+  if (near) msg += ` Did you mean ${q(near)}?${near.toLowerCase() === ref.local.toLowerCase() ? ' Names are case-sensitive.' : ''}`;
   if (elsewhere.length) {
     msg += ` A ${what} ${q(ref.local)} exists in namespace ${q(elsewhere[0].ns)}: bind the prefix ${q(ref.prefix || '(default)')} to that namespace or use a prefix that is bound to it.`;
   } else if (sameNs.length) {
@@ -106,4 +106,27 @@ function tokenSpan(v: { value: string; span: { start: number; end: number } }, n
   if (!mm) return v.span;
   const start = v.span.start + mm.index + mm[1].length;
   return { start, end: start + name.length };
+}
+
+/** The name closest to `name` (case-insensitive edit distance at most 2, and less than a third of its length), if any. */
+export function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const a = name.toLowerCase();
+  for (const c of candidates) {
+    if (Math.abs(c.length - name.length) > 2) continue;
+    const d = distance(a, c.toLowerCase());
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best !== undefined && bestD <= 2 && bestD * 3 < name.length ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }

@@ -67,7 +67,8 @@ function checkBindingLevel(c: Collector, b: Binding): void {
 
 /** R2705: one style per binding. The binding's own style (or "document") is the norm; operations that differ are reported. */
 function checkStyles(c: Collector, b: Binding): void {
-  const styles = new Set(b.operations.map((o) => styleOf(b, o)));
+  const valid = (st: string) => st === 'rpc' || st === 'document'; // other values are wsdl-soap-value-invalid
+  const styles = new Set(b.operations.map((o) => styleOf(b, o)).filter(valid));
   for (const op of b.operations) {
     if (op.style && op.style.value !== 'rpc' && op.style.value !== 'document') {
       c.add(SOAP_VALUE_INVALID, op.style.span, `style=${q(op.style.value)} on operation ${q(op.name)} is neither "rpc" nor "document" (WSDL 1.1 §3.4).`);
@@ -77,7 +78,7 @@ function checkStyles(c: Collector, b: Binding): void {
   const norm = b.soap?.style?.value ?? majorityStyle(b);
   for (const op of b.operations) {
     const st = styleOf(b, op);
-    if (st === norm) continue;
+    if (st === norm || !valid(st)) continue;
     c.add(R2705, op.style?.span ?? op.nameSpan,
       `Operation ${q(op.name)} uses style=${q(st)} while binding ${q(b.name)} is otherwise ${q(norm)}; a binding must be entirely rpc-literal or entirely document-literal (${profileOf(b)} R2705), because stacks pick one serialisation per binding. Move this operation to a binding of its own style, or change its style.`);
   }
@@ -280,6 +281,9 @@ function checkWireSignatures(c: Collector, b: Binding): void {
     const prev = seen.get(sig.key);
     if (!prev) { seen.set(sig.key, op); continue; }
     if (prev.name === op.name) continue; // overloading is R2304's business
+    // Basic Profile 1.2 / 2.0 count the WS-Addressing Action as part of the signature (e.g. WS-Trust's operations).
+    const a1 = wsaAction(m.portTypeOperation(b, prev.name)?.input)?.value, a2 = wsaAction(m.portTypeOperation(b, op.name)?.input)?.value;
+    if (a1 && a2 && a1 !== a2) continue;
     c.add(R2710, op.nameSpan,
       `Operations ${q(prev.name)} and ${q(op.name)} of binding ${q(b.name)} send the same request on the wire (${sig.label}), so the service cannot tell which one was called (${profileOf(b)} R2710). Give each operation its own input element${op.soapAction?.value ? '' : ', or at least distinct soapActions'}.`,
       { related: [c.related(m.doc.uri, prev.nameSpan, `operation ${prev.name}`)] });
@@ -319,6 +323,16 @@ function checkSoapActions(c: Collector, b: Binding): void {
   const overHttp = b.soap?.transport?.value.trim() === TRANSPORT.SOAP_HTTP || b.soap?.transport?.value.trim() === TRANSPORT.SOAP12_HTTP;
   const documentOps = b.operations.filter((o) => styleOf(b, o) === 'document');
   const byAction = new Map<string, BindingOperation>();
+  // Operations whose request cannot be told apart by the body (same wire signature): the action is then all there is.
+  const sigCount = new Map<string, number>();
+  const sigOf = new Map<BindingOperation, string>();
+  for (const op of b.operations) {
+    const sg = signature(m, b, op);
+    if (!sg) continue;
+    sigOf.set(op, sg.key);
+    sigCount.set(sg.key, (sigCount.get(sg.key) ?? 0) + 1);
+  }
+  const ambiguous = (op: BindingOperation) => { const k = sigOf.get(op); return k !== undefined && (sigCount.get(k) ?? 0) > 1; };
   for (const op of b.operations) {
     const ptOp = m.portTypeOperation(b, op.name);
     const wsa = wsaAction(ptOp?.input);
@@ -339,14 +353,17 @@ function checkSoapActions(c: Collector, b: Binding): void {
         b.protocol === 'soap11'
           ? `Operation ${q(op.name)} has no soapAction, but binding ${q(b.name)} sends ${documentOps.length} document-style operations over SOAP 1.1/HTTP: the SOAPAction header is then the only hint besides the body element, and WSDL 1.1 §3.4 requires a value for HTTP. Add soapAction="${action}".`
           : `Operation ${q(op.name)} declares soapActionRequired="true" but no soapAction, so the client cannot send the required action parameter. Add soapAction="${action}".`,
-        soapOp ? fixes({ title: `Add soapAction="${action}"`, edits: [{ start: soapOp.el.nameSpan.end, end: soapOp.el.nameSpan.end, newText: ` soapAction="${escAttr(action)}"` }], preferred: true }) : {});
+        {
+          ...(soapOp ? fixes({ title: `Add soapAction="${action}"`, edits: [{ start: soapOp.el.nameSpan.end, end: soapOp.el.nameSpan.end, newText: ` soapAction="${escAttr(action)}"` }], preferred: true }) : {}),
+          ...(b.protocol === 'soap12' || ambiguous(op) ? { severity: 'warning' as const } : {}),
+        });
     }
     if (sa && sa.value !== '') {
       const prev = byAction.get(sa.value);
       if (prev) {
         c.add(SOAP_ACTION_DUPLICATE, sa.span,
           `Operations ${q(prev.name)} and ${q(op.name)} of binding ${q(b.name)} share soapAction ${q(sa.value)}; a server that dispatches on SOAPAction (or on the WS-Addressing Action) cannot tell them apart. Give each operation its own action.`,
-          { related: [c.related(m.doc.uri, prev.soapAction!.span, `soapAction of ${prev.name}`)] });
+          { related: [c.related(m.doc.uri, prev.soapAction!.span, `soapAction of ${prev.name}`)], ...(ambiguous(op) ? {} : { severity: 'information' as const }) });
       } else byAction.set(sa.value, op);
       if (wsa && wsa.value !== '' && wsa.value !== sa.value) {
         c.add(SOAP_ACTION_MISMATCH, sa.span,

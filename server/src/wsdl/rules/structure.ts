@@ -10,6 +10,7 @@ import {
   OPERATION_WITHOUT_MESSAGES, PART_TYPE_MISSING, PORT_WITHOUT_ADDRESS, R2303, R2304, R2306, R2711, R2718, UNKNOWN_MEP,
 } from './catalog';
 import { Collector, fixes, listNames, q, styleOf } from './util';
+import { closest } from './references';
 
 export function checkStructure(c: Collector): void {
   checkDuplicates(c);
@@ -43,8 +44,22 @@ function checkDuplicates(c: Collector): void {
   duplicates(c, d.bindings, 'The binding', scope);
   duplicates(c, d.services, 'The service', scope);
   if (d.version === '1.1') {
-    // WSDL 1.1 §2.6: a port name is unique among all ports of the document.
-    duplicates(c, d.services.flatMap((s) => s.ports), 'The port', 'in this document');
+    for (const s of d.services) duplicates(c, s.ports, 'The port', `in service ${q(s.name)}`);
+    // WSDL 1.1 §2.6 makes port names unique in the whole document, but WSDL4J, JAX-WS and .NET key ports by
+    // service: the same port name in two services is a warning, not a broken contract.
+    const seenPort = new Map<string, { service: string; span: Span }>();
+    for (const s of d.services) {
+      const local = new Set<string>();
+      for (const p of s.ports) {
+        if (!p.name || local.has(p.name)) continue;
+        local.add(p.name);
+        const prev = seenPort.get(p.name);
+        if (!prev) { seenPort.set(p.name, { service: s.name, span: p.nameSpan }); continue; }
+        c.add(DUPLICATE_NAME, p.nameSpan,
+          `The port name ${q(p.name)} is also used in service ${q(prev.service)}; WSDL 1.1 §2.6 wants port names unique in the whole document, and tools that index ports by name alone pick one of them. Give this port its own name.`,
+          { severity: 'warning', related: [c.related(d.uri, prev.span, `port ${p.name} of service ${prev.service}`)] });
+      }
+    }
   } else {
     for (const s of d.services) duplicates(c, s.ports, 'The endpoint', `in service ${q(s.name)}`);
   }
@@ -101,14 +116,7 @@ function checkOperations(c: Collector): void {
       }
     }
   }
-  for (const itf of c.model.doc.interfaces) {
-    for (const op of itf.operations) {
-      if (op.inputs.length === 0 && op.outputs.length === 0 && op.faults.length === 0) {
-        c.add(OPERATION_WITHOUT_MESSAGES, op.nameSpan,
-          `Interface operation ${q(op.name)} has no <input> and no <output>, so it exchanges no message. Add the messages its pattern needs (in-out: an input and an output).`);
-      }
-    }
-  }
+  // WSDL 2.0 operations may leave their pattern's messages implicit (Woden accepts them), so only WSDL 1.1 is checked.
 }
 
 /** Binding operations must name an operation of the portType (WSDL 1.1) / interface (WSDL 2.0) and bind only what it has; R2718: and bind all of them. */
@@ -128,9 +136,9 @@ function checkAgainstPortType(c: Collector, b: Binding, pt: PortType): void {
   for (const op of b.operations) {
     const ptOp = pt.operations.find((o) => o.name === op.name);
     if (!ptOp) {
-      const near = names.find((n) => n.toLowerCase() === op.name.toLowerCase());
+      const near = closest(op.name, names);
       c.add(BINDING_OPERATION_UNKNOWN, op.nameSpan,
-        `Binding ${q(b.name)} binds operation ${q(op.name)}, but portType ${q(pt.name)} has no such operation${near ? ` (did you mean ${q(near)}? names are case-sensitive)` : ''}. Its operations: ${listNames(names)}.`);
+        `Binding ${q(b.name)} binds operation ${q(op.name)}, but portType ${q(pt.name)} has no such operation${near ? ` (did you mean ${q(near)}?)` : ''}. Its operations: ${listNames(names)}.`);
       continue;
     }
     for (const dir of ['input', 'output'] as const) {
@@ -217,7 +225,8 @@ function checkPorts(c: Collector): void {
   const byLocation = new Map<string, { span: Span; port: string }>();
   for (const s of d.services) {
     for (const p of s.ports) {
-      const addresses = p.el.children.filter((e) => e.localName === 'address' && (e.ns === NS.SOAP11 || e.ns === NS.SOAP12 || e.ns === NS.HTTP11));
+      // Any extension named address counts (soap:, soap12:, http:, and transports such as CXF's jms:address).
+      const addresses = p.el.children.filter((e) => e.localName === 'address' && e.ns !== NS.WSDL11);
       if (d.version === '1.1' && !p.address && addresses.length === 0) {
         c.add(PORT_WITHOUT_ADDRESS, p.nameSpan,
           `Port ${q(p.name)} has no address, so clients do not know where to send requests. Add <soap:address location="https://..."/> (or soap12:address / http:address matching the binding).`);
@@ -255,8 +264,12 @@ function checkWsdl20(c: Collector): void {
   for (const itf of d.interfaces) {
     for (const op of itf.operations) {
       if (op.pattern && !MEPS.has(op.pattern.value)) {
-        c.add(UNKNOWN_MEP, op.pattern.span,
-          `pattern=${q(op.pattern.value)} is not one of the eight message exchange patterns WSDL 2.0 Adjuncts defines (e.g. http://www.w3.org/ns/wsdl/in-out); tools will not know which messages the operation exchanges. Use a predefined pattern URI.`);
+        const local = /\/([a-z-]+)$/.exec(op.pattern.value)?.[1];
+        const draft = /^http:\/\/www\.w3\.org\/200\d\/\d\d\/wsdl\//.test(op.pattern.value) && local && MEPS.has(`http://www.w3.org/ns/wsdl/${local}`);
+        c.add(UNKNOWN_MEP, op.pattern.span, draft
+          ? `pattern=${q(op.pattern.value)} is a draft-era URI; the WSDL 2.0 Recommendation names this pattern http://www.w3.org/ns/wsdl/${local}, and current tools know only that. Use the Recommendation URI.`
+          : `pattern=${q(op.pattern.value)} is not one of the eight message exchange patterns WSDL 2.0 Adjuncts defines (e.g. http://www.w3.org/ns/wsdl/in-out); tools will not know which messages the operation exchanges. Use a predefined pattern URI.`,
+          draft ? fixes({ title: `Use http://www.w3.org/ns/wsdl/${local}`, edits: [{ start: op.pattern.span.start, end: op.pattern.span.end, newText: `http://www.w3.org/ns/wsdl/${local}` }], preferred: true }) : {});
       }
     }
   }
