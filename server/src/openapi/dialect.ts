@@ -1,13 +1,182 @@
-/** The OpenAPI dialect (stub until the OpenAPI model lands). */
-import type { Analysed, Dialect } from '../service/dialect';
+/**
+ * The OpenAPI dialect (Swagger 2.0, OpenAPI 3.0 / 3.1 / 3.2, YAML or JSON): parse, build the model,
+ * resolve `$ref`s, run the rule set, and answer the features over the model. Other modules read
+ * `OpenApiAnalysed.model` (openapi/model.ts).
+ */
+import type { Span } from '../core/text';
+import type { CompletionResult, DocumentSymbolResult, Finding, FoldingRangeResult, Location } from '../core/types';
+import type { Analysed, Dialect, FeatureContext, SourceDocument } from '../service/dialect';
+import type { Workspace } from '../service/workspace';
+import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
+import { parseJson } from '../syntax/jsonParser';
+import { parseYaml } from '../syntax/yamlParser';
+import { buildModel } from './build';
+import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
+import { nodeAtOffset, type OpenApiModel, type RefModel } from './model';
+import { Resolver } from './refs';
+import { runOpenApiRules } from './rules/index';
+import { openApiHover } from './hover';
+import { summarizeOpenApi } from './summarize';
+import { refCompletions } from './completion';
 
-export const openApiDialect: Dialect<Analysed> = {
+export interface OpenApiAnalysed extends Analysed {
+  model: OpenApiModel;
+  resolver: Resolver;
+}
+
+/** Parse figures of the last analyses (for the corpus report and the bench). */
+export const timings = { parseMs: 0, buildMs: 0, rulesMs: 0 };
+
+export function parseText(text: string, syntax: 'json' | 'yaml' | 'xml'): JsonDocument {
+  return syntax === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+function analyse(source: SourceDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): OpenApiAnalysed {
+  const t0 = performance.now();
+  const doc = parseText(source.text, source.kind.syntax);
+  const t1 = performance.now();
+  const findings: Finding[] = [];
+  const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
+  for (const e of doc.errors) findings.push({ code: syntaxCode, message: e.message, span: e.span });
+  const { model, resolver } = buildModel(source, doc, { workspace, analyseOther });
+  const t2 = performance.now();
+  for (const p of resolver.problems()) {
+    if (p.kind === 'unresolved' && p.ref.context === 'schema' && (p.ref as RefModel & { underId?: boolean }).underId) continue; // base URI changed by $id
+    const code = p.kind === 'remote' ? RULE_REF_REMOTE.code : p.kind === 'cycle' ? RULE_REF_CYCLE.code : RULE_REF_UNRESOLVED.code;
+    findings.push({ code, message: p.message, span: p.ref.valueSpan });
+  }
+  if (model.root) findings.push(...runOpenApiRules(model));
+  const t3 = performance.now();
+  timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
+  return { source, findings, dependencies: [...resolver.dependencies], model, resolver };
+}
+
+// ---- navigation ---------------------------------------------------------------------------------
+
+/** The `$ref` whose value (or key) is at the offset. */
+export function refAt(model: OpenApiModel, offset: number): RefModel | undefined {
+  const hit = nodeAtOffset(model.root, offset);
+  if (!hit) return undefined;
+  const holder = hit.property?.key === '$ref' ? hit.ancestors[hit.ancestors.length - 1] : undefined;
+  if (!holder) return undefined;
+  return model.refs.find((r) => r.holder === holder);
+}
+
+function definition(ctx: FeatureContext<OpenApiAnalysed>, offset: number): Location[] {
+  const { model, resolver } = ctx.doc;
+  const ref = refAt(model, offset);
+  if (!ref) return [];
+  const t = resolver.target(ref);
+  if (!('node' in t)) return [];
+  // Land on the key that names the target when there is one (e.g. `Pet:`), else on the value.
+  const parent = t.node.parent;
+  const prop = parent?.type === 'object' ? parent.properties?.find((p) => p.value === t.node) : undefined;
+  const span = prop ? { start: prop.keySpan.start, end: prop.value.span.end } : t.node.span;
+  return [{ uri: t.uri, range: t.lines.rangeOf(span) }];
+}
+
+/** Where a node is the target, in this document and in every open document that may refer to it. */
+function references(ctx: FeatureContext<OpenApiAnalysed>, offset: number, includeDeclaration: boolean): Location[] {
+  const { model } = ctx.doc;
+  const hit = nodeAtOffset(model.root, offset);
+  if (!hit) return [];
+  let targetUri = model.uri;
+  let target: JsonNode | undefined;
+  const ref = refAt(model, offset);
+  if (ref) {
+    const t = ctx.doc.resolver.target(ref);
+    if (!('node' in t)) return [];
+    targetUri = t.uri;
+    target = t.node;
+  } else target = hit.onKey ? hit.node : hit.node;
+  if (!target) return [];
+  const out: Location[] = [];
+  if (includeDeclaration) {
+    const p = target.parent?.properties?.find((q) => q.value === target);
+    const targetDoc = targetUri === model.uri ? model : (ctx.analyse(targetUri) as OpenApiAnalysed | undefined)?.model;
+    if (targetDoc) out.push({ uri: targetUri, range: targetDoc.lines.rangeOf(p ? p.keySpan : target.span) });
+  }
+  const candidates = new Set<string>([model.uri, targetUri, ...ctx.workspace.openUris()]);
+  for (const u of candidates) {
+    const a = (u === model.uri ? ctx.doc : ctx.analyse(u)) as OpenApiAnalysed | undefined;
+    if (!a?.model) continue;
+    for (const r of a.model.refs) {
+      if (r.targetUri !== targetUri || r.remote) continue;
+      const t = a.resolver.target(r);
+      if ('node' in t && t.node === target) out.push({ uri: u, range: a.model.lines.rangeOf(r.valueSpan) });
+    }
+  }
+  return out;
+}
+
+// ---- outline ------------------------------------------------------------------------------------
+
+function symbols(ctx: FeatureContext<OpenApiAnalysed>): DocumentSymbolResult[] {
+  const m = ctx.doc.model;
+  const L = m.lines;
+  const out: DocumentSymbolResult[] = [];
+  const sym = (name: string, kind: DocumentSymbolResult['kind'], full: Span, sel: Span, detail?: string, children?: DocumentSymbolResult[]): DocumentSymbolResult =>
+    ({ name: name || '(empty)', kind, range: L.rangeOf(full), selectionRange: L.rangeOf(sel), ...(detail ? { detail } : {}), ...(children?.length ? { children } : {}) });
+  if (m.info && m.title) out.push(sym(m.title.value, 'module', m.info.parent?.properties?.find((p) => p.value === m.info)?.span ?? m.info.span, m.title.span, `${m.kind === 'swagger2' ? 'Swagger' : 'OpenAPI'} ${m.version}`));
+  const group = (key: string, kind: DocumentSymbolResult['kind'], items: { origin: string; pi: typeof m.pathItems[number] }[]) => {
+    const holder = m.root?.properties?.find((p) => p.key === key);
+    if (!holder) return;
+    const children = items.map(({ pi }) => sym(pi.path, kind, { start: pi.keySpan.start, end: pi.entry.span.end }, pi.keySpan, undefined,
+      pi.operations.filter((o) => o.pathItem === pi && o.node.parent && pi.entry.span.start <= o.methodSpan.start && o.methodSpan.start <= pi.entry.span.end).map((o) =>
+        sym(`${o.method.toUpperCase()} ${pi.path}`, 'method', { start: o.methodSpan.start, end: o.node.span.end }, o.methodSpan, o.operationId?.value ?? o.summary?.value))));
+    out.push(sym(key, 'namespace', holder.span, holder.keySpan, `${items.length}`, children));
+  };
+  group('paths', 'class', m.pathItems.filter((p) => p.origin === 'operation').map((pi) => ({ origin: 'operation', pi })));
+  if (m.kind === 'oas31' || m.kind === 'oas32') group('webhooks', 'event', m.webhooks.map((pi) => ({ origin: 'webhook', pi })));
+  // Components by section.
+  const sections = new Map<string, typeof m.components>();
+  for (const c of m.components) { const l = sections.get(c.section) ?? []; l.push(c); sections.set(c.section, l); }
+  const compHolder = m.kind === 'swagger2' ? undefined : m.root?.properties?.find((p) => p.key === 'components');
+  const sectionSyms: DocumentSymbolResult[] = [];
+  for (const [section, comps] of sections) {
+    const holderNode = comps[0].node.parent;
+    const holderProp = holderNode?.parent?.properties?.find((p) => p.value === holderNode);
+    if (!holderProp) continue;
+    const kind: DocumentSymbolResult['kind'] = section === 'schemas' || section === 'definitions' ? 'struct' : section.startsWith('security') ? 'key' : 'object';
+    const s = sym(section, 'namespace', holderProp.span, holderProp.keySpan, `${comps.length}`,
+      comps.map((c) => sym(c.name, kind, { start: c.keySpan.start, end: c.node.span.end }, c.keySpan)));
+    sectionSyms.push(s);
+  }
+  if (compHolder) out.push(sym('components', 'namespace', compHolder.span, compHolder.keySpan, undefined, sectionSyms));
+  else out.push(...sectionSyms);
+  return out;
+}
+
+function folding(ctx: FeatureContext<OpenApiAnalysed>): FoldingRangeResult[] {
+  const m = ctx.doc.model;
+  const out: FoldingRangeResult[] = [];
+  const stack: JsonNode[] = m.doc.root ? [m.doc.root] : [];
+  while (stack.length && out.length < 20000) {
+    const n = stack.pop()!;
+    if (n.alias) continue;
+    const kids = n.properties ? n.properties.map((p) => p.value) : n.items ?? [];
+    if (!kids.length) continue;
+    // Fold from the line of the key (or the opening bracket) to the last line of the value.
+    const p = n.parent?.properties?.find((q) => q.value === n);
+    const start = m.lines.positionAt(p ? p.keySpan.start : n.span.start).line;
+    let endOffset = n.span.end;
+    if (m.syntax === 'json' || /[\]}]/.test(m.text.charAt(n.span.end - 1))) endOffset = n.span.end - 1;
+    const end = m.lines.positionAt(endOffset).line - (m.syntax === 'json' ? 1 : 0);
+    if (end > start) out.push({ startLine: start, endLine: end });
+    for (const k of kids) if (k.properties?.length || k.items?.length) stack.push(k);
+  }
+  return out.sort((a, b) => a.startLine - b.startLine);
+}
+
+export const openApiDialect: Dialect<OpenApiAnalysed> = {
   name: 'openapi',
-  analyse(source) {
-    return { source, findings: [], dependencies: [] };
-  },
-  hover(ctx) {
-    const k = ctx.doc.source.kind;
-    return { markdown: `**${k.kind === 'swagger2' ? 'Swagger' : 'OpenAPI'} ${k.version}** API description` };
-  },
+  analyse,
+  hover: (ctx, offset) => openApiHover(ctx, offset),
+  symbols,
+  definition,
+  references,
+  folding,
+  completion: (ctx, offset): CompletionResult[] => refCompletions(ctx, offset),
+  summarize: (ctx) => summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length),
+  rootSpan: (ctx) => ctx.doc.model.versionProperty?.keySpan,
 };

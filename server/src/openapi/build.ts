@@ -1,0 +1,315 @@
+/**
+ * Builds the OpenAPI model (openapi/model.ts) from a parsed JSON/YAML tree, in one linear pass per
+ * section. The document's version decides which fields exist: Swagger 2.0 fields are read only in 2.0
+ * documents, `webhooks` / `jsonSchemaDialect` only from 3.1, `query` / `additionalOperations` /
+ * `itemSchema` / `$self` / tag `parent` and `kind` only in 3.2.
+ */
+import type { Span } from '../core/text';
+import type { SourceDocument } from '../service/dialect';
+import type { JsonDocument, JsonNode, JsonProperty } from '../syntax/jsonTree';
+import { getProperty, getValue } from '../syntax/jsonTree';
+import {
+  PATH_ITEM_METHODS, bool, encodePointer, str,
+  type ComponentModel, type HeaderModel, type Located, type MediaTypeModel, type OasKind, type OpenApiModel,
+  type OperationModel, type OperationOrigin, type ParameterModel, type PathItemModel, type RefModel,
+  type RequestBodyModel, type ResponseModel, type SecurityRequirementModel, type SecuritySchemeModel,
+  type ServerModel, type TagModel,
+} from './model';
+import { Resolver, splitRef, type ResolverEnv } from './refs';
+
+const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
+
+/** Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor). */
+export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind): RefModel[] {
+  const out: RefModel[] = [];
+  if (!root) return out;
+  const stack: { node: JsonNode; path: string[]; schema: boolean; underId: boolean }[] = [{ node: root, path: [], schema: false, underId: false }];
+  while (stack.length) {
+    const { node, path, schema, underId } = stack.pop()!;
+    if (node.alias) continue;
+    if (node.type === 'object' && node.properties) {
+      const id = schema && kind !== 'swagger2' && kind !== 'oas30' && node.properties.some((p) => p.key === '$id');
+      for (let i = node.properties.length - 1; i >= 0; i--) {
+        const p = node.properties[i];
+        if (p.key === '$ref' && p.value.type === 'string') {
+          // Inside `examples`/`example` values and extension data, `$ref` is data, not a reference.
+          if (isData(path, kind)) continue;
+          const ref = p.value.value as string;
+          const s = splitRef(ref, uri);
+          out.push({
+            ref, keySpan: p.keySpan, valueSpan: p.value.span, holder: node, pointer: encodePointer(path),
+            targetUri: s.uri, targetPointer: s.pointer, external: s.uri !== uri, remote: s.remote,
+            context: schema ? 'schema' : 'object',
+          });
+          if (underId || id) (out[out.length - 1] as RefModel & { underId?: boolean }).underId = true;
+          continue;
+        }
+        if (p.value.type === 'object' || p.value.type === 'array') {
+          stack.push({ node: p.value, path: [...path, p.key], schema: schema || SCHEMA_KEYS.has(p.key), underId: underId || id });
+        }
+      }
+    } else if (node.type === 'array' && node.items) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const it = node.items[i];
+        if (it.type === 'object' || it.type === 'array') stack.push({ node: it, path: [...path, String(i)], schema, underId });
+      }
+    }
+  }
+  out.sort((a, b) => a.keySpan.start - b.keySpan.start);
+  return out;
+}
+
+/** Whether a `$ref` at this path is data (inside an example, a default, an enum) rather than a reference. */
+function isData(path: string[], kind: OasKind): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const k = path[i];
+    if (i > 0 && (path[i - 1] === 'properties' || path[i - 1] === 'patternProperties')) continue; // a property named so
+    if (k === 'example' || k === 'x-example' || k === 'default' || k === 'enum' || k === 'const') return true;
+    if (k === 'examples') {
+      // 3.x: examples.<name> is an Example Object (or its $ref) whose `value` is data; 2.0 response
+      // examples (media type -> value) and JSON Schema `examples` arrays are data.
+      if (path[i + 2] === 'value' || kind === 'swagger2' || /^\d+$/.test(path[i + 1] ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+export function protocolOfUrl(url: string): string {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim());
+  if (!m) return 'relative';
+  const s = m[1].toLowerCase();
+  return s === 'http' ? 'HTTP' : s === 'https' ? 'HTTPS' : s === 'ws' ? 'WS' : s === 'wss' ? 'WSS' : s.toUpperCase();
+}
+
+export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv): { model: OpenApiModel; resolver: Resolver } {
+  const kind = source.kind.kind as OasKind;
+  const root = doc.root && doc.root.type === 'object' ? doc.root : undefined;
+  const uri = source.uri;
+  const refs = collectRefs(root, uri, kind);
+  const self = { uri, root: doc.root, text: source.text, lines: source.lines, refsByHolder: new Map(refs.map((r) => [r.holder, r])) };
+  const resolver = new Resolver(self, env, refs);
+  const is2 = kind === 'swagger2';
+  const since31 = kind === 'oas31' || kind === 'oas32';
+  const is32 = kind === 'oas32';
+
+  const model: OpenApiModel = {
+    uri, kind, version: source.kind.version, syntax: doc.syntax, text: source.text, lines: source.lines, doc, root,
+    versionProperty: getProperty(root, is2 ? 'swagger' : 'openapi'),
+    info: getValue(root, 'info'),
+    servers: [], pathItems: [], webhooks: [], operations: [], components: [], securitySchemes: [],
+    securityRequirements: [], tags: [], refs, consumes: [], produces: [], resolver,
+  };
+  model.title = str(getValue(model.info, 'title'));
+  if (since31) model.jsonSchemaDialect = str(getValue(root, 'jsonSchemaDialect'));
+  if (is32) model.self = str(getValue(root, '$self'));
+
+  /** Resolves an object that may be a `$ref`; falls back to the entry itself when unresolvable. */
+  const resolved = (entry: JsonNode): { node: JsonNode; uri: string; ref?: RefModel } => {
+    const ref = self.refsByHolder.get(entry);
+    if (!ref) return { node: entry, uri };
+    const r = resolver.resolve(entry);
+    return r ? { node: r.node, uri: r.uri, ref } : { node: entry, uri, ref };
+  };
+  const entries = (n: JsonNode | undefined): JsonProperty[] => (n && n.type === 'object' && n.properties) || [];
+  const items = (n: JsonNode | undefined): JsonNode[] => (n && n.type === 'array' && n.items) || [];
+
+  // ---- servers
+  const serversOf = (n: JsonNode | undefined, level: ServerModel['level']): ServerModel[] => {
+    const out: ServerModel[] = [];
+    for (const s of items(n)) {
+      const u = str(getValue(s, 'url'));
+      if (!u) continue;
+      out.push({ url: u.value, span: u.span, node: s, protocol: protocolOfUrl(u.value), level, variables: entries(getValue(s, 'variables')).map((p) => p.key) });
+    }
+    model.servers.push(...out);
+    return out;
+  };
+  if (is2) {
+    const host = str(getValue(root, 'host'));
+    const basePath = str(getValue(root, 'basePath'))?.value ?? '';
+    const schemes = items(getValue(root, 'schemes')).map(str).filter((x): x is Located<string> => !!x);
+    for (const s of schemes) {
+      const url = host ? `${s.value.toLowerCase()}://${host.value}${basePath}` : `${s.value.toLowerCase()}:${basePath || '/'}`;
+      model.servers.push({ url, span: s.span, node: s.node, protocol: protocolOfUrl(s.value + ':'), level: 'root', variables: [], synthesized: true });
+    }
+    if (!schemes.length && host) {
+      // No schemes: the scheme used to reach the documentation itself (unknown here).
+      model.servers.push({ url: `//${host.value}${basePath}`, span: host.span, node: host.node, protocol: 'relative', level: 'root', variables: [], synthesized: true });
+    }
+  } else serversOf(getValue(root, 'servers'), 'root');
+
+  // ---- media types
+  const contentOf = (n: JsonNode | undefined, ptr: string): MediaTypeModel[] => entries(n).map((p) => {
+    const mt = p.value;
+    const exs = entries(getValue(mt, 'examples')).map((e) => e.value);
+    return {
+      mediaType: p.key, keySpan: p.keySpan, node: mt, schema: getValue(mt, 'schema'),
+      itemSchema: is32 ? getValue(mt, 'itemSchema') : undefined, example: getValue(mt, 'example'), examples: exs,
+      source: 'content' as const, pointer: `${ptr}/${esc(p.key)}`,
+    };
+  });
+  const listMedia = (n: JsonNode | undefined, src: 'consumes' | 'produces', ptr: string): MediaTypeModel[] =>
+    items(n).map((it, i) => ({ mediaType: typeof it.value === 'string' ? it.value : '', keySpan: it.span, examples: [], source: src, pointer: `${ptr}/${i}` }))
+      .filter((m) => m.mediaType);
+  if (is2) {
+    model.consumes = listMedia(getValue(root, 'consumes'), 'consumes', '/consumes');
+    model.produces = listMedia(getValue(root, 'produces'), 'produces', '/produces');
+  }
+
+  // ---- parameters
+  const paramsOf = (n: JsonNode | undefined, level: ParameterModel['level'], ptr: string): ParameterModel[] => items(n).map((entry, i) => {
+    const r = resolved(entry);
+    const node = r.node;
+    return {
+      node, entry, ref: r.ref, uri: r.uri, name: str(getValue(node, 'name')), in: str(getValue(node, 'in')),
+      required: bool(getValue(node, 'required')), schema: getValue(node, 'schema'),
+      content: is2 ? [] : contentOf(getValue(node, 'content'), `${ptr}/${i}/content`), level, pointer: `${ptr}/${i}`,
+    };
+  });
+
+  const securityOf = (n: JsonNode | undefined, level: SecurityRequirementModel['level'], ptr: string): SecurityRequirementModel[] =>
+    items(n).map((req, i) => ({
+      node: req, level, pointer: `${ptr}/${i}`,
+      schemes: entries(req).map((p) => ({ name: p.key, keySpan: p.keySpan, scopes: items(p.value).map(str).filter((x): x is Located<string> => !!x) })),
+    }));
+
+  // ---- operations
+  const buildOperation = (pi: PathItemModel, method: string, methodSpan: Span, node: JsonNode, ptr: string, additional: boolean, parent?: OperationModel): OperationModel => {
+    const op: OperationModel = {
+      method, methodSpan, path: pi.path, pathSpan: pi.keySpan, node, pathItem: pi, origin: pi.origin, additional,
+      operationId: str(getValue(node, 'operationId')), summary: str(getValue(node, 'summary')),
+      tags: items(getValue(node, 'tags')).map(str).filter((x): x is Located<string> => !!x),
+      deprecated: getValue(node, 'deprecated')?.value === true,
+      parameters: [...pi.parameters, ...paramsOf(getValue(node, 'parameters'), 'operation', `${ptr}/parameters`)],
+      responsesNode: getValue(node, 'responses'), responses: [], consumes: [], produces: [], servers: [], callbacks: [], pointer: ptr,
+    };
+    if (parent) { op.parent = parent; }
+    const secNode = getValue(node, 'security');
+    if (secNode) op.security = securityOf(secNode, 'operation', `${ptr}/security`);
+    if (is2) {
+      const c = getValue(node, 'consumes');
+      const p = getValue(node, 'produces');
+      op.consumes = c ? listMedia(c, 'consumes', `${ptr}/consumes`) : model.consumes;
+      op.produces = p ? listMedia(p, 'produces', `${ptr}/produces`) : model.produces;
+      const body = op.parameters.find((x) => x.in?.value === 'body');
+      if (body) op.requestBody = { node: body.node, entry: body.entry, ref: body.ref, uri: body.uri, required: body.required, content: op.consumes, schema: body.schema, pointer: body.pointer };
+      const form = op.parameters.find((x) => x.in?.value === 'formData');
+      if (form && !body) op.requestBody = { node: form.node, entry: form.entry, ref: form.ref, uri: form.uri, content: op.consumes, pointer: form.pointer };
+    } else {
+      const rb = getValue(node, 'requestBody');
+      if (rb) {
+        const r = resolved(rb);
+        const body: RequestBodyModel = { node: r.node, entry: rb, ref: r.ref, uri: r.uri, required: bool(getValue(r.node, 'required')), content: contentOf(getValue(r.node, 'content'), `${ptr}/requestBody/content`), pointer: `${ptr}/requestBody` };
+        op.requestBody = body;
+      }
+      op.servers = serversOf(getValue(node, 'servers'), 'operation');
+      // Callbacks: name -> (ref to) Callback Object: expression -> Path Item.
+      for (const cb of entries(getValue(node, 'callbacks'))) {
+        const cbr = resolved(cb.value);
+        for (const expr of entries(cbr.node)) {
+          if (expr.key.startsWith('x-')) continue;
+          const cpi = buildPathItem(expr, 'callback', `${ptr}/callbacks/${esc(cb.key)}/${esc(expr.key)}`, op, cb.key);
+          op.callbacks.push(...cpi.operations);
+        }
+      }
+    }
+    for (const rp of entries(op.responsesNode)) {
+      if (rp.key.startsWith('x-')) continue;
+      const r = resolved(rp.value);
+      const rn = r.node;
+      const headers: HeaderModel[] = entries(getValue(rn, 'headers')).map((h) => ({ name: h.key, keySpan: h.keySpan, node: h.value }));
+      const resp: ResponseModel = {
+        status: rp.key, keySpan: rp.keySpan, node: rn, entry: rp.value, ref: r.ref, uri: r.uri,
+        description: str(getValue(rn, 'description')),
+        content: is2 ? [] : contentOf(getValue(rn, 'content'), `${ptr}/responses/${esc(rp.key)}/content`),
+        schema: is2 ? getValue(rn, 'schema') : undefined, headers,
+        links: is2 ? [] : entries(getValue(rn, 'links')).map((l) => ({ name: l.key, keySpan: l.keySpan, node: l.value })),
+        pointer: `${ptr}/responses/${esc(rp.key)}`,
+      };
+      op.responses.push(resp);
+    }
+    return op;
+  };
+
+  const buildPathItem = (p: JsonProperty, origin: OperationOrigin, ptr: string, parent?: OperationModel, callbackName?: string): PathItemModel => {
+    const r = resolved(p.value);
+    const node = r.node;
+    const pi: PathItemModel = { path: p.key, keySpan: p.keySpan, node, entry: p.value, ref: r.ref, uri: r.uri, origin, parameters: [], operations: [], pointer: ptr };
+    pi.parameters = paramsOf(getValue(node, 'parameters'), 'path', `${ptr}/parameters`);
+    if (!is2) serversOf(getValue(node, 'servers'), 'path');
+    const methods = PATH_ITEM_METHODS[kind];
+    for (const mp of entries(node)) {
+      if (!methods.includes(mp.key) || mp.value.type !== 'object') continue;
+      const op = buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/${esc(mp.key)}`, false, parent);
+      if (callbackName) op.callbackName = callbackName;
+      pi.operations.push(op);
+    }
+    if (is32) {
+      for (const mp of entries(getValue(node, 'additionalOperations'))) {
+        if (mp.value.type !== 'object') continue;
+        const op = buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/additionalOperations/${esc(mp.key)}`, true, parent);
+        if (callbackName) op.callbackName = callbackName;
+        pi.operations.push(op);
+      }
+    }
+    model.pathItems.push(pi);
+    model.operations.push(...pi.operations);
+    return pi;
+  };
+
+  for (const p of entries(getValue(root, 'paths'))) {
+    if (p.key.startsWith('x-')) continue;
+    buildPathItem(p, 'operation', `/paths/${esc(p.key)}`);
+  }
+  if (since31) {
+    for (const p of entries(getValue(root, 'webhooks'))) {
+      if (p.key.startsWith('x-')) continue;
+      model.webhooks.push(buildPathItem(p, 'webhook', `/webhooks/${esc(p.key)}`));
+    }
+  }
+
+  // ---- components
+  const addSection = (holder: JsonNode | undefined, section: string, base: string) => {
+    for (const c of entries(holder)) model.components.push({ section, name: c.key, keySpan: c.keySpan, node: c.value, pointer: `${base}/${esc(c.key)}` });
+  };
+  let schemesHolder: JsonNode | undefined;
+  let schemesBase = '';
+  if (is2) {
+    for (const s of ['definitions', 'parameters', 'responses', 'securityDefinitions']) addSection(getValue(root, s), s, `/${s}`);
+    schemesHolder = getValue(root, 'securityDefinitions');
+    schemesBase = '/securityDefinitions';
+  } else {
+    const comps = getValue(root, 'components');
+    for (const s of entries(comps)) {
+      if (s.key.startsWith('x-')) continue;
+      addSection(s.value, s.key, `/components/${esc(s.key)}`);
+    }
+    schemesHolder = getValue(comps, 'securitySchemes');
+    schemesBase = '/components/securitySchemes';
+  }
+  for (const s of entries(schemesHolder)) {
+    const r = resolved(s.value);
+    const n = r.node;
+    const type = str(getValue(n, 'type'));
+    const flows = is2 ? [str(getValue(n, 'flow'))?.value].filter((x): x is string => !!x) : entries(getValue(n, 'flows')).map((f) => f.key);
+    const sm: SecuritySchemeModel = {
+      name: s.key, keySpan: s.keySpan, node: n, type, scheme: is2 ? undefined : str(getValue(n, 'scheme')), in: str(getValue(n, 'in')),
+      paramName: str(getValue(n, 'name')), flows, pointer: `${schemesBase}/${esc(s.key)}`,
+    };
+    model.securitySchemes.push(sm);
+  }
+  model.securityRequirements = securityOf(getValue(root, 'security'), 'root', '/security');
+
+  // ---- tags
+  items(getValue(root, 'tags')).forEach((t, i) => {
+    const tag: TagModel = { name: str(getValue(t, 'name')), node: t, pointer: `/tags/${i}` };
+    if (is32) { tag.parent = str(getValue(t, 'parent')); tag.kind = str(getValue(t, 'kind')); tag.summary = str(getValue(t, 'summary')); }
+    model.tags.push(tag);
+  });
+
+  return { model, resolver };
+}
+
+function esc(s: string): string { return s.replace(/~/g, '~0').replace(/\//g, '~1'); }
+
+export type { ComponentModel };

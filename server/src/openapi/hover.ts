@@ -1,0 +1,430 @@
+/**
+ * Hovers on OpenAPI / Swagger documents: what the key or value under the cursor is in THIS version, a
+ * preview of a `$ref`'s target, and the protocol / format / method semantics / security it implies, with a
+ * link to the section of this version's specification. Position lookup is a binary search per level of the
+ * tree (model.nodeAtOffset); only the few ancestors of the hit are looked at.
+ */
+import { code, codeBlock, escapeMarkdown, link } from '../core/markdown';
+import type { HoverResult } from '../core/types';
+import type { FeatureContext } from '../service/dialect';
+import type { JsonNode, JsonProperty } from '../syntax/jsonTree';
+import { PATH_ITEM_METHODS, nodeAtOffset, specUrl, type OasKind, type OpenApiModel } from './model';
+import { protocolOfUrl } from './build';
+import { METHODS, formatOf, protocolMeaning, securityOnTheWire, statusMeaning } from './knowledge';
+import type { OpenApiAnalysed } from './dialect';
+import { refAt } from './dialect';
+
+type State =
+  | 'root' | 'info' | 'paths' | 'pathItem' | 'opMap' | 'operation' | 'paramList' | 'paramMap' | 'parameter' | 'requestBody'
+  | 'requestBodyMap' | 'content' | 'mediaType' | 'responses' | 'responseMap' | 'response' | 'headerMap' | 'header'
+  | 'components' | 'schemaMap' | 'schema' | 'secSchemeMap' | 'secScheme' | 'servers' | 'server' | 'securityReqs' | 'secReq'
+  | 'tags' | 'tag' | 'callbackMap' | 'callback' | 'mediaList' | 'schemesList' | 'exampleMap' | 'linkMap' | 'other';
+
+/** Anchors of each object in the specification of each version. */
+const ANCHOR: Partial<Record<State, [string, string]>> = {
+  root: ['swagger-object', 'openapi-object'], info: ['info-object', 'info-object'], paths: ['paths-object', 'paths-object'],
+  pathItem: ['path-item-object', 'path-item-object'], operation: ['operation-object', 'operation-object'],
+  parameter: ['parameter-object', 'parameter-object'], requestBody: ['parameter-object', 'request-body-object'],
+  mediaType: ['', 'media-type-object'], responses: ['responses-object', 'responses-object'], response: ['response-object', 'response-object'],
+  header: ['header-object', 'header-object'], components: ['', 'components-object'], schema: ['schema-object', 'schema-object'],
+  secScheme: ['security-scheme-object', 'security-scheme-object'], server: ['', 'server-object'], secReq: ['security-requirement-object', 'security-requirement-object'],
+  tag: ['tag-object', 'tag-object'], callback: ['', 'callback-object'],
+};
+const OBJECT_NAME: Partial<Record<State, string>> = {
+  root: 'root object', info: 'Info Object', paths: 'Paths Object', pathItem: 'Path Item Object', operation: 'Operation Object',
+  parameter: 'Parameter Object', requestBody: 'Request Body Object', mediaType: 'Media Type Object', responses: 'Responses Object',
+  response: 'Response Object', header: 'Header Object', components: 'Components Object', schema: 'Schema Object',
+  secScheme: 'Security Scheme Object', server: 'Server Object', secReq: 'Security Requirement Object', tag: 'Tag Object', callback: 'Callback Object',
+};
+
+function next(state: State, key: string, kind: OasKind): State {
+  const is2 = kind === 'swagger2';
+  switch (state) {
+    case 'root':
+      if (key === 'paths') return 'paths';
+      if (key === 'webhooks' && kind !== 'swagger2' && kind !== 'oas30') return 'paths';
+      if (key === 'components' && !is2) return 'components';
+      if (key === 'servers' && !is2) return 'servers';
+      if (key === 'info') return 'info';
+      if (key === 'tags') return 'tags';
+      if (key === 'security') return 'securityReqs';
+      if (is2 && key === 'definitions') return 'schemaMap';
+      if (is2 && key === 'parameters') return 'paramMap';
+      if (is2 && key === 'responses') return 'responseMap';
+      if (is2 && key === 'securityDefinitions') return 'secSchemeMap';
+      if (is2 && (key === 'consumes' || key === 'produces')) return 'mediaList';
+      if (is2 && key === 'schemes') return 'schemesList';
+      return 'other';
+    case 'paths': return 'pathItem';
+    case 'pathItem':
+      if (PATH_ITEM_METHODS[kind].includes(key)) return 'operation';
+      if (key === 'parameters') return 'paramList';
+      if (key === 'servers' && !is2) return 'servers';
+      if (key === 'additionalOperations' && kind === 'oas32') return 'opMap';
+      return 'other';
+    case 'opMap': return 'operation';
+    case 'operation':
+      if (key === 'parameters') return 'paramList';
+      if (key === 'requestBody' && !is2) return 'requestBody';
+      if (key === 'responses') return 'responses';
+      if (key === 'callbacks' && !is2) return 'callbackMap';
+      if (key === 'security') return 'securityReqs';
+      if (key === 'servers' && !is2) return 'servers';
+      if (is2 && (key === 'consumes' || key === 'produces')) return 'mediaList';
+      if (is2 && key === 'schemes') return 'schemesList';
+      return 'other';
+    case 'callbackMap': return 'callback';
+    case 'callback': return 'pathItem';
+    case 'paramList': case 'paramMap': return 'parameter';
+    case 'parameter':
+      if (key === 'schema') return 'schema';
+      if (key === 'content' && !is2) return 'content';
+      return 'other';
+    case 'requestBodyMap': return 'requestBody';
+    case 'requestBody': return key === 'content' ? 'content' : 'other';
+    case 'content': return 'mediaType';
+    case 'mediaType': return key === 'schema' || (key === 'itemSchema' && kind === 'oas32') ? 'schema' : key === 'examples' ? 'exampleMap' : 'other';
+    case 'responses': case 'responseMap': return 'response';
+    case 'response':
+      if (key === 'content' && !is2) return 'content';
+      if (key === 'headers') return 'headerMap';
+      if (key === 'schema' && is2) return 'schema';
+      if (key === 'links' && !is2) return 'linkMap';
+      return 'other';
+    case 'headerMap': return 'header';
+    case 'header': return key === 'schema' ? 'schema' : key === 'content' ? 'content' : 'other';
+    case 'components':
+      switch (key) {
+        case 'schemas': return 'schemaMap';
+        case 'responses': return 'responseMap';
+        case 'parameters': return 'paramMap';
+        case 'requestBodies': return 'requestBodyMap';
+        case 'headers': return 'headerMap';
+        case 'securitySchemes': return 'secSchemeMap';
+        case 'callbacks': return 'callbackMap';
+        case 'pathItems': return kind === 'oas30' ? 'other' : 'paths';
+        case 'examples': return 'exampleMap';
+        case 'links': return 'linkMap';
+        case 'mediaTypes': return kind === 'oas32' ? 'content' : 'other';
+        default: return 'other';
+      }
+    case 'schemaMap': return 'schema';
+    case 'schema': return 'schema';
+    case 'secSchemeMap': return 'secScheme';
+    case 'servers': return 'server';
+    case 'securityReqs': return 'secReq';
+    case 'tags': return 'tag';
+    default: return 'other';
+  }
+}
+
+/** Field descriptions: state -> key -> [what it is, versions it exists in (undefined: all)]. */
+const FIELDS: Partial<Record<State, Record<string, [string, OasKind[]?]>>> = {
+  root: {
+    info: ['Metadata about the API: title, version, description, contact, license.'],
+    servers: ['The base URLs of the API; each path is appended to one of them.', ['oas30', 'oas31', 'oas32']],
+    paths: ['The endpoints: each key is a path template relative to a server URL, each value the operations on it.'],
+    webhooks: ['Requests the API sends to the consumer (the consumer implements these), keyed by a name.', ['oas31', 'oas32']],
+    components: ['Reusable objects (schemas, parameters, responses, security schemes, ...) referenced with `$ref`.', ['oas30', 'oas31', 'oas32']],
+    security: ['The security requirements applied to every operation unless an operation overrides them (any one listed requirement suffices).'],
+    tags: ['Tags used to group operations, with descriptions.'],
+    externalDocs: ['A link to more documentation.'],
+    jsonSchemaDialect: ['The default JSON Schema dialect (`$schema`) of the Schema Objects in this document.', ['oas31', 'oas32']],
+    $self: ['The URI of this document itself; relative references resolve against it.', ['oas32']],
+    host: ['The host (and optional port) serving the API; with `schemes` and `basePath` it forms the base URL.', ['swagger2']],
+    basePath: ['The path prefix of every operation, relative to `host`.', ['swagger2']],
+    schemes: ['The transfer protocols of the API: http, https, ws, wss.', ['swagger2']],
+    consumes: ['The request media types operations accept unless they override it.', ['swagger2']],
+    produces: ['The response media types operations produce unless they override it.', ['swagger2']],
+    definitions: ['Reusable schemas (data types), referenced as `#/definitions/<name>`.', ['swagger2']],
+    parameters: ['Reusable parameters, referenced as `#/parameters/<name>`.', ['swagger2']],
+    responses: ['Reusable responses, referenced as `#/responses/<name>`.', ['swagger2']],
+    securityDefinitions: ['The security schemes operations can require.', ['swagger2']],
+  },
+  operation: {
+    operationId: ['A unique name for the operation across the document; code generators use it as the method name.'],
+    summary: ['A short summary of what the operation does.'],
+    description: ['A longer description (CommonMark).'],
+    parameters: ['Parameters of this operation (path, query, header, cookie), added to the path item\'s.'],
+    requestBody: ['The body of the request and its media types.', ['oas30', 'oas31', 'oas32']],
+    responses: ['The possible responses, keyed by HTTP status code.'],
+    callbacks: ['Requests the API may send back to the consumer after this operation, to a URL taken from the request.', ['oas30', 'oas31', 'oas32']],
+    deprecated: ['The operation should no longer be used.'],
+    security: ['Security requirements of this operation, replacing the root `security` (an empty list removes them).'],
+    servers: ['Base URLs for this operation only, replacing the document\'s.', ['oas30', 'oas31', 'oas32']],
+    tags: ['Tags grouping this operation.'],
+    consumes: ['Request media types of this operation (overrides the root `consumes`).', ['swagger2']],
+    produces: ['Response media types of this operation (overrides the root `produces`).', ['swagger2']],
+    schemes: ['Transfer protocols of this operation (overrides the root `schemes`).', ['swagger2']],
+  },
+  parameter: {
+    name: ['The name of the parameter; for `in: path` it must match a {template} segment of the path.'],
+    in: ['Where the parameter travels.'],
+    required: ['Whether the parameter is mandatory (path parameters always are).'],
+    schema: ['The type of the parameter\'s value.'],
+    style: ['How the value is serialised (form, simple, label, matrix, ...).', ['oas30', 'oas31', 'oas32']],
+    explode: ['Whether arrays and objects are serialised as separate parameters.', ['oas30', 'oas31', 'oas32']],
+    collectionFormat: ['How an array value is serialised (csv, ssv, tsv, pipes, multi).', ['swagger2']],
+  },
+  mediaType: {
+    schema: ['The schema of the whole body in this media type.'],
+    itemSchema: ['The schema of EACH item of a sequential (streaming) media type such as JSON Lines, JSON sequences or Server-Sent Events.', ['oas32']],
+    example: ['An example of the body.'],
+    examples: ['Named examples of the body.'],
+    encoding: ['How each property is encoded in multipart and form bodies.'],
+  },
+  response: {
+    description: ['A description of the response (required).'],
+    content: ['The response body per media type.', ['oas30', 'oas31', 'oas32']],
+    headers: ['Headers sent with the response.'],
+    links: ['Operations a client can call next with values from this response (design-time hypermedia).', ['oas30', 'oas31', 'oas32']],
+    schema: ['The schema of the response body.', ['swagger2']],
+    examples: ['Example bodies per media type.', ['swagger2']],
+  },
+  pathItem: {
+    $ref: ['A reference to a Path Item defined elsewhere.'],
+    summary: ['A summary for all operations on this path.', ['oas30', 'oas31', 'oas32']],
+    parameters: ['Parameters shared by every operation on this path.'],
+    servers: ['Base URLs for the operations on this path.', ['oas30', 'oas31', 'oas32']],
+    additionalOperations: ['Operations with HTTP methods that have no fixed field here (e.g. LINK, PROPFIND), keyed by method name.', ['oas32']],
+  },
+  tag: {
+    name: ['The tag name used by operations.'],
+    parent: ['The name of the tag this tag is nested under.', ['oas32']],
+    kind: ['What the tag is for, e.g. "nav" (navigation), "badge", "audience".', ['oas32']],
+    summary: ['A short summary of the tag.', ['oas32']],
+  },
+  server: {
+    url: ['The base URL; may hold {variables} defined in `variables`.'],
+    variables: ['Values substituted into {placeholders} of the URL.'],
+    name: ['A short name for the server.', ['oas32']],
+  },
+};
+
+const KIND_LABEL: Record<OasKind, string> = { swagger2: 'Swagger 2.0', oas30: 'OpenAPI 3.0', oas31: 'OpenAPI 3.1', oas32: 'OpenAPI 3.2' };
+
+function specLink(m: OpenApiModel, state: State, title?: string): string {
+  const a = ANCHOR[state];
+  const base = specUrl(m.kind, m.version);
+  if (!a) return link(`${KIND_LABEL[m.kind]} specification`, base);
+  const anchor = m.kind === 'swagger2' ? a[0] : a[1];
+  if (!anchor) return link(`${KIND_LABEL[m.kind]} specification`, base);
+  return link(title ?? `${KIND_LABEL[m.kind]}: ${OBJECT_NAME[state] ?? state}`, `${base}#${anchor}`);
+}
+
+function preview(text: string, node: JsonNode, maxLines = 14, maxChars = 800): string {
+  let s = text.slice(node.span.start, Math.min(node.span.end, node.span.start + maxChars * 2));
+  // Re-indent the YAML block relative to its first line.
+  const lines = s.split(/\r?\n/);
+  const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length), 1_000);
+  let out = [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))];
+  let truncated = node.span.end - node.span.start > s.length;
+  if (out.length > maxLines) { out = out.slice(0, maxLines); truncated = true; }
+  s = out.join('\n');
+  if (s.length > maxChars) { s = s.slice(0, maxChars); truncated = true; }
+  return s + (truncated ? '\n…' : '');
+}
+
+export function openApiHover(ctx: FeatureContext<OpenApiAnalysed>, offset: number): HoverResult | null {
+  const m = ctx.doc.model;
+  const hit = nodeAtOffset(m.root, offset);
+  if (!hit) return null;
+  const L = m.lines;
+
+  // $ref: the target's preview.
+  const ref = refAt(m, offset);
+  if (ref) {
+    const t = ctx.doc.resolver.target(ref);
+    const parts = [`**Reference** ${code(ref.ref)}`];
+    if ('node' in t) {
+      const where = ref.external ? ` in ${code(decodeURIComponent(t.uri.replace(/^.*\//, '')))}` : '';
+      parts.push(`Resolves to ${code('#' + t.pointer)}${where}:`);
+      parts.push(codeBlock(preview(t.text, t.node), m.syntax === 'json' && !ref.external ? 'json' : /\.json$/i.test(t.uri) ? 'json' : 'yaml'));
+      const full = ctx.doc.resolver.resolve(ref.holder);
+      if (full && full.chain.length > 1) parts.push(`Follows a chain of ${full.chain.length} references: ${full.chain.map((r) => code(r.ref)).join(' → ')}.`);
+    } else parts.push(escapeMarkdown(t.message));
+    if (ref.context === 'schema' && (m.kind === 'oas31' || m.kind === 'oas32')) parts.push('In a 3.1+ Schema Object, `$ref` is a JSON Schema keyword: sibling keywords apply too.');
+    else if (m.kind !== 'swagger2') parts.push('Sibling fields of a Reference Object are ignored' + (m.kind === 'oas30' ? '.' : ' (except `summary` and `description`).'));
+    parts.push(link(`${KIND_LABEL[m.kind]}: Reference Object`, `${specUrl(m.kind, m.version)}#${m.kind === 'swagger2' ? 'reference-object' : 'reference-object'}`));
+    return { markdown: parts.join('\n\n'), range: L.rangeOf({ start: ref.keySpan.start, end: ref.valueSpan.end }) };
+  }
+
+  // The state of the innermost container, from the ancestors (root first): only the hit's own path is read.
+  const prop = hit.property;
+  const anc = hit.ancestors;
+  const stateAt = (upto: number): State => {
+    let st: State = 'root';
+    for (let i = 1; i <= upto; i++) {
+      const parent = anc[i - 1];
+      const child = anc[i];
+      const k = parent.type === 'array' ? String(parent.items!.indexOf(child)) : parent.properties!.find((p) => p.value === child)?.key ?? '';
+      st = next(st, k, m.kind);
+      if (st === 'other') break;
+    }
+    return st;
+  };
+  if (!prop) {
+    // An array item: the array is the last ancestor; its key names the list.
+    const arr = anc[anc.length - 1];
+    if (!arr || arr.type !== 'array') return null;
+    const arrProp = arr.parent?.properties?.find((p) => p.value === arr);
+    return itemHover(m, anc.length >= 2 ? stateAt(anc.length - 2) : 'root', arrProp?.key ?? '', hit.node);
+  }
+  const state = stateAt(anc.length - 1);
+  const keySpanOrValue = hit.onKey ? prop.keySpan : hit.node.span;
+  const md = propertyHover(ctx, m, state, prop, hit.onKey);
+  if (!md) return null;
+  return { markdown: md, range: L.rangeOf(keySpanOrValue) };
+}
+
+function itemHover(m: OpenApiModel, state: State, arrayKey: string, node: JsonNode): HoverResult | null {
+  const L = m.lines;
+  const v = typeof node.value === 'string' ? node.value : undefined;
+  if (v === undefined) return null;
+  const base = specUrl(m.kind, m.version);
+  if (m.kind === 'swagger2' && arrayKey === 'schemes') {
+    const p = protocolOfUrl(v + ':');
+    return { markdown: `**Transfer protocol: ${escapeMarkdown(p)}** (Swagger 2.0 \`schemes\`)\n\n${escapeMarkdown(protocolMeaning(p))}.\n\n${link('Swagger 2.0: Swagger Object (schemes)', base + '#swagger-object')}`, range: L.rangeOf(node.span) };
+  }
+  if (m.kind === 'swagger2' && (arrayKey === 'consumes' || arrayKey === 'produces')) {
+    const f = formatOf(v);
+    const dir = arrayKey === 'consumes' ? 'Request' : 'Response';
+    return { markdown: `**${dir} media type** ${code(v)}: **${escapeMarkdown(f.format)}**\n\n${escapeMarkdown(f.what)}${f.link ? ` (${link(f.link.title, f.link.url)})` : ''}.\n\n${link('Swagger 2.0: MIME types', base + '#mime-types')}`, range: L.rangeOf(node.span) };
+  }
+  if (arrayKey === 'tags' && state !== 'root') {
+    const tag = m.tags.find((t) => t.name?.value === v);
+    return { markdown: `**Tag** ${code(v)}${tag ? '' : ' (not declared in the root `tags`)'}\n\nGroups this operation with others in documentation and code generators.`, range: L.rangeOf(node.span) };
+  }
+  return null;
+}
+
+function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, state: State, prop: JsonProperty, onKey: boolean): string | null {
+  const key = prop.key;
+  const value = prop.value;
+  const label = KIND_LABEL[m.kind];
+  const base = specUrl(m.kind, m.version);
+  const sv = typeof value.value === 'string' ? value.value : undefined;
+
+  if (state === 'root' && (key === 'openapi' || key === 'swagger')) {
+    const what = m.kind === 'swagger2'
+      ? 'Swagger 2.0 (OpenAPI 2.0): `definitions`, `consumes`/`produces`, `schemes`/`host`/`basePath`; schemas are an extended subset of JSON Schema draft 4.'
+      : m.kind === 'oas30'
+        ? 'OpenAPI 3.0: `servers`, `components`, `requestBody` and `content` per media type; schemas are an extended subset of JSON Schema Wright draft 00 (`nullable`, no `type` arrays).'
+        : m.kind === 'oas31'
+          ? 'OpenAPI 3.1: schemas are full JSON Schema 2020-12 (`type` arrays, `const`, `$defs`), `webhooks`, `jsonSchemaDialect`, `pathItems` in components, `paths` optional.'
+          : 'OpenAPI 3.2: adds the `query` method and `additionalOperations`, streaming media types with `itemSchema`, hierarchical tags (`parent`, `kind`), `$self`, and more, on top of 3.1.';
+    return `**${label}** API description (version ${code(m.version)})\n\n${what}\n\n${link(`${label} specification`, base)}`;
+  }
+
+  // Operation (the method key).
+  if (state === 'pathItem' && PATH_ITEM_METHODS[m.kind].includes(key) || state === 'opMap') {
+    const method = key.toLowerCase();
+    const op = m.operations.find((o) => o.node === value);
+    const info = METHODS[method];
+    const parts = [`**${escapeMarkdown(key.toUpperCase())}** ${op ? code(op.path) : ''}${op?.operationId ? ` · ${code(op.operationId.value)}` : ''}${op?.origin === 'webhook' ? ' (webhook: the API sends this request)' : op?.origin === 'callback' ? ' (callback: the API sends this request)' : ''}`];
+    if (op?.summary) parts.push(escapeMarkdown(op.summary.value));
+    if (info) {
+      parts.push(`${info.safe ? 'Safe' : 'Not safe'} (${info.safe ? 'read-only' : 'changes state'}), ${info.idempotent ? 'idempotent' : 'not idempotent'} (${info.idempotent ? 'repeating it has the same effect as sending it once' : 'a retry may repeat the effect'}), ${info.cacheable}: ${info.body}. ${link(info.link.title, info.link.url)}`);
+      parts.push(restNote(method, op?.path ?? ''));
+    } else parts.push(`An extension method (3.2 \`additionalOperations\`): its semantics are whatever its own specification defines.`);
+    parts.push(link(`${label}: Operation Object`, `${base}#${m.kind === 'swagger2' ? 'operation-object' : 'operation-object'}`));
+    return parts.join('\n\n');
+  }
+  if (state === 'pathItem' && key === 'query' && m.kind !== 'oas32') {
+    return `${code('query')} is not an operation in ${label}: the QUERY method is a Path Item field only from OpenAPI 3.2. Here it is an unknown field.`;
+  }
+
+  // Paths.
+  if (state === 'paths') {
+    const params = [...key.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
+    const pi = m.pathItems.find((p) => p.entry === value);
+    const ops = pi?.operations.map((o) => o.method.toUpperCase()) ?? [];
+    const isWebhook = pi?.origin === 'webhook';
+    return `**${isWebhook ? 'Webhook' : 'Path'}** ${code(key)}\n\n${isWebhook ? 'A request the API sends to the consumer, named' : `A path template appended to the server URL${params.length ? `, with ${params.length} path parameter${params.length > 1 ? 's' : ''}: ${params.map(code).join(', ')}` : ''}`}.${ops.length ? ` Operations: ${ops.map(escapeMarkdown).join(', ')}.` : ''}\n\n${specLink(m, 'pathItem')}`;
+  }
+
+  // Server URL.
+  if (state === 'server' && key === 'url' && sv !== undefined) {
+    const p = protocolOfUrl(sv);
+    return `**Server URL: ${escapeMarkdown(p)}** ${code(sv)}\n\n${escapeMarkdown(protocolMeaning(p))}.${/\{[^}]+\}/.test(sv) ? ' The {placeholders} are filled from `variables`.' : ''}\n\n${link(`${label}: Server Object`, `${base}#server-object`)}`;
+  }
+  if (m.kind === 'swagger2' && state === 'root' && (key === 'host' || key === 'basePath' || key === 'schemes')) {
+    const urls = m.servers.map((s) => code(s.url)).join(', ');
+    const protos = [...new Set(m.servers.map((s) => s.protocol))];
+    return `**${escapeMarkdown(key)}** (Swagger 2.0)\n\n${escapeMarkdown(FIELDS.root![key][0])}${urls ? `\n\nBase URL${m.servers.length > 1 ? 's' : ''}: ${urls} (${protos.map((p) => escapeMarkdown(p)).join(', ')}: ${escapeMarkdown(protos.map(protocolMeaning).join('; '))}).` : ''}\n\n${link('Swagger 2.0: Swagger Object', base + '#swagger-object')}`;
+  }
+
+  // Media types.
+  if (state === 'content') {
+    const f = formatOf(key);
+    const parts = [`**Media type** ${code(key)}: **${escapeMarkdown(f.format)}**`, `${escapeMarkdown(f.what)}${f.link ? ` (${link(f.link.title, f.link.url)})` : ''}.`];
+    if (f.streaming) parts.push(m.kind === 'oas32' ? 'A sequential media type: describe each item with `itemSchema` (OpenAPI 3.2).' : `A streaming media type; ${label} can only describe the whole body with \`schema\` (per-item \`itemSchema\` arrived in 3.2).`);
+    parts.push(link(`${label}: Media Type Object`, `${base}#media-type-object`));
+    return parts.join('\n\n');
+  }
+
+  // Responses.
+  if (state === 'responses' || (state === 'responseMap' && onKey)) {
+    return `**Response ${escapeMarkdown(key)}**: ${escapeMarkdown(statusMeaning(key))}.\n\n${link(`RFC 9110 §15 Status Codes`, 'https://www.rfc-editor.org/rfc/rfc9110#section-15')} · ${specLink(m, 'response')}`;
+  }
+
+  // Security schemes.
+  if (state === 'secSchemeMap' || (state === 'secScheme' && (key === 'type' || key === 'scheme' || key === 'in'))) {
+    const sm = state === 'secSchemeMap' ? m.securitySchemes.find((s) => s.node === value || s.keySpan.start === prop.keySpan.start) : m.securitySchemes.find((s) => s.node === prop.value.parent);
+    if (sm) {
+      const wire = securityOnTheWire(sm.type?.value, sm.scheme?.value, sm.in?.value, sm.paramName?.value, sm.flows);
+      const mtls = sm.type?.value === 'mutualTLS' && (m.kind === 'oas30' || m.kind === 'swagger2') ? `\n\n\`mutualTLS\` is not a security scheme type in ${label} (it exists from 3.1).` : '';
+      return `**Security scheme** ${code(sm.name)}${sm.type ? ` (${code(sm.type.value)}${sm.scheme ? ` ${code(sm.scheme.value)}` : ''})` : ''}\n\n${escapeMarkdown(wire).replace(/\\`([^`]*?)\\`/g, (_x, inner: string) => code(inner.replace(/\\(.)/g, '$1')))}${mtls}\n\n${specLink(m, 'secScheme')}`;
+    }
+  }
+  if (state === 'secReq') {
+    const sm = m.securitySchemes.find((s) => s.name === key);
+    if (!sm) return `**Security requirement** ${code(key)}\n\nNo security scheme named ${code(key)} is defined in ${m.kind === 'swagger2' ? '`securityDefinitions`' : '`components.securitySchemes`'}.`;
+    const wire = securityOnTheWire(sm.type?.value, sm.scheme?.value, sm.in?.value, sm.paramName?.value, sm.flows);
+    return `**Security requirement** ${code(key)}\n\n${escapeMarkdown(wire).replace(/\\`([^`]*?)\\`/g, (_x, inner: string) => code(inner.replace(/\\(.)/g, '$1')))}\n\n${specLink(m, 'secReq')}`;
+  }
+
+  // Parameters: `in`.
+  if (state === 'parameter' && key === 'in' && sv !== undefined) {
+    const where: Record<string, string> = {
+      path: 'a segment of the URL path, filling a {template} of the path: always required',
+      query: 'the query string of the URL (?name=value): visible in logs and caches',
+      header: 'an HTTP request header',
+      cookie: 'the Cookie header',
+      body: 'the request body (Swagger 2.0: at most one body parameter)',
+      formData: 'a field of a form body (application/x-www-form-urlencoded or multipart/form-data)',
+      querystring: 'the whole query string as one value (OpenAPI 3.2)',
+    };
+    const valid = m.kind === 'swagger2' ? ['path', 'query', 'header', 'body', 'formData'] : m.kind === 'oas32' ? ['path', 'query', 'header', 'cookie', 'querystring'] : ['path', 'query', 'header', 'cookie'];
+    return `**Parameter location** ${code(sv)}\n\n${valid.includes(sv) ? escapeMarkdown(`The value travels in ${where[sv]}.`) : `Not a parameter location in ${label}: use one of ${valid.map(code).join(', ')}.`}\n\n${specLink(m, 'parameter')}`;
+  }
+
+  // Generic field descriptions.
+  const fields = FIELDS[state];
+  const f = fields?.[key];
+  if (f) {
+    if (f[1] && !f[1].includes(m.kind)) {
+      const where = f[1].map((k) => KIND_LABEL[k]).join(', ');
+      return `${code(key)} is not a field of the ${OBJECT_NAME[state] ?? state} in ${label} (it exists in ${escapeMarkdown(where)}).\n\n${specLink(m, state)}`;
+    }
+    const extra = key === 'jsonSchemaDialect' && sv ? `\n\nDialect: ${code(sv)}` : '';
+    return `**${escapeMarkdown(key)}** (${escapeMarkdown(OBJECT_NAME[state] ?? state)})\n\n${escapeMarkdown(f[0]).replace(/\\`([^`]*?)\\`/g, (_x, inner: string) => code(inner.replace(/\\(.)/g, '$1')))}${extra}\n\n${specLink(m, state)}`;
+  }
+  if (key.startsWith('x-')) return `**Specification extension** ${code(key)}\n\nTooling-specific data; ${label} gives it no meaning.\n\n${specLink(m, 'root', `${label}: Specification Extensions`).replace(/#[^)]*\)$/, '#specification-extensions)')}`;
+  if (onKey && OBJECT_NAME[state]) return `**${escapeMarkdown(key)}** (${escapeMarkdown(OBJECT_NAME[state]!)})\n\n${specLink(m, state)}`;
+  return null;
+}
+
+/** What the method says about REST, in one sentence. */
+function restNote(method: string, path: string): string {
+  const collection = !/\{[^}]+\}\/?$/.test(path);
+  switch (method) {
+    case 'get': return `In REST, GET reads the resource at ${collection ? 'a collection' : 'one item'} URL; clients and caches rely on it having no side effects.`;
+    case 'post': return collection ? 'In REST, POST to a collection usually creates a member (201 Created with Location); it is also the catch-all of RPC-style APIs.' : 'POST to an item URL is usually an action on it (RPC-like unless the result is a new resource).';
+    case 'put': return 'In REST, PUT replaces the whole representation at a URL the client knows: safe to retry.';
+    case 'patch': return 'PATCH changes part of a resource; not idempotent in general, so retries need care.';
+    case 'delete': return 'In REST, DELETE removes the resource; repeating it leaves the same state.';
+    case 'query': return 'QUERY is the safe, cacheable alternative to POST for searches whose input is too large or structured for a URL.';
+    default: return 'A method about the resource or the connection rather than its data.';
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * `$ref` resolution: local JSON pointers (~0, ~1, percent escapes), relative files (YAML or JSON), chains
+ * and cycles. Other files come from the language service first (open editors, OpenAPI documents with their
+ * model), else from the workspace's disk reader (a plain schema fragment is parsed here). Never the network:
+ * http(s) references are reported as "not followed".
+ */
+import { LineIndex } from '../core/text';
+import type { Analysed } from '../service/dialect';
+import type { Workspace } from '../service/workspace';
+import { isRemote, resolveReference } from '../service/workspace';
+import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
+import { parseJson } from '../syntax/jsonParser';
+import { parseYaml } from '../syntax/yamlParser';
+import {
+  nodeAtPointer, parsePointer, pointerOf, refOf,
+  type OpenApiModel, type RefModel, type RefProblem, type RefResolver, type ResolvedNode,
+} from './model';
+
+/** A document a reference can land in. */
+export interface RefTargetDoc {
+  uri: string;
+  root?: JsonNode;
+  text: string;
+  lines: LineIndex;
+  model?: OpenApiModel;
+  /** Holder node -> RefModel, for refs inside that document. */
+  refsByHolder?: Map<JsonNode, RefModel>;
+}
+
+/** Plain JSON/YAML files that are not API descriptions themselves (schema fragments), parsed once per version. */
+const fragmentCache = new Map<string, { version: number; doc: RefTargetDoc; parsed: JsonDocument }>();
+
+export function parseAny(text: string, uri: string): JsonDocument {
+  const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0];
+  return first === '{' || first === '[' || /\.json$/i.test(uri) && first !== undefined && first !== '#' ? parseJson(text) : parseYaml(text);
+}
+
+const holderMaps = new WeakMap<OpenApiModel, Map<JsonNode, RefModel>>();
+
+export interface ResolverEnv {
+  workspace: Workspace;
+  analyseOther: (uri: string) => Analysed | undefined;
+}
+
+/** Splits a `$ref` into its absolute document URI and decoded pointer. */
+export function splitRef(ref: string, baseUri: string): { uri: string; fragment: string; pointer: string; remote: boolean } {
+  const hash = ref.indexOf('#');
+  const file = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  let uri = baseUri;
+  if (file) {
+    try { uri = resolveReference(baseUri, file); } catch { uri = file; }
+  }
+  let pointer: string;
+  try { pointer = decodeURIComponent(fragment); } catch { pointer = fragment; }
+  return { uri: stripHash(uri), fragment, pointer, remote: isRemote(uri) };
+}
+
+function stripHash(u: string): string { const i = u.indexOf('#'); return i < 0 ? u : u.slice(0, i); }
+
+export class Resolver implements RefResolver {
+  private readonly memo = new Map<JsonNode, ResolvedNode | RefProblem>();
+  private problemList?: RefProblem[];
+  readonly dependencies = new Set<string>();
+
+  constructor(private readonly self: RefTargetDoc, private readonly env: ResolverEnv, private readonly refs: RefModel[]) {}
+
+  /** Loads another document (not the network). */
+  load(uri: string): RefTargetDoc | undefined {
+    if (uri === this.self.uri) return this.self;
+    if (isRemote(uri)) return undefined;
+    this.dependencies.add(uri);
+    const other = this.env.analyseOther(uri) as (Analysed & { model?: OpenApiModel }) | undefined;
+    if (other?.model) {
+      const m = other.model;
+      let byHolder = holderMaps.get(m);
+      if (!byHolder) { byHolder = new Map(m.refs.map((r) => [r.holder, r])); holderMaps.set(m, byHolder); }
+      return { uri, root: m.root, text: m.text, lines: m.lines, model: m, refsByHolder: byHolder };
+    }
+    const read = this.env.workspace.read(uri);
+    if (!read) return undefined;
+    const cached = fragmentCache.get(uri);
+    if (cached && cached.version === read.version && cached.doc.text === read.text) return cached.doc;
+    const parsed = parseAny(read.text, uri);
+    const doc: RefTargetDoc = { uri, root: parsed.root, text: read.text, lines: new LineIndex(read.text) };
+    fragmentCache.set(uri, { version: read.version, doc, parsed });
+    if (fragmentCache.size > 500) fragmentCache.delete(fragmentCache.keys().next().value!);
+    return doc;
+  }
+
+  /** A RefModel for a `$ref` holder in any loaded document. */
+  private refModelOf(holder: JsonNode, doc: RefTargetDoc): RefModel | undefined {
+    const known = doc === this.self ? this.byHolder.get(holder) : doc.refsByHolder?.get(holder);
+    if (known) return known;
+    const p = refOf(holder);
+    if (!p) return undefined;
+    const ref = p.value.value as string;
+    const s = splitRef(ref, doc.uri);
+    return {
+      ref, keySpan: p.keySpan, valueSpan: p.value.span, holder, pointer: pointerOf(holder), targetUri: s.uri,
+      targetPointer: s.pointer, external: s.uri !== doc.uri, remote: s.remote, context: 'object',
+    };
+  }
+
+  private byHolderCache?: Map<JsonNode, RefModel>;
+  private get byHolder(): Map<JsonNode, RefModel> {
+    if (!this.byHolderCache) {
+      this.byHolderCache = this.self.refsByHolder ?? new Map(this.refs.map((r) => [r.holder, r]));
+      this.self.refsByHolder = this.byHolderCache;
+    }
+    return this.byHolderCache;
+  }
+
+  target(ref: RefModel): ResolvedNode | RefProblem {
+    if (ref.remote) return { ref, kind: 'remote', message: `The reference ${ref.ref} points to the network; API Lens never fetches remote documents, so it is not followed.` };
+    const doc = this.load(ref.targetUri);
+    if (!doc) {
+      const file = decodeURIComponent(ref.targetUri.replace(/^.*\//, ''));
+      return { ref, kind: 'unresolved', message: `The file ${file} of the reference ${ref.ref} cannot be read (it does not exist, or it is outside the workspace).` };
+    }
+    const ptr = ref.targetPointer;
+    if (ptr !== '' && !ptr.startsWith('/')) {
+      return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is not a JSON pointer (it should start with "#/").` };
+    }
+    const node = nodeAtPointer(doc.root, parsePointer('#' + ref.targetPointer.replace(/%/g, '%25')));
+    if (!node) {
+      return { ref, kind: 'unresolved', message: `Nothing at ${ptr || '(the whole document)'}${ref.external ? ` in ${decodeURIComponent(ref.targetUri.replace(/^.*\//, ''))}` : ''}: the reference ${ref.ref} does not resolve.${closest(doc.root, ptr)}` };
+    }
+    return { node, uri: doc.uri, pointer: ptr, text: doc.text, lines: doc.lines, model: doc.model, chain: [ref] };
+  }
+
+  resolve(node: JsonNode, fromUri?: string): ResolvedNode | undefined {
+    const start = fromUri && fromUri !== this.self.uri ? this.load(fromUri) : this.self;
+    if (!start) return undefined;
+    const r = this.follow(node, start);
+    return r && 'node' in r ? r : undefined;
+  }
+
+  /** Follows a chain of `$ref`s from `node` in `doc`; memoised per holder, cycles detected. */
+  private follow(node: JsonNode, doc: RefTargetDoc): ResolvedNode | RefProblem | undefined {
+    if (!refOf(node)) return { node, uri: doc.uri, pointer: '', text: doc.text, lines: doc.lines, model: doc.model, chain: [] };
+    const memo = this.memo.get(node);
+    if (memo) return memo;
+    const chain: RefModel[] = [];
+    const seen = new Set<JsonNode>();
+    let cur = node;
+    let curDoc = doc;
+    let result: ResolvedNode | RefProblem | undefined;
+    for (let hop = 0; ; hop++) {
+      const ref = this.refModelOf(cur, curDoc);
+      if (!ref) { result = { node: cur, uri: curDoc.uri, pointer: pointerOf(cur), text: curDoc.text, lines: curDoc.lines, model: curDoc.model, chain }; break; }
+      if (seen.has(cur) || hop > 64) {
+        const first = chain[0] ?? ref;
+        result = { ref: first, kind: 'cycle', message: `The reference ${first.ref} never reaches a value: ${chain.map((r) => r.ref).join(' → ')} → ${ref.ref} loops.` };
+        break;
+      }
+      seen.add(cur);
+      const t = this.target(ref);
+      if (!('node' in t)) { result = chain.length ? { ...t, ref: chain[0] } : t; break; }
+      chain.push(ref);
+      cur = t.node;
+      curDoc = t.uri === this.self.uri ? this.self : (this.load(t.uri) ?? curDoc);
+    }
+    for (const n of seen) if (!this.memo.has(n)) this.memo.set(n, result);
+    return result;
+  }
+
+  problems(): RefProblem[] {
+    if (this.problemList) return this.problemList;
+    const out: RefProblem[] = [];
+    for (const ref of this.refs) {
+      const one = this.target(ref);
+      if (!('node' in one)) { out.push(one); continue; }
+      const all = this.follow(ref.holder, this.self);
+      if (all && !('node' in all) && all.kind === 'cycle') out.push({ ...all, ref });
+    }
+    this.problemList = out;
+    return out;
+  }
+}
+
+/** " Did you mean …?" when a sibling of the missing segment has a close name. */
+function closest(root: JsonNode | undefined, ptr: string): string {
+  const segs = parsePointer('#' + ptr.replace(/%/g, '%25'));
+  if (!segs.length) return '';
+  const parent = nodeAtPointer(root, segs.slice(0, -1));
+  if (!parent || parent.type !== 'object') return '';
+  const want = segs[segs.length - 1].toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const p of parent.properties ?? []) {
+    const d = distance(want, p.key.toLowerCase());
+    if (d < bestD) { bestD = d; best = p.key; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(want.length / 4)) ? ` Did you mean ${JSON.stringify(best)}?` : '';
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}

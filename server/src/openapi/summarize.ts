@@ -1,0 +1,173 @@
+/**
+ * DocumentSummary of an OpenAPI / Swagger document: protocols (server URLs, Swagger 2 schemes), formats
+ * (media types), security, endpoints, weight, and per-operation raw signals for analysis/classify.ts
+ * (which names the design styles and the headline). Every fact carries the spans that prove it.
+ */
+import type { ArchitectureWeight, DocumentSummary, Endpoint, Evidence, Fact, OperationSummary } from '../analysis/summary';
+import type { Span } from '../core/text';
+import type { JsonNode } from '../syntax/jsonTree';
+import { formatOf, protocolMeaning, securityOnTheWire } from './knowledge';
+import { specUrl, type MediaTypeModel, type OpenApiModel, type OperationModel } from './model';
+
+const MAX_HINT_NODES = 2000;
+
+export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummary {
+  const uri = m.uri;
+  const ev = (span: Span): Evidence => ({ uri, span });
+  const base = specUrl(m.kind, m.version);
+  const label = m.kind === 'swagger2' ? 'Swagger 2.0' : `OpenAPI ${m.version}`;
+
+  // ---- protocols and endpoints
+  const byProto = new Map<string, Span[]>();
+  const endpoints: Endpoint[] = [];
+  for (const s of m.servers) {
+    const l = byProto.get(s.protocol) ?? [];
+    l.push(s.span);
+    byProto.set(s.protocol, l);
+    endpoints.push({ url: s.url, uri, span: s.span, protocol: s.protocol });
+  }
+  const protocols: Fact[] = [...byProto].map(([p, spans]) => ({
+    value: p, confidence: 'certain', evidence: spans.slice(0, 20).map(ev),
+    reason: `${spans.length} ${m.kind === 'swagger2' ? (p === 'relative' ? 'host without schemes' : 'scheme entr' + (spans.length > 1 ? 'ies' : 'y')) : 'server URL' + (spans.length > 1 ? 's' : '')} ${p === 'relative' ? 'relative to the document location' : `use ${p}`}: ${protocolMeaning(p)}.`,
+    spec: { title: `${label}: ${m.kind === 'swagger2' ? 'Swagger Object (schemes, host)' : 'Server Object'}`, url: `${base}#${m.kind === 'swagger2' ? 'swagger-object' : 'server-object'}` },
+  }));
+  if (!protocols.length && m.root) {
+    const s = m.versionProperty?.keySpan ?? { start: 0, end: 0 };
+    protocols.push({ value: 'relative', confidence: 'possible', evidence: [ev(s)], reason: m.kind === 'swagger2' ? 'No schemes or host: the API is served from where this document is served (HTTP or HTTPS).' : 'No servers: the default server is "/", relative to where this document is served.', spec: { title: `${label}`, url: base } });
+  }
+
+  // ---- formats
+  const byFormat = new Map<string, { spans: Span[]; types: Set<string> }>();
+  const addMedia = (mt: MediaTypeModel) => {
+    const f = formatOf(mt.mediaType);
+    const e = byFormat.get(f.format) ?? { spans: [], types: new Set<string>() };
+    if (e.spans.length < 20) e.spans.push(mt.keySpan);
+    e.types.add(mt.mediaType);
+    byFormat.set(f.format, e);
+  };
+  const seenMedia = new Set<MediaTypeModel>();
+  const eachMedia = (op: OperationModel, fn: (mt: MediaTypeModel, dir: 'request' | 'response') => void) => {
+    if (m.kind === 'swagger2') {
+      const hasBody = op.parameters.some((p) => p.in?.value === 'body' || p.in?.value === 'formData');
+      if (hasBody) for (const mt of op.consumes) fn(mt, 'request');
+      for (const mt of op.produces) fn(mt, 'response');
+      return;
+    }
+    for (const mt of op.requestBody?.content ?? []) fn(mt, 'request');
+    for (const r of op.responses) for (const mt of r.content) fn(mt, 'response');
+  };
+  for (const op of m.operations) eachMedia(op, (mt) => { if (!seenMedia.has(mt)) { seenMedia.add(mt); addMedia(mt); } });
+  if (m.kind === 'swagger2') for (const mt of [...m.consumes, ...m.produces]) if (!seenMedia.has(mt)) { seenMedia.add(mt); addMedia(mt); }
+  for (const c of m.components) {
+    if ((c.section === 'requestBodies' || c.section === 'responses') && m.kind !== 'swagger2') {
+      const content = c.node.properties?.find((p) => p.key === 'content')?.value;
+      for (const p of content?.properties ?? []) addMedia({ mediaType: p.key, keySpan: p.keySpan, examples: [], source: 'content', pointer: '' });
+    }
+  }
+  const formats: Fact[] = [...byFormat].map(([fmt, e]) => {
+    const info = formatOf([...e.types][0]);
+    return {
+      value: fmt, confidence: 'certain', evidence: e.spans.map(ev),
+      reason: `Media type${e.types.size > 1 ? 's' : ''} ${[...e.types].slice(0, 5).join(', ')}${e.types.size > 5 ? ', …' : ''}: ${info.what}.`,
+      ...(info.link ? { spec: info.link } : {}),
+    };
+  });
+
+  // ---- security
+  const security: Fact[] = m.securitySchemes.map((s) => ({
+    value: s.type?.value === 'http' && s.scheme ? `HTTP ${s.scheme.value}` : s.type?.value ?? 'unknown',
+    confidence: 'certain', evidence: [ev(s.keySpan)],
+    reason: `${s.name}: ${securityOnTheWire(s.type?.value, s.scheme?.value, s.in?.value, s.paramName?.value, s.flows).replace(/`/g, '')}`,
+    spec: { title: `${label}: Security Scheme Object`, url: `${base}#security-scheme-object` },
+  }));
+
+  // ---- operations
+  const operations: OperationSummary[] = m.operations.map((op) => {
+    const req: string[] = [];
+    const res: string[] = [];
+    eachMedia(op, (mt, dir) => (dir === 'request' ? req : res).push(mt.mediaType));
+    const headerNames: string[] = [];
+    for (const p of op.parameters) if (p.name && (p.in?.value === 'header' || /soapaction/i.test(p.name.value))) headerNames.push(p.name.value);
+    for (const r of op.responses) for (const h of r.headers) headerNames.push(h.name);
+    const hypermedia = op.responses.some((r) => r.links.length > 0 || r.headers.some((h) => h.name.toLowerCase() === 'link') ||
+      r.content.some((c) => /hal\+json|vnd\.api\+json/.test(c.mediaType) || hasProperty(c.schema, '_links', m)));
+    const bodyHints = new Set<string>();
+    const bodies: (JsonNode | undefined)[] = [];
+    if (m.kind === 'swagger2') bodies.push(op.requestBody?.schema);
+    for (const mt of op.requestBody?.content ?? []) bodies.push(mt.schema, mt.example, ...mt.examples);
+    for (const b of bodies) if (b) hintsOf(b, m, bodyHints);
+    const name = op.operationId?.value ?? `${op.method.toUpperCase()} ${op.path}`;
+    const protos = op.servers.length ? op.servers : m.servers;
+    return {
+      name, uri, span: op.methodSpan, origin: op.origin, method: op.method.toUpperCase(), path: op.path,
+      requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
+      headerNames, hasRequestBody: !!op.requestBody, hypermedia, bodyHints: [...bodyHints],
+      protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),
+      formats: [...new Set([...req, ...res].map((t) => formatOf(t).format))].map((f) => ({ value: f, confidence: 'certain' as const, reason: `Its media types include ${f}.`, evidence: [ev(op.methodSpan)] })),
+      styles: [],
+    };
+  });
+
+  const weight: ArchitectureWeight = {
+    operations: m.operations.length,
+    messages: m.operations.reduce((n, o) => n + (o.requestBody ? 1 : 0) + o.responses.length, 0),
+    schemaTypes: m.components.filter((c) => c.section === 'schemas' || c.section === 'definitions').length,
+    envelope: false,
+    bytes,
+  };
+  const headline = [formats[0]?.value, protocols.map((p) => p.value).join('/')].filter(Boolean).join(' · ');
+  return {
+    uri, kind: m.kind, version: m.version, title: m.title?.value, scope: 'api', protocols, formats, styles: [], security,
+    endpoints, operations, weight, clients: [], headline,
+  };
+}
+
+/** Whether a schema (after local refs) declares a property, looking only a few levels in. */
+function hasProperty(schema: JsonNode | undefined, name: string, m: OpenApiModel): boolean {
+  let budget = 200;
+  const visit = (n: JsonNode | undefined, depth: number): boolean => {
+    if (!n || --budget < 0 || depth > 4 || n.type !== 'object') return false;
+    const r = m.resolver.resolve(n);
+    const s = r?.node ?? n;
+    for (const p of s.properties ?? []) {
+      if (p.key === 'properties' && p.value.properties?.some((q) => q.key === name)) return true;
+      if (p.key === 'allOf' || p.key === 'oneOf' || p.key === 'anyOf') for (const it of p.value.items ?? []) if (visit(it, depth + 1)) return true;
+    }
+    return false;
+  };
+  return visit(schema, 0);
+}
+
+/** Body hints from a schema or example: XML-RPC methodCall, JSON-RPC envelope, GraphQL query, SOAP Envelope. */
+function hintsOf(root: JsonNode, m: OpenApiModel, out: Set<string>): void {
+  let budget = MAX_HINT_NODES;
+  const stack: JsonNode[] = [root];
+  const seen = new Set<JsonNode>();
+  while (stack.length && --budget > 0) {
+    let n = stack.pop()!;
+    if (n.type === 'object' && n.properties?.some((p) => p.key === '$ref')) {
+      const r = m.resolver.resolve(n);
+      if (!r) continue;
+      n = r.node;
+    }
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.type === 'string') {
+      const v = String(n.value);
+      if (/<methodCall[\s>]/.test(v)) out.add('methodCall');
+      if (/<(\w+:)?Envelope[\s>]/.test(v) && /soap/i.test(v)) out.add('soap-envelope');
+      if (/"jsonrpc"\s*:/.test(v)) out.add('jsonrpc');
+      if (/^\s*(query|mutation|subscription)?\s*[{]/.test(v) && /\{[\s\S]*\}/.test(v) && v.length < 5000 && /\b(query|mutation)\b/.test(v)) out.add('graphql-query');
+      continue;
+    }
+    for (const p of n.properties ?? []) {
+      const k = p.key;
+      if (k === 'methodCall' || (k === 'name' && p.value.value === 'methodCall')) out.add('methodCall');
+      if (k === 'jsonrpc') out.add('jsonrpc');
+      if (k === 'Envelope' || (k === 'name' && p.value.value === 'Envelope')) out.add('soap-envelope');
+      if (k === 'query' && n.properties!.some((q) => q.key === 'variables' || q.key === 'operationName')) out.add('graphql-query');
+      if (p.value.type === 'object' || p.value.type === 'array' || p.value.type === 'string') stack.push(p.value);
+    }
+    for (const it of n.items ?? []) stack.push(it);
+  }
+}
