@@ -70,7 +70,7 @@ function weightText(s: DocumentSummary): string {
   const w = s.weight;
   const size = w.bytes ? `, ${escapeHtml((w.bytes / 1024).toFixed(1))} KB` : '';
   return `<ul class="facts"><li>${w.operations} operation(s)</li><li>${w.messages} message(s)</li><li>${w.schemaTypes} named schema type(s)${size}</li>`
-    + `<li>${w.envelope ? 'Every message travels in a SOAP envelope (XML)' : 'No envelope: the HTTP body is the payload'}</li></ul>`;
+    + `<li>${w.envelope ? 'Every message travels in a SOAP envelope (XML)' : s.operations.some((o) => o.soapVersion) ? 'SOAP bindings wrap each message in an envelope; the other bindings send the payload bare' : 'No envelope: the HTTP body is the payload'}</li></ul>`;
 }
 
 function scopeText(s: DocumentSummary): string {

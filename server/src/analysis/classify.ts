@@ -36,10 +36,12 @@ function soapStyle(op: OperationSummary, kind: DocumentSummary['kind']): Fact {
   const use = kind === 'wsdl20' ? 'literal' : op.use ?? 'literal';
   const id = `soap-${style}-${use}` as StyleId;
   const v = `SOAP ${op.soapVersion}`;
-  const said = [
-    op.bindingStyle ? `the binding says style="${op.bindingStyle}"` : `no style attribute, so the default style="document" applies`,
-    kind === 'wsdl20' ? 'WSDL 2.0 SOAP bindings are always literal' : op.use ? `soap:body says use="${op.use}"` : 'no use attribute, so literal is assumed',
-  ];
+  const said = kind === 'wsdl20'
+    ? [style === 'rpc' ? 'the interface operation declares the RPC style (wrpc)' : 'the interface operation declares no RPC style, so the message element itself is the Body content', 'WSDL 2.0 SOAP bindings are always literal']
+    : [
+      op.bindingStyle ? `the binding says style="${op.bindingStyle}"` : `no style attribute, so the default style="document" applies`,
+      op.use ? `soap:body says use="${op.use}"` : 'no use attribute, so literal is assumed',
+    ];
   let meaning: string;
   let spec = kind === 'wsdl20' ? (style === 'rpc' ? SPEC.wsdl20Rpc : SPEC.wsdl20Soap) : SPEC.wsdl11Soap;
   if (style === 'document' && use === 'literal') meaning = 'the SOAP Body carries the XML elements defined by the schema, as they are';
@@ -172,13 +174,14 @@ export function richardson(ops: OperationSummary[]): Maturity {
     return { level: 0, notes, confidence: 'likely', postOnly, singleEndpoint };
   }
   notes.push(singleEndpoint
-    ? `Level 1: one resource path, reached with several methods.`
+    ? (methods.size > 1 ? `Level 1: one resource path, reached with several methods.` : `Level 1: one resource path (too few operations to judge much more).`)
     : `Level 1: ${paths.size} resource paths identify separate resources.`);
   const bodyOnSafe = ops.filter((o) => ['GET', 'HEAD', 'DELETE'].includes((o.method ?? '').toUpperCase()) && o.hasRequestBody);
   const postReads = ops.filter((o) => (o.method ?? '').toUpperCase() === 'POST' && isReadByName(o));
   const misuse = bodyOnSafe.length + postReads.length;
   const methodList = [...methods].sort().join(', ');
-  let methodsOk = !postOnly && misuse <= Math.max(0, Math.floor(ops.length * 0.2));
+  // A few misused methods are smells (style rules report them), not a different maturity: up to a quarter.
+  const methodsOk = !postOnly && misuse * 4 <= ops.length;
   if (postOnly) notes.push(`Not level 2: every operation uses POST, so the method says nothing about what is done (RFC 9110 §9.3).`);
   else if (!methodsOk) notes.push(`Not level 2: ${misuse} of ${ops.length} operations use methods against their meaning (${[...bodyOnSafe.map((o) => `${o.method} with a body: ${o.name}`), ...postReads.map((o) => `POST for a read: ${o.name}`)].slice(0, 3).join('; ')}).`);
   if (!methodsOk) return { level: 1, notes, confidence: 'likely', postOnly, singleEndpoint };
@@ -292,6 +295,13 @@ export function classify(summary: DocumentSummary): DocumentSummary {
 
   const mixed = mixedFact(docFacts, summary);
   summary.styles = mixed ? [mixed, ...docFacts] : docFacts;
+  if (!summary.styles.length && kind.startsWith('wsdl') && summary.weight.operations > 0) {
+    summary.styles = [{
+      value: 'Abstract interface (no binding)', style: 'abstract', confidence: 'certain', evidence: [],
+      reason: `The ${summary.weight.operations} operation(s) are declared in a ${kind === 'wsdl11' ? 'portType' : 'interface'} but no binding gives them a protocol, so the wire format and style are left to another document (often one that imports this one).`,
+      spec: kind === 'wsdl11' ? SPEC.wsdl11Soap : SPEC.wsdl20Soap,
+    }];
+  }
   if (!summary.styles.length) {
     summary.styles = [{
       value: 'Unknown', confidence: 'possible', evidence: [],
@@ -353,9 +363,9 @@ function classifyPlain(plain: OperationSummary[], opFacts: Map<OperationSummary,
   return f;
 }
 
-/** A minority group counts as a style of its own (making the document mixed) from a quarter of the operations. */
+/** A minority group counts as a style of its own (making the document mixed) from two operations and over a quarter. */
 function significant(n: number, total: number): boolean {
-  return n > 0 && n * 4 >= total;
+  return n >= 2 && n * 4 > total;
 }
 
 function restFact(ops: OperationSummary[], m: Maturity, lead: string): Fact {

@@ -40,7 +40,11 @@ export function scopeSentence(s: DocumentSummary): string {
 export function weightSentence(s: DocumentSummary): string {
   const w = s.weight;
   const kb = w.bytes ? `, ${(w.bytes / 1024).toFixed(w.bytes < 10240 ? 1 : 0)} KB` : '';
-  return `${w.operations} operation(s), ${w.messages} message(s), ${w.schemaTypes} named schema type(s)${kb}; ${w.envelope ? 'every message travels in a SOAP envelope' : 'no envelope: the body is the payload'}.`;
+  const someSoap = s.operations.some((o) => o.soapVersion);
+  const envelope = w.envelope ? 'every message travels in a SOAP envelope'
+    : someSoap ? 'SOAP bindings wrap each message in an envelope; the other bindings send the payload bare'
+      : 'no envelope: the body is the payload';
+  return `${w.operations} operation(s), ${w.messages} message(s), ${w.schemaTypes} named schema type(s)${kb}; ${envelope}.`;
 }
 
 export function summaryMarkdown(s: DocumentSummary): string {

@@ -101,8 +101,12 @@ test('RPC over HTTP: verbs in paths, named with the segments', () => {
   const f = style(s, 'rpc-http');
   assert.match(f.reason, /3 of 4 operations name an action in the path/);
   assert.ok(s.operations[0].styles[0].reason.includes('"getUser"'));
-  // The one resource-like operation makes a second group, so it is mixed.
-  assert.ok(styleIds(s).includes('mixed'));
+  // One resource-like operation is noted, not a second style.
+  assert.deepEqual(styleIds(s), ['rpc-http']);
+  assert.ok(f.notes!.some((n) => /1 operation\(s\) address resources without a verb \(GET \/users\)/.test(n)));
+  // Two of six make a second group: mixed.
+  const m = classify(summary('oas30', [http('GET', '/getUser'), http('POST', '/createUser'), http('POST', '/deleteUser'), http('GET', '/findUser'), http('GET', '/users'), http('GET', '/users/{id}')]));
+  assert.deepEqual(styleIds(m), ['mixed', 'rest', 'rpc-http']);
 });
 
 test('RPC over HTTP: a POST-only API, even with noun paths', () => {
