@@ -124,7 +124,7 @@ export const ENUM_TYPE_MISMATCH = rule('oas-enum-type-mismatch',
   'warning', ALL, 'Schema Object: type and enum', `${V31}#schema-object`);
 export const ARRAY_ITEMS = rule('oas-array-items',
   'A schema with `type: array` has no `items` (required in Swagger 2.0 and OpenAPI 3.0).',
-  'error', ['swagger2', 'oas30'], 'Schema Object: items MUST be present if type is array', `${V30}#schema-object`);
+  'warning', ['swagger2', 'oas30'], 'Schema Object: items MUST be present if type is array', `${V30}#schema-object`);
 export const NULLABLE_WITHOUT_TYPE = rule('oas-nullable-without-type',
   '`nullable: true` without a `type` has no effect in OpenAPI 3.0.',
   'warning', ['oas30'], 'Schema Object: nullable', `${V30}#fixed-fields-20`);

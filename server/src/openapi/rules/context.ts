@@ -15,6 +15,11 @@ export interface FindingFixData { fixes: FixData[] }
 
 export class RuleContext {
   readonly findings: Finding[] = [];
+  /**
+   * Work budget for example validation across the document (schema applications): a 13 MB description
+   * with thousands of large examples must not make diagnostics slow; beyond it examples go unchecked.
+   */
+  readonly exampleBudget = { left: 400_000 };
   private readonly seen = new Set<string>();
 
   constructor(readonly model: OpenApiModel) {}

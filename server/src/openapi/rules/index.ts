@@ -30,17 +30,21 @@ const FAMILIES: [string, (ctx: RuleContext) => void][] = [
 export interface RuleRunOptions {
   /** Called when a rule family throws (a bug): the dialect may log it or turn it into lens-internal-error. */
   onError?: (family: string, error: unknown) => void;
+  /** Receives the time each rule family took (benchmarks, the corpus report). */
+  onTiming?: (family: string, ms: number) => void;
 }
 
 export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {}): Finding[] {
   const ctx = new RuleContext(model);
   if (!model.root) return [];
   for (const [name, run] of FAMILIES) {
+    const t = options.onTiming ? performance.now() : 0;
     try {
       run(ctx);
     } catch (e) {
       options.onError?.(name, e);
     }
+    options.onTiming?.(name, performance.now() - t);
   }
   return ctx.findings;
 }

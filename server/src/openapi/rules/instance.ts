@@ -21,6 +21,20 @@ export interface InstanceOptions {
   /** Request examples may omit readOnly required properties; responses may omit writeOnly ones. */
   direction?: 'request' | 'response';
   maxProblems?: number;
+  /** Shared work budget (schema applications) across all examples of a document; decremented in place. */
+  budget?: { left: number };
+}
+
+/** Property name -> schema, per `properties` node (linear scans would be O(n·m) on large objects). */
+const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+function propertyMap(properties: JsonNode): Map<string, JsonNode> {
+  let m = propertyMaps.get(properties);
+  if (!m) {
+    m = new Map();
+    for (const p of properties.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
+    propertyMaps.set(properties, m);
+  }
+  return m;
 }
 
 const FORMATS: Record<string, RegExp> = {
@@ -69,10 +83,11 @@ export function validateInstance(instance: JsonNode, schema: JsonNode, opts: Ins
 
 class InstanceValidator {
   private budget = 20000;
-  constructor(private readonly opts: InstanceOptions) {}
+  private readonly shared: { left: number };
+  constructor(private readonly opts: InstanceOptions) { this.shared = opts.budget ?? { left: Infinity }; }
 
   validate(inst: JsonNode, schemaIn: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
-    if (--this.budget < 0 || depth > 40) return;
+    if (--this.budget < 0 || --this.shared.left < 0 || depth > 40) return;
     let schema: JsonNode | undefined = schemaIn;
     if (schema.type === 'boolean') {
       if (schema.value === false) out.push({ span: inst.span, path, message: `${path} is not allowed` });
@@ -197,12 +212,13 @@ class InstanceValidator {
 
   private object(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
     const props = inst.properties ?? [];
-    const properties = val(schema, 'properties');
+    const propsNode = val(schema, 'properties');
+    const properties = propsNode?.type === 'object' ? propertyMap(propsNode) : undefined;
     const req = val(schema, 'required');
     if (req?.type === 'array') {
       for (const r of req.items ?? []) {
         if (r.type !== 'string' || props.some((p) => p.key === r.value)) continue;
-        const ps = properties ? val(properties, r.value as string) : undefined;
+        const ps = properties?.get(r.value as string);
         const resolved = ps && prop(ps, '$ref') ? this.opts.resolve(ps) ?? ps : ps;
         if (this.opts.direction === 'request' && val(resolved, 'readOnly')?.value === true) continue;
         if (this.opts.direction === 'response' && val(resolved, 'writeOnly')?.value === true) continue;
@@ -216,7 +232,7 @@ class InstanceValidator {
     const patterns = val(schema, 'patternProperties');
     for (const p of props) {
       const childPath = /^[A-Za-z_$][\w$]*$/.test(p.key) ? `${path}.${p.key}` : `${path}[${JSON.stringify(p.key)}]`;
-      const ps = properties ? val(properties, p.key) : undefined;
+      const ps = properties?.get(p.key);
       if (ps) { this.validate(p.value, ps, childPath, out, depth + 1); continue; }
       let matched = false;
       for (const pp of patterns?.properties ?? []) {

@@ -77,7 +77,7 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
     if (!example || !schema) return;
     if (example.span.end <= example.span.start && example.type !== 'null') return;
-    for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2 })) {
+    for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2, budget: ctx.exampleBudget })) {
       ctx.report(EXAMPLE_INVALID, p.span, `${what} does not match its schema: ${p.message}`);
     }
   };
@@ -102,9 +102,9 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
     if (p.uri !== ctx.model.uri || !p.name) continue;
     if (p.level === 'path' && op.pathItem.operations[0] !== op) continue; // path-level: once per path item
     const schema = p.schema ?? (kind === 'swagger2' && val(p.node, 'type') ? p.node : undefined);
-    check(val(p.node, 'example'), schema, `the example of parameter ${code(p.name.value)}`);
+    check(val(p.node, 'example'), schema, `the example of parameter ${code(p.name.value)}`, 'request');
     const exs = val(p.node, 'examples');
-    if (exs?.type === 'object') for (const e of exampleValues((exs.properties ?? []).map((q) => q.value))) check(e.node, schema, `the example ${code(e.name)} of parameter ${code(p.name.value)}`);
+    if (exs?.type === 'object') for (const e of exampleValues((exs.properties ?? []).map((q) => q.value))) check(e.node, schema, `the example ${code(e.name)} of parameter ${code(p.name.value)}`, 'request');
     for (const m of p.content) media(m, `parameter ${code(p.name.value)}`, 'request');
   }
   if (op.requestBody && op.requestBody.uri === ctx.model.uri) for (const m of op.requestBody.content) media(m, 'request', 'request');

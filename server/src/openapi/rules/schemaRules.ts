@@ -5,7 +5,7 @@
  */
 import type { JsonNode } from '../../syntax/jsonTree';
 import {
-  ARRAY_ITEMS, ENUM_DUPLICATE, ENUM_TYPE_MISMATCH, EXAMPLE_INVALID, NULLABLE_WITHOUT_TYPE, REF_SIBLINGS, UNSAFE_MARKDOWN,
+  ARRAY_ITEMS, ENUM_DUPLICATE, SCHEMA_CONFLICT, ENUM_TYPE_MISMATCH, EXAMPLE_INVALID, NULLABLE_WITHOUT_TYPE, REF_SIBLINGS, UNSAFE_MARKDOWN,
 } from './catalog';
 import { code, prop, val, type RuleContext } from './context';
 import { sameJson, validateInstance } from './instance';
@@ -51,9 +51,19 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       if (kind === 'oas30' && val(n, 'nullable')?.value === true && !typeNode) {
         ctx.report(NULLABLE_WITHOUT_TYPE, prop(n, 'nullable')!.keySpan, '`nullable: true` has no effect without a `type` in OpenAPI 3.0 (it only adds null to an explicitly given type); add the type, or move `nullable` next to it');
       }
+      // 3.2 XML Object: nodeType replaces the older attribute / wrapped flags.
+      if (kind === 'oas32') {
+        const xml = val(n, 'xml');
+        if (xml && prop(xml, 'nodeType')) {
+          for (const k of ['attribute', 'wrapped']) {
+            const old = prop(xml, k);
+            if (old) ctx.report(SCHEMA_CONFLICT, old.keySpan, `\`${k}\` must not be used together with \`nodeType\` in an XML Object (OpenAPI 3.2 replaces it by \`nodeType\`)`);
+          }
+        }
+      }
       // schema-level examples
       const checkExample = (ex: JsonNode) => {
-        for (const p of validateInstance(ex, n, { kind, resolve, maxProblems: 1 })) {
+        for (const p of validateInstance(ex, n, { kind, resolve, maxProblems: 1, budget: ctx.exampleBudget })) {
           ctx.report(EXAMPLE_INVALID, p.span, `the schema's example does not match the schema: ${p.message}`);
         }
       };
