@@ -1,0 +1,144 @@
+/**
+ * WSDL hovers on every element kind, attribute and QName reference, through the language service.
+ * Fixtures mark each cursor with ¦; EXPECT lists, in marker order, what the hover there must say.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'path';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { Workspace, fileUri } from '../../../server/src/service/workspace';
+import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+
+/** Markdown without backslash escapes, so expectations read like the rendered hover. */
+const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+
+function hoversOf(rel: string): { text: string; hovers: (string | null)[] } {
+  const file = path.join(FIXTURES, rel);
+  const { text, cursors } = withCursors(readFixture(rel));
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(path.dirname(file))]);
+  const service = new LanguageService({ workspace });
+  const uri = fileUri(file);
+  service.open(uri, text, 1);
+  return { text, hovers: cursors.map((c) => { const h = service.hover(uri, c); return h ? plain(h.markdown) : null; }) };
+}
+
+function check(rel: string, expect: RegExp[]): void {
+  const { hovers } = hoversOf(rel);
+  assert.equal(hovers.length, expect.length, `${rel}: one expectation per ¦ marker`);
+  const failures: string[] = [];
+  hovers.forEach((h, i) => {
+    if (h === null || !expect[i].test(h)) failures.push(`marker #${i + 1}: expected ${expect[i]}, got ${h === null ? 'no hover' : JSON.stringify(h.slice(0, 300))}`);
+  });
+  assert.deepEqual(failures, []);
+}
+
+const WSDL11: RegExp[] = [
+  /WSDL 1\.1 definitions[\s\S]*http:\/\/example\.com\/quotes/, // root
+  /Namespace declaration[\s\S]*XML Schema/,                     // xmlns:xsd
+  /WSDL documentation/,
+  /wsdl:import[\s\S]*Not followed/,                               // remote import element
+  /location[\s\S]*Not followed/,                                  // its location value
+  /WSDL types/,
+  /XML Schema\*\*[\s\S]*http:\/\/example\.com\/quotes/,           // xsd:schema
+  /targetNamespace/,
+  /XML Schema element.*GetQuote/,
+  /schema type reference[\s\S]*xsd:complexType[\s\S]*```xml/,     // type="tns:QuoteRequest"
+  /built-in XML Schema datatype/,                                 // xsd:decimal
+  /XML Schema complexType.*QuoteRequest[\s\S]*referenced 1 time/,
+  /schema type reference[\s\S]*xsd:simpleType/,                   // tns:Symbol
+  /XML Schema simpleType.*Symbol/,
+  /WSDL message.*GetQuoteRequest[\s\S]*parameters/,
+  /WSDL message part/,
+  /schema element reference[\s\S]*```xml\n<xsd:element name="GetQuote"[\s\S]*document\/literal requires it/,
+  /built-in XML Schema datatype/,                                 // type="xsd:string"
+  /SOAP 1\.1 encoding type[\s\S]*WS-I/,                           // soapenc:Array
+  /WSDL portType.*QuotePortType[\s\S]*5 operation/,
+  /WSDL operation.*GetQuote[\s\S]*request-response/,
+  /WSDL operation input[\s\S]*GetQuoteRequest/,
+  /message reference[\s\S]*Parts: `parameters`[\s\S]*```xml/,
+  /WSDL operation output/,
+  /WSDL operation fault/,
+  /one-way/,
+  /solicit-response[\s\S]*R2303/,
+  /notification/,
+  /WSDL binding.*QuoteSoap11[\s\S]*SOAP 1\.1 · over HTTP · document\/mixed/,
+  /portType reference[\s\S]*5 operation/,
+  /SOAP 1\.1 over HTTP\*\* · XML envelope[\s\S]*text\/xml[\s\S]*\*\*document style/,
+  /transport[\s\S]*\*\*HTTP\*\*/,
+  /WSDL binding operation.*GetQuote[\s\S]*SOAP 1\.1 · document\/literal · SOAPAction "http:\/\/example\.com\/quotes\/GetQuote"/,
+  /SOAP 1\.1 operation[\s\S]*SOAPAction HTTP header/,
+  /WSDL binding input[\s\S]*use="literal"/,
+  /SOAP 1\.1 body[\s\S]*document\/literal/,
+  /SOAP 1\.1 header[\s\S]*parameters/,
+  /SOAP 1\.1 fault[\s\S]*QuoteFault/,
+  /rpc\/encoded[\s\S]*Not WS-I compliant[\s\S]*R2706/,
+  /SOAP 1\.2 over HTTP[\s\S]*application\/soap\+xml/,
+  /multipart\/related/,
+  /media type `image\/png`/,
+  /Plain HTTP, no SOAP envelope[\s\S]*GET/,
+  /HTTP operation[\s\S]*\/quote/,
+  /\*\*JMS\*\*/,
+  /\*\*SMTP\*\*/,
+  /WSDL service.*QuoteService/,
+  /WSDL port.*QuoteSoap11Port[\s\S]*plain HTTP without TLS/,
+  /binding reference[\s\S]*SOAP 1\.1 · over HTTP/,
+  /SOAP 1\.1 address[\s\S]*\*\*HTTP\*\*, plain HTTP without TLS/,
+  /location[\s\S]*\*\*HTTPS\*\*/,
+  /HTTP address[\s\S]*HTTPS/,
+  /WSDL 1\.1 definitions/,                                        // end tag
+];
+
+const WSDL20: RegExp[] = [
+  /WSDL 2\.0 description/,
+  /WSDL 2\.0 documentation/,
+  /WSDL 2\.0 types/,
+  /WSDL 2\.0 interface.*reservationInterface[\s\S]*extending `tns:baseInterface`/,
+  /interface reference[\s\S]*inherits/,
+  /WSDL 2\.0 interface fault.*invalidDataFault/,
+  /schema element reference/,
+  /WSDL 2\.0 interface operation[\s\S]*\*\*in-out\*\*[\s\S]*safe/,
+  /MEP \*\*in-out\*\*/,
+  /WSDL 2\.0 input[\s\S]*In/,
+  /WSDL 2\.0 output[\s\S]*Out/,
+  /WSDL 2\.0 outfault/,
+  /interface fault reference[\s\S]*```xml/,
+  /MEP \*\*in-only\*\*/,
+  /WSDL 2\.0 binding.*reservationSOAPBinding[\s\S]*SOAP 1\.2 · over HTTP/,
+  /interface reference[\s\S]*implements/,
+  /wsoap:protocol[\s\S]*SOAP over \*\*HTTP\*\*/,
+  /WSDL 2\.0 binding fault/,
+  /WSDL binding operation[\s\S]*SOAP 1\.2/,
+  /interface operation reference[\s\S]*```xml\n<operation name="opCheckAvailability"/,
+  /WSDL 2\.0 HTTP binding[\s\S]*Plain HTTP, no SOAP envelope: REST-like/,
+  /WSDL 2\.0 \*\*HTTP binding\*\*/,
+  /WSDL binding operation[\s\S]*HTTP GET · location availability\/\{checkInDate\}/,
+  /plain HTTP GET\*\*, no SOAP envelope/,
+  /URI template/,
+  /WSDL 2\.0 service[\s\S]*tns:reservationInterface/,
+  /WSDL 2\.0 endpoint.*soapEndpoint[\s\S]*\*\*HTTPS\*\*/,
+  /binding reference[\s\S]*SOAP 1\.2/,
+  /\*\*HTTP\*\*: plain HTTP without TLS/,
+];
+
+test('WSDL 1.1 hovers: every element kind, attribute and reference', () => check('wsdl/hover-wsdl11.wsdl', WSDL11));
+test('WSDL 2.0 hovers: every element kind, attribute and reference', () => check('wsdl/hover-wsdl20.wsdl', WSDL20));
+
+test('hover escapes document text (no raw markup from the document)', () => {
+  const text = '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:x" xmlns:tns="urn:x"><wsdl:message name="M"><wsdl:part name="p" element="tns:**bold**&lt;img&gt;"/></wsdl:message></wsdl:definitions>';
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-hover-escape.wsdl';
+  service.open(uri, text, 1);
+  const i = text.indexOf('tns:**') + 5;
+  const h = service.hover(uri, { line: 0, character: i });
+  assert.ok(h);
+  // Document text appears only inside code spans (rendered literally), never as Markdown or HTML.
+  const outsideCode = h.markdown.replace(/(`+)[\s\S]*?\1/g, '');
+  assert.ok(!/<img>|\*\*bold/.test(outsideCode), h.markdown);
+  assert.match(h.markdown, /`tns:\*\*bold\*\*<img>`/);
+});
+
+test('hover on the root names the kind and appends the summary headline', () => {
+  const { hovers } = hoversOf('wsdl/hover-wsdl11.wsdl');
+  assert.match(hovers[0]!, /^\*\*WSDL 1\.1 definitions\*\*[\s\S]*\n---\n[\s\S]*SOAP/);
+});
