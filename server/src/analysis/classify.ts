@@ -242,7 +242,8 @@ function groupFact(id: StyleId, facts: Fact[], ops: OperationSummary[]): Fact {
   const evidence = facts.flatMap((f) => f.evidence).slice(0, MAX_EVIDENCE);
   const conf: Confidence = facts.some((f) => f.confidence === 'certain') ? 'certain' : facts.some((f) => f.confidence === 'likely') ? 'likely' : 'possible';
   const count = names.length === 1 ? `Operation ${names[0]}` : `${names.length} operations (${listNames(names)})`;
-  const base: Fact = { value: first.value, style: id, confidence: conf, reason: '', evidence, spec: first.spec, operations: names };
+  const value = (id === 'webhook' || id === 'callback') && names.length > 1 ? `${first.value}s` : first.value;
+  const base: Fact = { value, style: id, confidence: conf, reason: '', evidence, spec: first.spec, operations: names };
   if (id.startsWith('soap-') && id !== 'soap-tunnel') {
     const versions = uniq(ops.filter((o) => names.includes(o.name) && o.soapVersion).map((o) => o.soapVersion!)).sort();
     base.reason = `${count}: ${first.reason.replace(/^SOAP 1\.[12] operation: /, '')}`;
@@ -432,8 +433,10 @@ function formatFamilies(summary: DocumentSummary): string[] {
 }
 
 function transportOf(summary: DocumentSummary): string | undefined {
+  // Transport security is a property of the endpoint URLs; protocol facts only when there are none
+  // (a fact "HTTP" may name an HTTP binding, not an http:// address).
   const protos = uniq(summary.endpoints.map((e) => e.protocol.toUpperCase()).filter((p) => p !== 'RELATIVE'));
-  const fromFacts = summary.protocols.map((p) => p.value.toUpperCase()).filter((v) => v === 'HTTP' || v === 'HTTPS' || v === 'JMS' || v === 'SMTP' || v === 'WS' || v === 'WSS');
+  const fromFacts = protos.length ? [] : summary.protocols.map((p) => p.value.toUpperCase()).filter((v) => v === 'HTTPS' || v === 'JMS' || v === 'SMTP' || v === 'WSS');
   const all = uniq([...protos, ...fromFacts]);
   if (!all.length) return undefined;
   const order = ['HTTPS', 'HTTP', 'WSS', 'WS', 'JMS', 'SMTP'];
@@ -463,7 +466,8 @@ function headline(summary: DocumentSummary, _rest: Fact | undefined): string {
   else if (styles.length) {
     const req = styles.filter((s) => isRequestStyle(s.style!));
     const main = req.length ? req : styles;
-    parts.push(main.map((s) => s.value).join(' + '));
+    const events = req.length ? styles.filter((s) => !isRequestStyle(s.style!)).map((s) => s.value.toLowerCase()) : [];
+    parts.push([...main.map((s) => s.value), ...events].join(' + '));
   } else parts.push(summary.kind.startsWith('wsdl') ? 'WSDL (no binding)' : 'API (no operations)');
   if (fmt) parts.push(fmt);
   if (transport) parts.push(transport);
