@@ -158,7 +158,7 @@ export const SWAGGER_FORMDATA_CONSUMES = rule('oas-swagger-formdata-consumes',
 export const INFO_DESCRIPTION = rule('oas-info-description',
   '`info` has no description of the API.', 'information', ALL, 'Info Object', `${V31}#info-object`);
 export const INFO_CONTACT = rule('oas-info-contact',
-  '`info` has no contact.', 'off', ALL, 'Info Object: contact', `${V31}#info-object`);
+  '`info` has no contact.', 'hint', ALL, 'Info Object: contact', `${V31}#info-object`);
 export const INFO_LICENSE = rule('oas-info-license',
   '`info` has no license.', 'hint', ALL, 'Info Object: license', `${V31}#info-object`);
 

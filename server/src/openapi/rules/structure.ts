@@ -451,8 +451,9 @@ class Checker {
       let n = 0;
       for (const it of items) { const probe: StructureIssue[] = []; this.check(it, s.contains as Schema, at, probe); if (probe.length === 0) n++; }
       const min = typeof s.minContains === 'number' ? s.minContains : 1;
-      if (n < min) out.push(issue('value', at.anchor, () => `${labelOr(at)} lacks an item the ${at.object} requires; see ${this.see(at.object)}`));
-      if (typeof s.maxContains === 'number' && n > s.maxContains) out.push(issue('conflict', at.anchor, () => `${labelOr(at)} has ${n} items of a kind ${article(at.object)} allows at most ${s.maxContains} of; see ${this.see(at.object)}`));
+      const what = describeContains(s.contains as Schema);
+      if (n < min) out.push(issue('value', at.anchor, () => `${labelOr(at)} must contain ${what} in ${article(at.object)}; see ${this.see(at.object)}`));
+      if (typeof s.maxContains === 'number' && n > s.maxContains) out.push(issue('conflict', at.anchor, () => `${labelOr(at)} has ${n} ${what}, but ${article(at.object)} allows at most ${s.maxContains}; see ${this.see(at.object)}`));
     }
     const label = at.label || 'item';
     if (Array.isArray(s.items)) {
@@ -544,6 +545,16 @@ class Checker {
     this.check(node, not, at, probe);
     if (probe.length > 0) return; // `not` holds
     const props = node.properties ?? [];
+    if (typeof not === 'object' && Array.isArray(not.enum)) {
+      const values = not.enum as unknown[];
+      out.push(issue('value', node.span, () => `${labelOr(at)} is not allowed here: it must not be one of ${values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ')} (${article(at.object)}; see ${this.see(at.object)})`));
+      return;
+    }
+    if (typeof not === 'object' && Array.isArray(not.allOf) && (not.allOf as Schema[]).every((c) => typeof c === 'object' && c.contains !== undefined)) {
+      const kinds = (not.allOf as Obj[]).map((c) => describeContains(c.contains as Schema));
+      out.push(issue('conflict', at.anchor, () => `${labelOr(at)} must not contain both ${kinds.join(' and ')} (${article(at.object)}; see ${this.see(at.object)})`));
+      return;
+    }
     const req = typeof not === 'object' && Array.isArray(not.required) ? not.required as string[] : undefined;
     if (req && node.type === 'object') {
       const present = props.filter((p) => req.includes(p.key));
@@ -628,6 +639,17 @@ class Checker {
     }
     return score;
   }
+}
+
+/** "items with `in: querystring`" for a contains schema that fixes one property; else "items of the required kind". */
+function describeContains(c: Schema): string {
+  if (typeof c === 'object' && c.properties && typeof c.properties === 'object') {
+    for (const [k, v] of Object.entries(c.properties as Obj)) {
+      const n = v as Obj;
+      if (n && n.hasConst === true) return `items with \`${k}: ${String(n.const)}\``;
+    }
+  }
+  return 'items of the required kind';
 }
 
 function article(object: string): string {

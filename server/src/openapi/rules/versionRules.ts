@@ -70,6 +70,10 @@ export function checkVersionRules(ctx: RuleContext): void {
       const qs = eff.filter((p) => p.in?.value === 'querystring');
       const q = eff.filter((p) => p.in?.value === 'query');
       const spanOf = (p: typeof qs[number]) => (p.uri === m.uri && p.in ? p.in.span : p.ref?.valueSpan ?? op.methodSpan);
+      // Within one parameters list the structural check (oas-schema-conflict) reports it; here only combinations
+      // of path-item and operation parameters, which no schema can see.
+      const levels = new Set([...qs, ...q].map((p) => p.level));
+      if (levels.size < 2) continue;
       if (qs.length > 1) ctx.report(QUERYSTRING_PARAMETER, spanOf(qs[1]), `${op.method.toUpperCase()} ${code(op.path)} has ${qs.length} \`in: querystring\` parameters; the whole query string can be described only once`);
       if (qs.length >= 1 && q.length > 0) ctx.report(QUERYSTRING_PARAMETER, spanOf(qs[0]), `${op.method.toUpperCase()} ${code(op.path)} combines an \`in: querystring\` parameter (the entire query string) with \`in: query\` parameters (${q.map((p) => code(p.name?.value ?? '?')).join(', ')}); use one or the other`);
     }
