@@ -18,6 +18,7 @@ import { runOpenApiRules } from './rules/index';
 import { openApiHover } from './hover';
 import { summarizeOpenApi } from './summarize';
 import { refCompletions } from './completion';
+import { openApiCodeActions } from './quickFixes';
 
 export interface OpenApiAnalysed extends Analysed {
   model: OpenApiModel;
@@ -177,6 +178,7 @@ export const openApiDialect: Dialect<OpenApiAnalysed> = {
   references,
   folding,
   completion: (ctx, offset): CompletionResult[] => refCompletions(ctx, offset),
+  codeActions: (ctx, diagnostics) => openApiCodeActions(ctx.doc, diagnostics),
   summarize: (ctx) => summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length),
   rootSpan: (ctx) => ctx.doc.model.versionProperty?.keySpan,
 };
