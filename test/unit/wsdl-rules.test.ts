@@ -56,6 +56,9 @@ const FIXABLE: [string, string, RegExp, string][] = [
   ['wsi-r2723-fault-literal', 'bad.wsdl', /literal/, '<soap:fault name="UnknownCity" use="literal"/>'],
   ['wsi-r2726-rpc-no-header-namespace', 'bad.wsdl', /Remove the namespace/, '<soap:header message="tns:SessionHeader" part="session" use="literal"/>'],
   ['wsi-r2754-fault-name-match', 'bad.wsdl', /Rename to 'UnknownCity'/, '<soap:fault name="UnknownCity" use="literal"/>'],
+  ['wsdl-soap-binding-missing', 'bad.wsdl', /Add <soap:binding style="document"/, '<wsdl:binding name="WeatherBinding" type="tns:WeatherPortType">\n    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>\n    <wsdl:operation name="GetForecast">'],
+  ['wsdl-unknown-attribute', 'bad.wsdl', /Rename to 'message'/, '<wsdl:input message="tns:GetAlertsRequest"/>'],
+  ['wsdl-unknown-attribute', 'bad-unqualified.wsdl', /Remove the attribute 'test'/, '<wsdl:part name="parameters" element="tns:GetForecast"/>'],
 ];
 
 for (const [code, file, title, expected] of FIXABLE) {

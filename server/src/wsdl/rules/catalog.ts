@@ -116,6 +116,30 @@ export const HTTP_METHOD_INVALID = defineRule({
   defaultSeverity: 'warning', appliesTo: ['wsdl20'],
   reference: { title: 'WSDL 2.0 Adjuncts §6.4 HTTP method selection; RFC 9110 §9', url: `${WSDL20_ADJ}#http-binding` },
 });
+export const SOAP_BINDING_MISSING = defineRule({
+  code: 'wsdl-soap-binding-missing',
+  title: 'A binding uses SOAP operation/body elements but has no soap:binding (or soap12:binding) element, so tools do not treat it as a SOAP binding.',
+  defaultSeverity: 'error', appliesTo: ['wsdl11'],
+  reference: { title: 'WSDL 1.1 §3.3 soap:binding', url: `${WSDL11}#_soap-b` },
+});
+export const UNKNOWN_ATTRIBUTE = defineRule({
+  code: 'wsdl-unknown-attribute',
+  title: 'A WSDL 1.1 element carries an unqualified attribute the WSDL schema does not define (extension attributes must be namespace-qualified).',
+  defaultSeverity: 'warning', appliesTo: ['wsdl11'],
+  reference: { title: 'WSDL 1.1 §2.1.3 Language Extensibility and Appendix A 4 (WSDL schema)', url: `${WSDL11}` },
+});
+export const MIME_ONE_SOAP_BODY = defineRule({
+  code: 'wsdl-mime-one-soap-body',
+  title: 'A mime:multipartRelated must have exactly one mime:part holding the soap:body (the root part of the SOAP message package).',
+  defaultSeverity: 'error', appliesTo: ['wsdl11'],
+  reference: { title: 'WSDL 1.1 §5.4 mime:multipartRelated; WS-I Attachments Profile 1.0 §4.4', url: `${WSDL11}` },
+});
+export const SCHEMA_INVALID_DERIVATION = defineRule({
+  code: 'wsdl-schema-invalid-derivation',
+  title: 'An xsd:simpleType restricts xsd:anyType or a complex type; a simple type can only derive from a simple type.',
+  defaultSeverity: 'error', appliesTo: ['wsdl11', 'wsdl20'],
+  reference: { title: 'XML Schema Part 1 §3.14.6 Derivation Valid (Restriction, Simple)', url: 'https://www.w3.org/TR/xmlschema-1/#cos-st-restricts' },
+});
 export const WSDL20_REF = `${WSDL20}#qnameres`;
 
 // ---- WS-I Basic Profile -----------------------------------------------------------------------

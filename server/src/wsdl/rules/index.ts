@@ -7,6 +7,7 @@ import type { Finding } from '../../core/types';
 import type { WsdlModel } from '../model';
 import './catalog';
 import { checkDescription } from './description';
+import { checkHygiene } from './hygiene';
 import { checkReferences } from './references';
 import { checkSoapBindings } from './soapBinding';
 import { checkStructure } from './structure';
@@ -18,5 +19,6 @@ export function runWsdlRules(model: WsdlModel): Finding[] {
   checkStructure(c);
   checkSoapBindings(c);
   checkDescription(c);
+  checkHygiene(c);
   return c.findings;
 }

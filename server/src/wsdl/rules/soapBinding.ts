@@ -9,10 +9,10 @@ import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS, TRANSPORT, type Binding, type BindingMessage, type BindingOperation, type Message, type OperationMessage, type Part, type PortTypeOperation, type SoapBody, type WsdlModel } from '../model';
 import {
   R2201, R2203, R2204, R2205, R2209, R2210, R2401, R2701, R2702, R2705, R2706, R2710, R2716, R2717, R2720, R2721,
-  R2723, R2726, R2754, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
+  R2723, R2726, R2754, MIME_ONE_SOAP_BODY, SOAP_BINDING_MISSING, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
 } from './catalog';
 import { actionFor, escAttr } from './structure';
-import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, messageOf, nsAttr, partsNamed, profileOf, q, styleOf } from './util';
+import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, messageOf, nsAttr, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
 
 const WSA_ACTION_NS = [
   'http://www.w3.org/2007/05/addressing/metadata',
@@ -28,7 +28,9 @@ export function checkSoapBindings(c: Collector): void {
       if (b.protocol === 'http' || b.protocol === 'other' || b.protocol === 'none') checkNonSoap(c, b);
       continue;
     }
+    if (!b.soap) checkMissingSoapBinding(c, b);
     checkBindingLevel(c, b);
+    checkMime(c, b);
     checkStyles(c, b);
     for (const op of b.operations) checkOperation(c, b, op);
     checkWireSignatures(c, b);
@@ -41,6 +43,40 @@ function checkNonSoap(c: Collector, b: Binding): void {
     : b.protocol === 'none' ? 'no binding extension at all' : 'a binding extension other than SOAP';
   c.add(R2401, b.nameSpan,
     `Binding ${q(b.name)} uses ${what}. WS-I Basic Profile covers only SOAP bindings (soap:binding for Basic Profile 1.1, soap12:binding for 2.0), so clients built for the profile may not support it. Offer a SOAP binding as well if interoperability matters.`);
+}
+
+/** soap:operation / soap:body without soap:binding: most stacks then ignore the SOAP elements (WSDL 1.1 §3.3). */
+function checkMissingSoapBinding(c: Collector, b: Binding): void {
+  const v = soapVersionOf(b)!;
+  const sample = b.operations.find((o) => o.soapOperation)?.soapOperation?.el ?? b.operations.find((o) => o.input?.body)?.input?.body?.el;
+  const prefix = sample?.prefix ? `${sample.prefix}:` : v === '1.2' ? 'soap12:' : 'soap:';
+  const styles = new Set(b.operations.map((o) => o.style?.value ?? 'document'));
+  const style = styles.size === 1 ? [...styles][0] : undefined;
+  const first = b.el.children[0];
+  const element = `<${prefix}binding${style ? ` style="${style}"` : ''} transport="${TRANSPORT.SOAP_HTTP}"/>`;
+  c.add(SOAP_BINDING_MISSING, b.nameSpan,
+    `Binding ${q(b.name)} uses SOAP ${v} elements (${prefix}operation, ${prefix}body) but has no <${prefix}binding>; without it tools do not recognise a SOAP binding and ignore style and transport. Add ${element} as the first child of the binding.`,
+    first && style && (style === 'rpc' || style === 'document')
+      ? fixes({ title: `Add ${element}`, edits: [{ start: first.span.start, end: first.span.start, newText: element, block: { indentLike: first.span.start } }], preferred: true })
+      : {});
+}
+
+/** WSDL 1.1 §5.4: in mime:multipartRelated exactly one mime:part (the root) holds the soap:body. */
+function checkMime(c: Collector, b: Binding): void {
+  for (const op of b.operations) {
+    for (const bm of [op.input, op.output]) {
+      if (!bm) continue;
+      for (const mm of bm.mime) {
+        if (mm.kind !== 'multipartRelated') continue;
+        const bodies = mm.el.children.filter((p) => p.localName === 'part' && p.ns === NS.MIME)
+          .flatMap((p) => p.children.filter((x) => x.localName === 'body' && (x.ns === NS.SOAP11 || x.ns === NS.SOAP12)));
+        if (bodies.length === 1) continue;
+        c.add(MIME_ONE_SOAP_BODY, bodies.length ? bodies[1].nameSpan : mm.el.nameSpan, bodies.length
+          ? `This mime:multipartRelated in operation ${q(op.name)} has ${bodies.length} mime:parts with a soap:body; only the root part may carry the SOAP envelope, the others carry attachments (mime:content). Keep one soap:body and bind the other parts with mime:content.`
+          : `This mime:multipartRelated in operation ${q(op.name)} has no mime:part with a soap:body, so the message has no SOAP envelope. Add a first <mime:part> holding the soap:body.`);
+      }
+    }
+  }
 }
 
 function checkBindingLevel(c: Collector, b: Binding): void {
@@ -109,8 +145,8 @@ function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
       checkUse(c, b, body, 'soap:body');
       checkNamespace(c, b, style, body, 'body');
       if (msg && bm.mime.length === 0) checkBodyParts(c, b, op, style, body, msg, profile);
-      if (msg) checkUnbound(c, b, op, bm, msg);
     }
+    if (msg) checkUnbound(c, b, op, bm, msg);
     for (const h of bm.headers) {
       checkUse(c, b, h, 'soap:header');
       checkNamespace(c, b, style, h, 'header');
@@ -210,8 +246,9 @@ function checkBodyParts(c: Collector, b: Binding, op: BindingOperation, style: s
 
 /** R2209: with parts= on soap:body, every other part should be bound to a header (or MIME part). */
 function checkUnbound(c: Collector, b: Binding, op: BindingOperation, bm: BindingMessage, msg: Message): void {
-  const names = bm.body?.parts?.names;
-  if (!names || bm.mime.length) return;
+  if (bm.mime.length) return;
+  const names = bm.body ? bm.body.parts?.names : [];
+  if (!names) return;
   const bound = new Set(names);
   for (const h of bm.headers) {
     if (!h.parts) continue;
@@ -220,8 +257,8 @@ function checkUnbound(c: Collector, b: Binding, op: BindingOperation, bm: Bindin
   }
   const unbound = msg.parts.filter((p) => !bound.has(p.name)).map((p) => p.name);
   if (unbound.length) {
-    c.add(R2209, bm.body!.parts!.span,
-      `Part${unbound.length > 1 ? 's' : ''} ${listNames(unbound)} of message ${q(msg.name)} ${unbound.length > 1 ? 'are' : 'is'} bound neither to soap:body nor to a soap:header in operation ${q(op.name)}, so ${unbound.length > 1 ? 'they are' : 'it is'} never sent (${profileOf(b)} R2209). Add ${unbound.length > 1 ? 'them' : 'it'} to parts=, bind ${unbound.length > 1 ? 'them' : 'it'} to a soap:header, or remove ${unbound.length > 1 ? 'them' : 'it'} from the message.`);
+    c.add(R2209, bm.body?.parts?.span ?? bm.el.nameSpan,
+      `Part${unbound.length > 1 ? 's' : ''} ${listNames(unbound)} of message ${q(msg.name)} ${unbound.length > 1 ? 'are' : 'is'} bound neither to soap:body nor to a soap:header in operation ${q(op.name)}, so ${unbound.length > 1 ? 'they are' : 'it is'} never sent (${profileOf(b)} R2209). ${bm.body ? `Add ${unbound.length > 1 ? 'them' : 'it'} to parts=` : `The <${bm.el.localName}> has no soap:body at all: add one`}, bind ${unbound.length > 1 ? 'them' : 'it'} to a soap:header, or remove ${unbound.length > 1 ? 'them' : 'it'} from the message.`);
   }
 }
 

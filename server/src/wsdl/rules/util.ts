@@ -85,10 +85,22 @@ export function styleOf(binding: Binding, op: BindingOperation): string {
   return op.style?.value ?? binding.soap?.style?.value ?? 'document';
 }
 
-export function isSoap(b: Binding): boolean { return b.protocol === 'soap11' || b.protocol === 'soap12'; }
+/** SOAP version of a binding: its soap:binding, else (a binding missing soap:binding) its soap:operation / soap:body elements. */
+export function soapVersionOf(b: Binding): '1.1' | '1.2' | undefined {
+  if (b.protocol === 'soap11') return '1.1';
+  if (b.protocol === 'soap12') return '1.2';
+  if (b.soap) return b.soap.soapVersion;
+  for (const op of b.operations) {
+    const v = op.soapOperation?.soapVersion ?? op.input?.body?.soapVersion ?? op.output?.body?.soapVersion;
+    if (v) return v;
+  }
+  return undefined;
+}
+
+export function isSoap(b: Binding): boolean { return soapVersionOf(b) !== undefined; }
 
 /** The WS-I profile that judges a binding: BP 1.1 for SOAP 1.1, BP 2.0 for SOAP 1.2 (BP 2.0 is SOAP 1.2 only). */
-export function profileOf(b: Binding): string { return b.protocol === 'soap12' ? 'Basic Profile 2.0' : 'Basic Profile 1.1'; }
+export function profileOf(b: Binding): string { return soapVersionOf(b) === '1.2' ? 'Basic Profile 2.0' : 'Basic Profile 1.1'; }
 
 export function messageOf(model: WsdlModel, ref: QNameRef | undefined): Message | undefined {
   if (!ref) return undefined;
