@@ -145,7 +145,7 @@ function declareFix(ctx: RuleContext, item: PathItemModel, name: string): FixDat
     const dashCol = ctx.column(last.span.start) - 2;
     if (dashCol < 0) return [];
     const ind = ' '.repeat(dashCol);
-    const body = v2 ? `type: string` : `schema:\n${ind}      type: string`;
+    const body = v2 ? `type: string` : `schema:\n${ind}    type: string`;
     return [{ title, edits: [{ start: last.span.end, end: last.span.end, newText: `\n${ind}- name: ${name}\n${ind}  in: path\n${ind}  required: true\n${ind}  ${body}` }] }];
   }
   if (params) return [];

@@ -217,19 +217,24 @@ function sameValue(n: JsonNode, v: unknown): boolean {
   return props.length === keys.length && props.every((p) => keys.includes(p.key) && sameValue(p.value, (v as Obj)[p.key]));
 }
 
+/** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
     }
   }
-  return d[b.length];
+  return rows[a.length][b.length];
 }
 
 export function didYouMean(key: string, candidates: Iterable<string>): string | undefined {
@@ -240,7 +245,7 @@ export function didYouMean(key: string, candidates: Iterable<string>): string | 
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) { best = c; bestD = d; }
   }
-  return best !== undefined && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) ? best : undefined;
+  return best !== undefined && bestD <= (key.length >= 5 ? 2 : 1) ? best : undefined;
 }
 
 /** Plain words for the key patterns of maps (what a key of this object may look like). */
