@@ -57,6 +57,10 @@ const FIXABLE: [string, string, RegExp, string][] = [
   ['wsi-r2726-rpc-no-header-namespace', 'bad.wsdl', /Remove the namespace/, '<soap:header message="tns:SessionHeader" part="session" use="literal"/>'],
   ['wsi-r2754-fault-name-match', 'bad.wsdl', /Rename to 'UnknownCity'/, '<soap:fault name="UnknownCity" use="literal"/>'],
   ['wsdl-soap-binding-missing', 'bad.wsdl', /Add <soap:binding style="document"/, '<wsdl:binding name="WeatherBinding" type="tns:WeatherPortType">\n    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>\n    <wsdl:operation name="GetForecast">'],
+  ['wsi-r2005-import-namespace-match', 'bad.wsdl', /namespace="http:\/\/example\.com\/other"/, '<wsdl:import namespace="http://example.com/other" location="other.wsdl"/>'],
+  ['wsi-r2102-schema-import-missing', 'bad.wsdl', /xsd:import namespace/, '        xmlns:w="http://example.com/weather">\n      <xsd:import namespace="http://example.com/weather"/>\n      <xsd:element name="AlertDigest">'],
+  ['wsi-r4005-no-xml-prefix-declaration', 'bad.wsdl', /Remove the xmlns:xml/, 'xmlns:tns="http://example.com/weather">'],
+  ['wsdl-schema-import-namespace', 'bad.wsdl', /namespace="http:\/\/example\.com\/weather\/types"/, '<xsd:import namespace="http://example.com/weather/types" schemaLocation="types.xsd"/>'],
   ['wsdl-unknown-attribute', 'bad.wsdl', /Rename to 'message'/, '<wsdl:input message="tns:GetAlertsRequest"/>'],
   ['wsdl-unknown-attribute', 'bad-unqualified.wsdl', /Remove the attribute 'test'/, '<wsdl:part name="parameters" element="tns:GetForecast"/>'],
 ];

@@ -146,6 +146,17 @@ export const WSDL20_REF = `${WSDL20}#qnameres`;
 
 export const R2001 = wsi('wsi-r2001-import-wsdl-only', 'A wsdl:import must import a WSDL document.', 'R2001');
 export const R2002 = wsi('wsi-r2002-schema-via-xsd-import', 'XML Schema documents must be imported with xsd:import inside wsdl:types, not with wsdl:import.', 'R2002');
+export const R2004 = wsi('wsi-r2004-schema-import-target', 'xsd:import and xsd:include must point at an XML Schema document (root xsd:schema), not at a WSDL or another document.', 'R2004');
+export const R2005 = wsi('wsi-r2005-import-namespace-match', 'The namespace attribute of wsdl:import must equal the targetNamespace of the imported WSDL.', 'R2005');
+export const R2102 = wsi('wsi-r2102-schema-import-missing', 'A schema that refers to components of another namespace must xsd:import that namespace.', 'R2102');
+export const R2305 = wsi('wsi-r2305-parameter-order', 'parameterOrder may omit at most one part of the output message (the return value).', 'R2305');
+export const R4005 = wsi('wsi-r4005-no-xml-prefix-declaration', 'A description should not declare the xml prefix (xmlns:xml); it is bound by definition.', 'R4005', 'information');
+export const SCHEMA_IMPORT_NAMESPACE = defineRule({
+  code: 'wsdl-schema-import-namespace',
+  title: 'xsd:import names a namespace other than the imported schema\'s targetNamespace, or xsd:include pulls in a schema of another namespace.',
+  defaultSeverity: 'error', appliesTo: ['wsdl11', 'wsdl20'],
+  reference: { title: 'XML Schema Part 1 §4.2.3 (src-import) and §4.2.1 (src-include)', url: 'https://www.w3.org/TR/xmlschema-1/#composition-schemaImport' },
+});
 export const R2007 = wsi('wsi-r2007-import-location', 'A wsdl:import must have a non-empty location attribute.', 'R2007');
 export const R2803 = wsi('wsi-r2803-import-namespace-absolute', 'The namespace attribute of wsdl:import must be an absolute URI.', 'R2803');
 export const R2022 = wsi('wsi-r2022-import-first', 'wsdl:import elements must precede all other elements of wsdl:definitions (except wsdl:documentation).', 'R2022');

@@ -5,14 +5,22 @@
  */
 import type { XmlElement } from '../../syntax/xmlTree';
 import { NS } from '../model';
-import { R2001, R2002, R2007, R2022, R2023, R2026, R2105, R2110, R2111, R2112 } from './catalog';
-import { Collector, descendants, isAbsoluteUri, nsAttr, q } from './util';
-import { R2803 } from './catalog';
+import type { Schema } from '../model';
+import {
+  R2001, R2002, R2004, R2005, R2007, R2022, R2023, R2026, R2102, R2105, R2110, R2111, R2112, R2305, R2803, R4005,
+  SCHEMA_IMPORT_NAMESPACE, UNKNOWN_PART,
+} from './catalog';
+import { tokenSpan } from './references';
+import { Collector, attrRemovalSpan, descendants, fixes, isAbsoluteUri, listNames, messageOf, nsAttr, q } from './util';
 
 export function checkDescription(c: Collector): void {
   const d = c.model.doc;
+  checkSchemaImports(c);
   if (d.version !== '1.1') return;
   checkImports(c);
+  checkSchemaImportsDeclared(c);
+  checkParameterOrder(c);
+  checkXmlPrefix(c);
   checkOrder(c);
   checkRequired(c);
   checkSchemas(c);
@@ -34,6 +42,11 @@ function checkImports(c: Collector): void {
     if (!loc) continue;
     const target = imp.status === 'ok' && imp.resolvedUri ? c.model.documents.find((x) => x.uri === imp.resolvedUri) : undefined;
     const isXsd = target ? target.version === 'xsd' : imp.status !== 'not-xml' && /\.xsd$/i.test(loc);
+    if (target && target.version !== 'xsd' && imp.namespace && imp.namespace.value !== target.targetNamespace) {
+      c.add(R2005, imp.namespace.span,
+        `wsdl:import namespace=${q(imp.namespace.value)} but ${q(loc)} has targetNamespace ${q(target.targetNamespace)}; Basic Profile 1.1 R2005 requires them to be equal, and references through the import prefix will not resolve in other tools. Use namespace="${target.targetNamespace}".`,
+        fixes({ title: `Use namespace="${target.targetNamespace}"`, edits: [{ start: imp.namespace.span.start, end: imp.namespace.span.end, newText: target.targetNamespace }], preferred: true }));
+    }
     if (isXsd) {
       c.add(R2002, imp.location!.span,
         `wsdl:import loads the XML Schema ${q(loc)}; Basic Profile 1.1 R2002 requires schemas to be imported with <xsd:import namespace="..." schemaLocation="${loc}"/> inside an xsd:schema in wsdl:types, which is what schema-aware tools follow.`);
@@ -114,5 +127,112 @@ function checkSchemas(c: Collector): void {
       c.add(R2110, ref.span,
         `This type derives from soapenc:Array, a SOAP-encoding construct; Basic Profile 1.1 R2110 forbids it in literal descriptions. Declare the array as a complexType with a sequence of one element with maxOccurs="unbounded".`);
     }
+  }
+}
+
+/** xsd:import / xsd:include must reach a schema of the right namespace (XML Schema §4.2) — R2004 and wsdl-schema-import-namespace. */
+function checkSchemaImports(c: Collector): void {
+  const d = c.model.doc;
+  for (const imp of d.imports) {
+    if (imp.kind === 'wsdl:import' || imp.kind === 'wsdl:include' || !imp.location) continue;
+    const loc = imp.location.value;
+    if (imp.status === 'not-xml' || (imp.status === 'ok' && c.model.documents.find((x) => x.uri === imp.resolvedUri)?.version !== 'xsd')) {
+      if (d.version === '1.1') {
+        c.add(R2004, imp.location.span,
+          `${imp.kind} schemaLocation ${q(loc)} is not an XML Schema document (its root is not xsd:schema); Basic Profile 1.1 R2004 and XML Schema require a schema there, and schema processors fail on it. Point it at the .xsd, or move the schema into a file of its own.`);
+      }
+      continue;
+    }
+    if (imp.status !== 'ok') continue;
+    const target = c.model.documents.find((x) => x.uri === imp.resolvedUri);
+    if (!target) continue;
+    const tns = target.targetNamespace;
+    if (imp.kind === 'xsd:import') {
+      const ns = imp.namespace?.value ?? '';
+      if (ns !== tns) {
+        c.add(SCHEMA_IMPORT_NAMESPACE, imp.namespace?.span ?? imp.el.nameSpan,
+          `xsd:import ${imp.namespace ? `namespace=${q(ns)}` : 'without a namespace'} loads ${q(loc)}, whose targetNamespace is ${tns ? q(tns) : 'absent'}; the two must be equal (XML Schema src-import), so references into it do not resolve in schema processors. ${tns ? `Use namespace="${tns}".` : 'Remove the namespace attribute, or give the schema a targetNamespace.'}`,
+          tns && imp.namespace ? fixes({ title: `Use namespace="${tns}"`, edits: [{ start: imp.namespace.span.start, end: imp.namespace.span.end, newText: tns }], preferred: true }) : {});
+      }
+    } else {
+      const owner = ownerSchema(d.schemas, imp.el);
+      if (owner && tns !== '' && tns !== owner.targetNamespace) {
+        c.add(SCHEMA_IMPORT_NAMESPACE, imp.location.span,
+          `${imp.kind} pulls in ${q(loc)} of namespace ${q(tns)} into a schema of namespace ${q(owner.targetNamespace || '(none)')}; an included schema must have the same targetNamespace or none (XML Schema src-include). Use xsd:import for another namespace.`);
+      }
+    }
+  }
+}
+
+function ownerSchema(schemas: Schema[], el: XmlElement): Schema | undefined {
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    if (e.localName === 'schema' && e.ns === NS.XSD) return schemas.find((s) => s.el === e);
+  }
+  return undefined;
+}
+
+/** R2102: a schema must xsd:import every other namespace it refers to (an embedded schema too: being in the same WSDL is not enough). */
+function checkSchemaImportsDeclared(c: Collector): void {
+  const m = c.model;
+  const d = m.doc;
+  const reported = new Set<string>();
+  for (const ref of d.refs) {
+    if (!ref.inSchema || ref.ns === undefined || ref.ns === NS.XSD || ref.ns === NS.XML) continue;
+    const owner = ownerSchema(d.schemas, ref.el);
+    if (!owner || ref.ns === owner.targetNamespace) continue;
+    if (owner.imports.some((i) => i.kind === 'xsd:import' && (i.namespace?.value ?? '') === ref.ns)) continue;
+    const r = m.resolve(ref);
+    if (r.status !== 'found' && r.status !== 'builtin') continue;
+    const key = `${owner.span.start} ${ref.ns}`;
+    if (reported.has(key)) continue; // once per schema and namespace: the fix is one xsd:import
+    reported.add(key);
+    c.add(R2102, ref.span,
+      `${q(ref.raw)} belongs to namespace ${q(ref.ns)}, which this schema does not xsd:import; XML Schema (and Basic Profile 1.1 R2102) require an <xsd:import namespace="${ref.ns}"/> even when that schema is embedded in the same WSDL, and Xerces-based tools reject the reference without it.`,
+      owner.el.children.length ? fixes({
+        title: `Add <xsd:import namespace="${ref.ns}"/> to this schema`,
+        edits: [{ start: owner.el.children[0].span.start, end: owner.el.children[0].span.start, newText: `<${owner.el.prefix ? owner.el.prefix + ':' : ''}import namespace="${ref.ns.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`, block: { indentLike: owner.el.children[0].span.start } }],
+        preferred: true,
+      }) : {});
+  }
+}
+
+/** R2305 (and WSDL 1.1 §2.4.6): parameterOrder names parts of the messages, and omits at most one output part. */
+function checkParameterOrder(c: Collector): void {
+  const m = c.model;
+  for (const pt of m.doc.portTypes) {
+    for (const op of pt.operations) {
+      const po = op.parameterOrder;
+      if (!po) continue;
+      const inMsg = messageOf(m, op.input?.message);
+      const outMsg = messageOf(m, op.output?.message);
+      if ((op.input?.message && !inMsg) || (op.output?.message && !outMsg)) continue;
+      const known = new Set([...(inMsg?.parts ?? []), ...(outMsg?.parts ?? [])].map((p) => p.name));
+      for (const name of po.value) {
+        if (!known.has(name)) {
+          c.add(UNKNOWN_PART, tokenSpan({ value: attrValue(op.el), span: po.span }, name),
+            `parameterOrder of operation ${q(op.name)} names ${q(name)}, which is a part of neither its input nor its output message (parts: ${listNames([...known])}).`);
+        }
+      }
+      const omitted = (outMsg?.parts ?? []).filter((p) => !po.value.includes(p.name)).map((p) => p.name);
+      if (omitted.length > 1) {
+        c.add(R2305, po.span,
+          `parameterOrder of operation ${q(op.name)} leaves out ${omitted.length} output parts (${listNames(omitted)}); only one (the return value) may be omitted (Basic Profile 1.1 R2305), otherwise generators disagree on the method signature. List all but the return part.`);
+      }
+    }
+  }
+}
+
+function attrValue(el: XmlElement): string { return el.attributes.find((a) => a.name === 'parameterOrder')?.value ?? ''; }
+
+function checkXmlPrefix(c: Collector): void {
+  const root = c.model.doc.root;
+  if (!root) return;
+  for (const el of [root, ...descendants(root, () => true)]) {
+    const a = el.attributes.find((x) => x.name === 'xmlns:xml');
+    if (!a) continue;
+    const gone = attrRemovalSpan(el, a);
+    c.add(R4005, a.nameSpan,
+      `xmlns:xml declares the xml prefix, which XML Namespaces binds by definition; Basic Profile 1.1 R4005 says not to, because some parsers reject any declaration of it. Remove the declaration.`,
+      fixes({ title: 'Remove the xmlns:xml declaration', edits: [{ start: gone.start, end: gone.end, newText: '' }], preferred: true }));
   }
 }

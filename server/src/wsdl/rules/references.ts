@@ -100,7 +100,7 @@ function checkBoundPartNames(c: Collector): void {
 }
 
 /** The span of one name inside an NMTOKENS attribute value (the whole value when not found). */
-function tokenSpan(v: { value: string; span: { start: number; end: number } }, name: string): { start: number; end: number } {
+export function tokenSpan(v: { value: string; span: { start: number; end: number } }, name: string): { start: number; end: number } {
   const re = new RegExp(`(^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
   const mm = re.exec(v.value);
   if (!mm) return v.span;
