@@ -13,7 +13,8 @@ const MAX_HINT_NODES = 2000;
 
 export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummary {
   const uri = m.uri;
-  const ev = (span: Span): Evidence => ({ uri, span });
+  // Ranges are filled here from the model's LineIndex (the service fills only what is missing).
+  const ev = (span: Span): Evidence => ({ uri, span, range: m.lines.rangeOf(span) });
   const base = specUrl(m.kind, m.version);
   const label = m.kind === 'swagger2' ? 'Swagger 2.0' : `OpenAPI ${m.version}`;
 
@@ -24,7 +25,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
     const l = byProto.get(s.protocol) ?? [];
     l.push(s.span);
     byProto.set(s.protocol, l);
-    endpoints.push({ url: s.url, uri, span: s.span, protocol: s.protocol });
+    endpoints.push({ url: s.url, uri, span: s.span, protocol: s.protocol, range: m.lines.rangeOf(s.span) });
   }
   const protocols: Fact[] = [...byProto].map(([p, spans]) => ({
     value: p, confidence: 'certain', evidence: spans.slice(0, 20).map(ev),
@@ -99,7 +100,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
     const name = op.operationId?.value ?? `${op.method.toUpperCase()} ${op.path}`;
     const protos = op.servers.length ? op.servers : m.servers;
     return {
-      name, uri, span: op.methodSpan, origin: op.origin, method: op.method.toUpperCase(), path: op.path,
+      name, uri, span: op.methodSpan, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
       headerNames, hasRequestBody: !!op.requestBody, hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),
