@@ -153,6 +153,8 @@ function operationStyle(op: OperationSummary, kind: DocumentSummary['kind']): Fa
 // ---- Richardson maturity of the plain HTTP operations -------------------------------------------------
 
 const GENERIC_STATUS = new Set(['200', 'default', '2xx', '2XX']);
+/** Paths that name an entry point rather than a resource. */
+const TUNNEL_PATH = /^\/?$|\/(api|gateway|services?|endpoint|rpc|soap|ws|invoke|execute|command|actions?|dispatch|call)\/?$|\.(asmx|php|cgi|aspx|svc|do|jsp|ashx)\/?$/i;
 
 interface Maturity {
   level: 0 | 1 | 2 | 3;
@@ -168,8 +170,11 @@ export function richardson(ops: OperationSummary[]): Maturity {
   const methods = new Set(ops.map((o) => (o.method ?? '').toUpperCase()));
   const notes: string[] = [];
   const singleEndpoint = paths.size <= 1;
-  const postOnly = methods.size === 1 && methods.has('POST');
-  if (singleEndpoint && (postOnly || ops.length > 1 && methods.size === 1)) {
+  // One POST alone says little (POST /pets may well create a pet): POST-only needs two operations, and a
+  // lone POST is a level-0 tunnel only on a path that names no resource (/, /api, /gateway, *.asmx, ...).
+  const postOnly = methods.size === 1 && methods.has('POST') && ops.length > 1;
+  const lonePostTunnel = ops.length === 1 && methods.has('POST') && TUNNEL_PATH.test(ops[0].path ?? '/');
+  if (singleEndpoint && (postOnly || lonePostTunnel || ops.length > 1 && methods.size === 1)) {
     notes.push(`Level 0: every operation goes to one endpoint (${[...paths][0] || '/'}) with one method (${[...methods][0]}); HTTP is only a transport.`);
     return { level: 0, notes, confidence: 'likely', postOnly, singleEndpoint };
   }
@@ -305,8 +310,9 @@ export function classify(summary: DocumentSummary): DocumentSummary {
   }
   if (!summary.styles.length) {
     summary.styles = [{
-      value: 'Unknown', confidence: 'possible', evidence: [],
-      reason: summary.operations.length ? 'The operations carry no signal of a design style.' : 'The document declares no operations, so there is no design style to judge.',
+      value: summary.operations.length ? 'Unknown' : 'No operations', confidence: 'possible', evidence: [],
+      reason: summary.operations.length ? 'The operations carry no signal of a design style.'
+        : 'The document declares no operations (a fragment with shared components, or one whose operations live in another file), so there is no design style to judge.',
     }];
   }
   summary.headline = headline(summary, restDoc);
@@ -324,7 +330,7 @@ function classifyPlain(plain: OperationSummary[], opFacts: Map<OperationSummary,
   const names = (ops: OperationSummary[]) => ops.map((o) => o.name);
 
   // POST-only or a single tunnelling endpoint: RPC over HTTP for all of them.
-  if (m.postOnly && plain.length > 1 || m.level === 0) {
+  if (m.postOnly || m.level === 0) {
     for (const o of plain) {
       const f = opFacts.get(o)!;
       if (f.style === 'rest') opFacts.set(o, { ...f, value: 'RPC over HTTP', style: 'rpc-http', confidence: 'likely', reason: `${o.method} on "${o.path}" like every other operation: the method carries no meaning, so the path${m.singleEndpoint ? ' cannot; the body' : ''} names the procedure.` });

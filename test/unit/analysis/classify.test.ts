@@ -193,7 +193,7 @@ test('mixed WSDL: document/literal and rpc/encoded on different operations', () 
 
 test('no operations: an explicit unknown style, never a crash', () => {
   const s = classify(summary('oas30', []));
-  assert.equal(s.styles[0].value, 'Unknown');
+  assert.equal(s.styles[0].value, 'No operations');
   assert.equal(s.headline, 'API (no operations)');
 });
 
@@ -211,4 +211,11 @@ test('one verb path among many resources is REST with a note, not mixed', () => 
   assert.deepEqual(styleIds(s), ['rest']);
   assert.match(style(s, 'rest').reason, /5 of 6 operations address resources.*1 put a verb in the path \(\/orders\/\{id\}\/getInvoice\)/);
   assert.equal(s.operations[5].styles[0].style, 'rpc-http');
+});
+
+test('a lone POST on a resource path is not a level-0 tunnel; on /gateway or *.asmx it is', () => {
+  const pets = classify(summary('oas30', [http('POST', '/pets')]));
+  assert.deepEqual(styleIds(pets), ['rest']);
+  const gw = classify(summary('oas30', [http('POST', '/Service.asmx')]));
+  assert.equal(style(gw, 'rpc-http').level, 0);
 });
