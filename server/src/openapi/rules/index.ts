@@ -42,7 +42,9 @@ export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {
     try {
       run(ctx);
     } catch (e) {
-      options.onError?.(name, e);
+      // A bug in one family must not hide the others; without a handler it becomes a visible finding.
+      if (options.onError) options.onError(name, e);
+      else ctx.findings.push({ code: 'lens-internal-error', message: `OpenAPI rules (${name}) failed: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } });
     }
     options.onTiming?.(name, performance.now() - t);
   }
