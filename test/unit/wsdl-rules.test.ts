@@ -61,6 +61,9 @@ const FIXABLE: [string, string, RegExp, string][] = [
   ['wsi-r2102-schema-import-missing', 'bad.wsdl', /xsd:import namespace/, '        xmlns:w="http://example.com/weather">\n      <xsd:import namespace="http://example.com/weather"/>\n      <xsd:element name="AlertDigest">'],
   ['wsi-r4005-no-xml-prefix-declaration', 'bad.wsdl', /Remove the xmlns:xml/, 'xmlns:tns="http://example.com/weather">'],
   ['wsdl-schema-import-namespace', 'bad.wsdl', /namespace="http:\/\/example\.com\/weather\/types"/, '<xsd:import namespace="http://example.com/weather/types" schemaLocation="types.xsd"/>'],
+  ['wsdl-unresolved-reference', 'bad-message.wsdl', /Change to 'tns:GetAlertsRequest'/, '<wsdl:input message="tns:GetAlertsRequest"/>'],
+  ['wsdl-unresolved-reference', 'bad-namespace.wsdl', /Change to 'tns:WeatherBinding'/, 'binding="tns:WeatherBinding"'],
+  ['wsdl-unresolved-schema-reference', 'bad-part.wsdl', /Change to 'tns:GetAlerts'/, '<wsdl:part name="parameters" element="tns:GetAlerts"/>'],
   ['wsdl-unknown-attribute', 'bad.wsdl', /Rename to 'message'/, '<wsdl:input message="tns:GetAlertsRequest"/>'],
   ['wsdl-unknown-attribute', 'bad-unqualified.wsdl', /Remove the attribute 'test'/, '<wsdl:part name="parameters" element="tns:GetForecast"/>'],
 ];
@@ -101,7 +104,7 @@ test('a quick fix is computed from the current analysis, not from stale diagnost
 });
 
 test('diagnostics without a fix get no code action', () => {
-  const { service, uri, diags } = load('wsdl-unresolved-reference', 'bad-message.wsdl');
+  const { service, uri, diags } = load('wsdl-unresolved-reference', 'bad-prefix.wsdl');
   assert.ok(diags.some((d) => d.code === 'wsdl-unresolved-reference'));
   assert.deepEqual(service.codeActions(uri, diags), []);
 });

@@ -4,9 +4,10 @@
  * (wsdl-unknown-part). References into namespaces whose import was not followed are never reported: the
  * import diagnostics already say why those documents are missing.
  */
+import type { XmlElement } from '../../syntax/xmlTree';
 import type { ComponentKind, QNameRef, WsdlModel } from '../model';
 import { R2206, UNKNOWN_PART, UNRESOLVED_REFERENCE, UNRESOLVED_SCHEMA_REFERENCE } from './catalog';
-import { Collector, listNames, messageOf, q } from './util';
+import { Collector, fixes, listNames, messageOf, q } from './util';
 
 const SCHEMA_KINDS = new Set<ComponentKind>(['element', 'type', 'attribute', 'group', 'attributeGroup']);
 
@@ -31,25 +32,35 @@ export function checkReferences(c: Collector): void {
       }
     }
     const rule = SCHEMA_KINDS.has(ref.kind) ? UNRESOLVED_SCHEMA_REFERENCE : UNRESOLVED_REFERENCE;
-    c.add(rule, ref.span, unresolvedMessage(m, ref, r.reason));
+    const { message, replacement } = unresolvedMessage(m, ref, r.reason);
+    c.add(rule, ref.span, message, replacement
+      ? fixes({ title: `Change to '${replacement}'`, edits: [{ start: ref.span.start, end: ref.span.end, newText: replacement }], preferred: true })
+      : {});
   }
   checkBoundPartNames(c);
 }
 
-function unresolvedMessage(m: WsdlModel, ref: QNameRef, reason: 'undeclared-prefix' | 'not-found'): string {
+function unresolvedMessage(m: WsdlModel, ref: QNameRef, reason: 'undeclared-prefix' | 'not-found'): { message: string; replacement?: string } {
   const what = KIND_WORD[ref.kind];
   if (reason === 'undeclared-prefix' || ref.ns === undefined) {
-    return `${ref.attr}=${q(ref.raw)}: the prefix ${q(ref.prefix)} is not declared, so the ${what} it names cannot be found. Declare xmlns:${ref.prefix}="<namespace URI>" on this element or an ancestor (usually the root).`;
+    return { message: `${ref.attr}=${q(ref.raw)}: the prefix ${q(ref.prefix)} is not declared, so the ${what} it names cannot be found. Declare xmlns:${ref.prefix}="<namespace URI>" on this element or an ancestor (usually the root).` };
   }
   const nsLabel = ref.ns === '' ? 'no namespace' : `namespace ${q(ref.ns)}`;
   const all = m.components(ref.kind);
   const sameNs = all.filter((x) => x.ns === ref.ns).map((x) => x.name);
   const elsewhere = all.filter((x) => x.name === ref.local && x.ns !== ref.ns);
   let msg = `No ${what} named ${q(ref.local)} in ${nsLabel} (${ref.attr}=${q(ref.raw)}).`;
+  let replacement: string | undefined;
   const near = closest(ref.local, sameNs);
+  if (near) replacement = ref.prefix ? `${ref.prefix}:${near}` : near;
   if (near) msg += ` Did you mean ${q(near)}?${near.toLowerCase() === ref.local.toLowerCase() ? ' Names are case-sensitive.' : ''}`;
   if (elsewhere.length) {
-    msg += ` A ${what} ${q(ref.local)} exists in namespace ${q(elsewhere[0].ns)}: bind the prefix ${q(ref.prefix || '(default)')} to that namespace or use a prefix that is bound to it.`;
+    const ns = elsewhere[0].ns;
+    const p = prefixFor(ref.el, ns);
+    if (!near && p !== undefined && new Set(elsewhere.map((x) => x.ns)).size === 1) replacement = p ? `${p}:${ref.local}` : ref.local;
+    msg += ` A ${what} ${q(ref.local)} exists in namespace ${q(ns)}: ${p !== undefined
+      ? `write ${q(p ? `${p}:${ref.local}` : ref.local)} (${p ? `prefix ${q(p)}` : 'the default namespace'} is bound to it here)`
+      : ref.prefix ? `bind the prefix ${q(ref.prefix)} to that namespace` : `an unprefixed name takes the default namespace, so write it with a prefix bound to ${q(ns)}`}.`;
   } else if (sameNs.length) {
     msg += ` Defined there: ${listNames(sameNs)}.`;
   } else {
@@ -58,7 +69,20 @@ function unresolvedMessage(m: WsdlModel, ref: QNameRef, reason: 'undeclared-pref
       ? ` Nothing of that kind is defined in this namespace; ${what}s are defined in ${listNames(namespaces, 3)}. Check the prefix declaration, or import the document that defines it.`
       : ` No ${what} is defined in this document or its imports; define it, or import the document that does.`;
   }
-  return msg;
+  return { message: msg, replacement };
+}
+
+/** A prefix in scope at `el` bound to `ns` ('' for the default namespace), if any. */
+function prefixFor(el: XmlElement, ns: string): string | undefined {
+  const shadowed = new Set<string>();
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    for (const [p, u] of e.nsDecls ?? []) {
+      if (shadowed.has(p)) continue;
+      shadowed.add(p);
+      if (u === ns) return p;
+    }
+  }
+  return undefined;
 }
 
 /** soap:body parts=, soap:header part= and mime:content part= must name parts of the bound message. */

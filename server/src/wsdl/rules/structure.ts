@@ -137,8 +137,10 @@ function checkAgainstPortType(c: Collector, b: Binding, pt: PortType): void {
     const ptOp = pt.operations.find((o) => o.name === op.name);
     if (!ptOp) {
       const near = closest(op.name, names);
+      const free = near && !b.operations.some((o) => o.name === near);
       c.add(BINDING_OPERATION_UNKNOWN, op.nameSpan,
-        `Binding ${q(b.name)} binds operation ${q(op.name)}, but portType ${q(pt.name)} has no such operation${near ? ` (did you mean ${q(near)}?)` : ''}. Its operations: ${listNames(names)}.`);
+        `Binding ${q(b.name)} binds operation ${q(op.name)}, but portType ${q(pt.name)} has no such operation${near ? ` (did you mean ${q(near)}?)` : ''}. Its operations: ${listNames(names)}.`,
+        free ? fixes({ title: `Rename to '${near}'`, edits: [{ start: op.nameSpan.start, end: op.nameSpan.end, newText: near }], preferred: true }) : {});
       continue;
     }
     for (const dir of ['input', 'output'] as const) {
