@@ -23,7 +23,10 @@ const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
-  const stack: { node: JsonNode; path: string[]; schema: boolean; underId: boolean }[] = [{ node: root, path: [], schema: false, underId: false }];
+  // The path is a linked list (shared prefixes), materialised only where a $ref is found.
+  interface PathLink { key: string; up?: PathLink }
+  const toArray = (l: PathLink | undefined): string[] => { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); };
+  const stack: { node: JsonNode; path?: PathLink; schema: boolean; underId: boolean }[] = [{ node: root, path: undefined, schema: false, underId: false }];
   while (stack.length) {
     const { node, path, schema, underId } = stack.pop()!;
     if (node.alias) continue;
@@ -32,26 +35,28 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
       for (let i = node.properties.length - 1; i >= 0; i--) {
         const p = node.properties[i];
         if (p.key === '$ref' && p.value.type === 'string') {
-          // Inside `examples`/`example` values and extension data, `$ref` is data, not a reference.
-          if (isData(path, kind)) continue;
+          const segs = toArray(path);
+          // Inside examples, defaults and enums, `$ref` is data, not a reference.
+          if (isData(segs, kind)) continue;
           const ref = p.value.value as string;
           const s = splitRef(ref, uri);
-          out.push({
-            ref, keySpan: p.keySpan, valueSpan: p.value.span, holder: node, pointer: encodePointer(path),
+          const r: RefModel & { underId?: boolean } = {
+            ref, keySpan: p.keySpan, valueSpan: p.value.span, holder: node, pointer: encodePointer(segs),
             targetUri: s.uri, targetPointer: s.pointer, external: s.uri !== uri, remote: s.remote,
             context: schema ? 'schema' : 'object',
-          });
-          if (underId || id) (out[out.length - 1] as RefModel & { underId?: boolean }).underId = true;
+          };
+          if (underId || id) r.underId = true;
+          out.push(r);
           continue;
         }
         if (p.value.type === 'object' || p.value.type === 'array') {
-          stack.push({ node: p.value, path: [...path, p.key], schema: schema || SCHEMA_KEYS.has(p.key), underId: underId || id });
+          stack.push({ node: p.value, path: { key: p.key, up: path }, schema: schema || SCHEMA_KEYS.has(p.key), underId: underId || id });
         }
       }
     } else if (node.type === 'array' && node.items) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const it = node.items[i];
-        if (it.type === 'object' || it.type === 'array') stack.push({ node: it, path: [...path, String(i)], schema, underId });
+        if (it.type === 'object' || it.type === 'array') stack.push({ node: it, path: { key: String(i), up: path }, schema, underId });
       }
     }
   }

@@ -111,7 +111,18 @@ export class Resolver implements RefResolver {
     return this.byHolderCache;
   }
 
+  private readonly targetMemo = new Map<JsonNode, { ref: RefModel; result: ResolvedNode | RefProblem }>();
+
+  /** One hop, memoised per `$ref` holder (problems(), follow() and the features all ask). */
   target(ref: RefModel): ResolvedNode | RefProblem {
+    const known = this.targetMemo.get(ref.holder);
+    if (known && known.ref.ref === ref.ref && known.ref.targetUri === ref.targetUri) return known.result;
+    const result = this.targetOnce(ref);
+    this.targetMemo.set(ref.holder, { ref, result });
+    return result;
+  }
+
+  private targetOnce(ref: RefModel): ResolvedNode | RefProblem {
     if (ref.remote) return { ref, kind: 'remote', message: `The reference ${ref.ref} points to the network; API Lens never fetches remote documents, so it is not followed.` };
     const doc = this.load(ref.targetUri);
     if (!doc) {
