@@ -184,3 +184,14 @@ test('examples are checked against their schemas, pointing into the example; rea
   assert.deepEqual(d.map((x) => x.message), ['the request example for application/json does not match its schema: $.name must be a string (found an integer)']);
   assert.equal(new LineIndex(text).offsetAt(d[0].range.start), offsets[0]);
 });
+
+test('a field of another version says which version has it (the wrong-version mistake)', () => {
+  const { diags } = analyse(HEAD30.replace('  version: "1"\n', '  summary: S\n  version: "1"\n') + 'host: api.example.com\npaths: {}\n');
+  const m = diags.filter((d) => d.code === 'oas-schema-unknown-property').map((d) => d.message);
+  assert.deepEqual(m, [
+    '`summary` is not a field of an Info Object in OpenAPI 3.0: it was added in OpenAPI 3.1; to use it, declare `openapi: 3.1.1` (and check the rest of the document against that version)',
+    '`host` is not a field of an OpenAPI Object in OpenAPI 3.0: it belongs to Swagger 2.0; OpenAPI 3 uses `servers` (full URLs with scheme, host and base path)',
+  ]);
+  const v2 = analyse("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get:\n      requestBody: {}\n      responses:\n        '200':\n          description: ok\n").diags;
+  assert.match(v2.find((d) => d.code === 'oas-schema-unknown-property')!.message, /^`requestBody` is not a field of an Operation Object in Swagger 2\.0: it was added in OpenAPI 3\.0/);
+});

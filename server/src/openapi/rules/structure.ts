@@ -411,6 +411,8 @@ class Checker {
         const guess = didYouMean(key, declared);
         const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties as Obj) : [];
         if (guess) return `unknown property \`${key}\` in ${article(at.object)}: did you mean \`${guess}\`?`;
+        const other = otherVersionField(this.opts.kind, at.object, key);
+        if (other) return `\`${key}\` is not a field of ${article(at.object)} in ${VERSION_NAME[this.opts.kind]}: ${other}`;
         if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${describePatterns(patterns)}`;
         return `unknown property \`${key}\` in ${article(at.object)} (extensions must start with \`x-\`; see ${see})`;
     });
@@ -644,6 +646,65 @@ class Checker {
     }
     return score;
   }
+}
+
+const VERSION_NAME: Record<OasKind, string> = { swagger2: 'Swagger 2.0', oas30: 'OpenAPI 3.0', oas31: 'OpenAPI 3.1', oas32: 'OpenAPI 3.2' };
+const ORDER: OasKind[] = ['swagger2', 'oas30', 'oas31', 'oas32'];
+
+/**
+ * Fields that exist in other versions than the document's: the usual cause of an "unknown" field is a
+ * document written for another version (or the wrong version number at the top).
+ * '<Object>:<field>' -> versions that define it.
+ */
+const FIELD_VERSIONS: Record<string, OasKind[]> = {};
+function fields(object: string, names: string, versions: OasKind[]): void {
+  for (const n of names.split(' ')) FIELD_VERSIONS[`${object}:${n}`] = versions;
+}
+fields('Swagger Object', 'host basePath schemes consumes produces definitions parameters responses securityDefinitions', ['swagger2']);
+fields('OpenAPI Object', 'host basePath schemes consumes produces definitions parameters responses securityDefinitions', ['swagger2']);
+fields('OpenAPI Object', 'servers components', ['oas30', 'oas31', 'oas32']);
+fields('Swagger Object', 'servers components openapi', ['oas30', 'oas31', 'oas32']);
+fields('OpenAPI Object', 'webhooks jsonSchemaDialect', ['oas31', 'oas32']);
+fields('OpenAPI Object', '$self', ['oas32']);
+fields('Operation Object', 'requestBody callbacks servers', ['oas30', 'oas31', 'oas32']);
+fields('Operation Object', 'consumes produces schemes', ['swagger2']);
+fields('Path Item Object', 'trace servers summary description', ['oas30', 'oas31', 'oas32']);
+fields('Path Item Object', 'query additionalOperations', ['oas32']);
+fields('Schema Object', 'oneOf anyOf not nullable writeOnly deprecated', ['oas30', 'oas31', 'oas32']);
+fields('Schema Object', 'const $defs if then else prefixItems dependentSchemas unevaluatedProperties contentMediaType examples', ['oas31', 'oas32']);
+fields('Info Object', 'summary', ['oas31', 'oas32']);
+fields('License Object', 'identifier', ['oas31', 'oas32']);
+fields('Components Object', 'pathItems', ['oas31', 'oas32']);
+fields('Components Object', 'mediaTypes', ['oas32']);
+fields('Tag Object', 'summary parent kind', ['oas32']);
+fields('Server Object', 'name', ['oas32']);
+fields('Media Type Object', 'itemSchema itemEncoding prefixEncoding', ['oas32']);
+fields('Example Object', 'dataValue serializedValue', ['oas32']);
+fields('Response Object', 'summary', ['oas32']);
+fields('Response Object', 'content links', ['oas30', 'oas31', 'oas32']);
+fields('Response Object', 'schema examples', ['swagger2']);
+fields('Parameter Object', 'content style explode example examples', ['oas30', 'oas31', 'oas32']);
+fields('Parameter Object', 'type format items collectionFormat default maximum minimum enum pattern', ['swagger2']);
+
+/** Where a Swagger 2.0 field went in OpenAPI 3. */
+const MOVED: Record<string, string> = {
+  host: 'OpenAPI 3 uses `servers` (full URLs with scheme, host and base path)', basePath: 'OpenAPI 3 uses `servers` (full URLs with scheme, host and base path)',
+  schemes: 'OpenAPI 3 uses `servers` (full URLs with scheme, host and base path)', definitions: 'OpenAPI 3 keeps schemas in `components.schemas`',
+  securityDefinitions: 'OpenAPI 3 keeps them in `components.securitySchemes`', consumes: 'in OpenAPI 3, request media types are the keys of `requestBody.content`',
+  produces: 'in OpenAPI 3, response media types are the keys of each response\'s `content`',
+  'Response Object:schema': 'in OpenAPI 3, write `content: {<media type>: {schema: ...}}`', 'Response Object:examples': 'in OpenAPI 3, examples go in `content.<media type>.examples`',
+  'OpenAPI Object:parameters': 'OpenAPI 3 keeps them in `components.parameters`', 'OpenAPI Object:responses': 'OpenAPI 3 keeps them in `components.responses`',
+};
+
+function otherVersionField(kind: OasKind, object: string, key: string): string | undefined {
+  const vs = FIELD_VERSIONS[`${object}:${key}`];
+  if (!vs || vs.includes(kind)) return undefined;
+  const names = vs.map((v) => VERSION_NAME[v]);
+  const where = names.length === 1 ? names[0] : `${names[0]} to ${names[names.length - 1]}`;
+  const later = ORDER.indexOf(vs[0]) > ORDER.indexOf(kind);
+  return later
+    ? `it was added in ${names[0]}; to use it, declare \`openapi: ${vs[0] === 'oas30' ? '3.0.4' : vs[0] === 'oas31' ? '3.1.1' : '3.2.0'}\` (and check the rest of the document against that version)`
+    : `it belongs to ${where}${kind === 'swagger2' ? '' : `; ${MOVED[`${object}:${key}`] ?? MOVED[key] ?? 'OpenAPI 3 replaced it'}`}`;
 }
 
 /** "items with `in: querystring`" for a contains schema that fixes one property; else "items of the required kind". */
