@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const require = createRequire(import.meta.url);
-const { ROOT, load, reporter } = require('../lib/expectations.js');
+const { ROOT, load, plainText, reporter } = require('../lib/expectations.js');
 const editor = process.argv[2];
 const RUN = process.env.E2E_RUN || fs.mkdtempSync('/tmp/api-lens-editors-');
 fs.mkdirSync(RUN, { recursive: true });
@@ -74,13 +74,13 @@ for (const doc of load()) {
   for (const h of doc.hovers) {
     const what = `hover on ${doc.name} ${h.name} (${h.line + 1}:${h.character + 1})`;
     if (h.missing.length) { r.skipMissing(what, h.missing); continue; }
-    const text = (got.hovers || []).find((x) => x.line === h.line && x.character === h.character)?.text ?? '';
+    const text = plainText((got.hovers || []).find((x) => x.line === h.line && x.character === h.character)?.text ?? '');
     if (new RegExp(h.expect).test(text)) r.pass(`${what} matches /${h.expect}/: ${JSON.stringify(text.split('\n')[0].slice(0, 100))}`);
     else r.fail(`${what} does not match /${h.expect}/: ${JSON.stringify(text.slice(0, 300))}`);
   }
   // Neovim keeps each diagnostic's code; flymake shows only messages, so for Emacs the codes are checked on
   // what eglot received and the position on what flymake shows.
-  const shown = (got.diagnostics || []).map((d) => `${d.code ?? '?'}@${d.line + 1}:${d.character + 1}`);
+  const shown = (got.received || got.diagnostics || []).map((d) => `${d.code ?? '?'}@${d.line + 1}:${d.character + 1}`);
   for (const d of doc.diagnostics) {
     const what = `diagnostic ${d.code} in ${doc.name} at ${d.line + 1}:${d.character + 1}`;
     if (d.missing.length) { r.skipMissing(what, d.missing); continue; }

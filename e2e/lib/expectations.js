@@ -25,11 +25,27 @@ function clientRegisters(command) {
       fs.readFileSync(f, 'utf8').includes(`'${command}'`));
 }
 
-/** The `needs` not met yet: repository paths (relative to the root) that do not exist, and
- *  "command:<id>" entries whose command client/src does not register. */
+/** True when the built CLI (dist/cli.js) describes the fixture, i.e. its dialect has a summary. */
+const described = new Map();
+function cliDescribes(file) {
+  if (!described.has(file)) {
+    // ELECTRON_RUN_AS_NODE: inside desktop VS Code's extension host, execPath is Electron
+    const r = require('child_process').spawnSync(process.execPath,
+      [path.join(ROOT, 'dist', 'cli.js'), 'describe', path.join(FIXTURES, file)],
+      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    described.set(file, r.status === 0);
+  }
+  return described.get(file);
+}
+
+/** The `needs` not met yet: repository paths (relative to the root) that do not exist, "command:<id>"
+ *  entries whose command client/src does not register, "describe:<fixture>" entries the CLI cannot describe. */
 function missing(needs = []) {
-  return needs.filter((p) => (p.startsWith('command:') ? !clientRegisters(p.slice(8)) : !fs.existsSync(path.join(ROOT, p))))
-    .map((p) => (p.startsWith('command:') ? `a registration of ${p.slice(8)} in client/src` : p));
+  const met = (p) => (p.startsWith('command:') ? clientRegisters(p.slice(8))
+    : p.startsWith('describe:') ? cliDescribes(p.slice(9)) : fs.existsSync(path.join(ROOT, p)));
+  const say = (p) => (p.startsWith('command:') ? `a registration of ${p.slice(8)} in client/src`
+    : p.startsWith('describe:') ? `a summary of ${p.slice(9)}: \`api-lens describe\` fails on it` : p);
+  return needs.filter((p) => !met(p)).map(say);
 }
 
 function load() {
@@ -70,4 +86,10 @@ function reporter(prefix) {
   };
 }
 
-module.exports = { ROOT, FIXTURES, load, positionOf, missing, clientRegisters, reporter };
+/** Hover Markdown as a reader sees it (what code-server renders): backslash escapes, emphasis and code
+ *  marks removed, so that one expectation fits the UI text and the raw LSP Markdown alike. */
+function plainText(md) {
+  return String(md).replace(/\\([\\`*_{}\[\]()#+\-.!|<>~])/g, '$1').replace(/\*\*|`/g, '');
+}
+
+module.exports = { ROOT, FIXTURES, load, positionOf, missing, clientRegisters, plainText, reporter };
