@@ -48,6 +48,8 @@ class Scanner {
   private root: XmlElement | undefined;
   private rootClosed = false;
   private declaredEntities = new Set<string>();
+  /** The DOCTYPE has an external subset or parameter entities: any entity may be declared where we do not look. */
+  private opaqueDoctype = false;
   private tooDeepReported = false;
   private readonly maxErrors = 200;
 
@@ -115,26 +117,41 @@ class Scanner {
     top.textEnd = e;
   }
 
-  /** Decodes the predefined entities and character references; reports unknown ones. */
+  /** Decodes the predefined entities and character references; reports unknown ones. Linear in `raw`. */
   private decode(raw: string, offset: number): string {
-    return raw.replace(/&([^;&<\s]{0,32});?/g, (m, name: string, at: number) => {
-      if (!m.endsWith(';')) {
-        this.error("'&' must start an entity reference such as &amp; (write &amp; for a literal '&').", offset + at, offset + at + 1);
-        return m;
+    let out = '';
+    let last = 0;
+    for (let i = raw.indexOf('&'); i >= 0; i = raw.indexOf('&', i + 1)) {
+      let semi = -1;
+      for (let j = i + 1; j < raw.length && j <= i + 33; j++) {
+        const c = raw.charCodeAt(j);
+        if (c === 0x3b) { semi = j; break; }
+        if (c === 0x26 || c === 0x3c || isSpace(c)) break;
       }
+      const report = this.errors.length < this.maxErrors;
+      if (semi < 0) {
+        if (report) this.error("'&' must start an entity reference such as &amp; (write &amp; for a literal '&').", offset + i, offset + i + 1);
+        continue;
+      }
+      const name = raw.slice(i + 1, semi);
+      const m = raw.slice(i, semi + 1);
+      let rep: string | undefined;
       if (name.startsWith('#')) {
-        const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        if (!Number.isFinite(cp) || cp < 1 || cp > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name)) {
-          this.error(`'${m}' is not a valid character reference.`, offset + at, offset + at + m.length);
-          return m;
-        }
-        return String.fromCodePoint(cp);
+        const cp = /^#(x[0-9a-fA-F]{1,6}|[0-9]{1,7})$/.test(name) ? (name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : NaN;
+        if (Number.isFinite(cp) && cp >= 1 && cp <= 0x10ffff) rep = String.fromCodePoint(cp);
+        else if (report) this.error(`'${m}' is not a valid character reference.`, offset + i, offset + semi + 1);
+      } else {
+        rep = PREDEFINED[name];
+        // DOCTYPE-declared entities are deliberately not expanded.
+        if (rep === undefined && report && !this.opaqueDoctype && !this.declaredEntities.has(name)) this.error(`Unknown entity '${m}': only &lt; &gt; &amp; &quot; &apos; and character references are defined in XML without a DTD.`, offset + i, offset + semi + 1);
       }
-      const p = PREDEFINED[name];
-      if (p !== undefined) return p;
-      if (!this.declaredEntities.has(name)) this.error(`Unknown entity '${m}': only &lt; &gt; &amp; &quot; &apos; and character references are defined in XML without a DTD.`, offset + at, offset + at + m.length);
-      return m; // DOCTYPE-declared entities are deliberately not expanded
-    });
+      if (rep !== undefined) {
+        out += raw.slice(last, i) + rep;
+        last = semi + 1;
+      }
+      i = semi;
+    }
+    return last === 0 ? raw : out + raw.slice(last);
   }
 
   // ---- markup other than elements ---------------------------------------------------------------------
@@ -203,6 +220,12 @@ class Scanner {
     }
     if (i >= t.length) this.error("DOCTYPE is not closed: expected '>'.", start, start + 9);
     if (this.root) this.error('A DOCTYPE must come before the root element.', start, start + 9);
+    const external = /^<!DOCTYPE\s+[^\s[>]+\s+(SYSTEM|PUBLIC)\b/.test(t.slice(start, Math.min(i, start + 300)));
+    if (external || /<!ENTITY\s+%/.test(t.slice(start, i))) this.opaqueDoctype = true;
+    if (external && entities === 0) {
+      this.error('This DOCTYPE names an external DTD. API Lens never reads it (external DTDs are how XXE attacks read files or reach internal URLs), so entities it may declare stay unexpanded.',
+        start, start + 9, 'xml-doctype-entities');
+    }
     if (entities > 0) {
       this.error(`This DOCTYPE declares ${entities} entit${entities === 1 ? 'y' : 'ies'}. API Lens never expands DTD entities or reads external ones (they can hide content, blow up memory or read local files: XXE); references to them are left as written.`,
         start, start + 9, 'xml-doctype-entities');
@@ -211,6 +234,15 @@ class Scanner {
   }
 
   // ---- elements ------------------------------------------------------------------------------------
+
+  /** Next quote character at or after `from`; remembers when there is none left (keeps bad input linear). */
+  private noMore = new Set<number>();
+  private findQuote(q: number, from: number): number {
+    if (this.noMore.has(q)) return -1;
+    const i = this.text.indexOf(q === 0x22 ? '"' : "'", from);
+    if (i < 0) this.noMore.add(q);
+    return i;
+  }
 
   private readName(at: number): string | undefined {
     NAME_RE.lastIndex = at;
@@ -235,6 +267,7 @@ class Scanner {
     }
     // Attributes.
     const attributes: XmlAttribute[] = [];
+    const seen = new Set<string>();
     let i = nameSpan.end;
     let selfClosing = false;
     let closed = false;
@@ -266,9 +299,9 @@ class Scanner {
       let vStart: number, vEnd: number;
       if (q === 0x22 || q === 0x27) {
         vStart = i + 1;
-        const close = t.indexOf(q === 0x22 ? '"' : "'", vStart);
-        const lt2 = t.indexOf('<', vStart);
-        if (close < 0 || (lt2 >= 0 && lt2 < close && t.indexOf('>', vStart) < close && /[\r\n]/.test(t.slice(vStart, lt2)))) {
+        const close = this.findQuote(q, vStart);
+        const lt2 = close >= 0 ? indexOfIn(t, 0x3c, vStart, close) : -1;
+        if (close < 0 || (lt2 >= 0 && indexOfIn(t, 0x0a, vStart, lt2) >= 0)) {
           // Unterminated value: stop at the end of the line so the rest of the document still parses.
           let e = vStart;
           while (e < t.length && t.charCodeAt(e) !== 10 && t.charCodeAt(e) !== 13 && t.charCodeAt(e) !== 0x3e) e++;
@@ -278,7 +311,7 @@ class Scanner {
         } else {
           vEnd = close;
           i = close + 1;
-          if (lt2 >= 0 && lt2 < close) this.error(`'<' is not allowed in an attribute value; write &lt;.`, lt2, lt2 + 1);
+          if (lt2 >= 0) this.error(`'<' is not allowed in an attribute value; write &lt;.`, lt2, lt2 + 1);
         }
       } else {
         this.error(`The value of '${an}' must be in quotes: ${an}="...".`, i, i + 1);
@@ -290,7 +323,8 @@ class Scanner {
       let value = raw.indexOf('&') >= 0 ? this.decode(raw, vStart) : raw;
       // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space characters become spaces.
       if (/[\t\r\n]/.test(value)) value = value.replace(/\r\n|[\t\r\n]/g, ' ');
-      if (attributes.some((a) => a.name === an)) this.error(`Attribute '${an}' appears twice on <${name}>.`, anSpan.start, anSpan.end);
+      if (seen.has(an)) this.error(`Attribute '${an}' appears twice on <${name}>.`, anSpan.start, anSpan.end);
+      seen.add(an);
       attributes.push({ name: an, nameSpan: anSpan, value, valueSpan: { start: vStart, end: vEnd } });
     }
     if (!closed) this.error(`The start tag of <${name}> is not closed: expected '>' or '/>'.`, nameSpan.start, nameSpan.end);
@@ -386,6 +420,12 @@ class Scanner {
       el.textSpan = { start: o.textStart, end: o.textEnd };
     }
   }
+}
+
+/** Index of char code `c` in t[from, to), or -1. */
+function indexOfIn(t: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) === c) return i;
+  return -1;
 }
 
 function isSpace(c: number): boolean { return c === 32 || c === 10 || c === 13 || c === 9; }
