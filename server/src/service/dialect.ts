@@ -29,6 +29,9 @@ export interface Analysed {
   dependencies: string[];
 }
 
+/** A replacement of [start, end) (offsets in the text before this edit) by `text`. */
+export interface TextEdit { start: number; end: number; text: string }
+
 export interface FeatureContext<A extends Analysed> {
   doc: A;
   workspace: Workspace;
@@ -39,6 +42,13 @@ export interface FeatureContext<A extends Analysed> {
 export interface Dialect<A extends Analysed = Analysed> {
   readonly name: 'wsdl' | 'openapi';
   analyse(source: SourceDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): A;
+  /**
+   * Optional incremental path: the analysis of `source` from the previous version's analysis and the edits
+   * that turned its text into `source.text` (in order; each edit's offsets refer to the text after the edits
+   * before it). Return undefined to fall back to analyse(). Only for edits made through the editor; the
+   * previous analysis is not used after this call, so its objects may be reused.
+   */
+  reanalyse?(previous: A, source: SourceDocument, edits: readonly TextEdit[], workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): A | undefined;
   hover?(ctx: FeatureContext<A>, offset: number): HoverResult | null;
   symbols?(ctx: FeatureContext<A>): DocumentSymbolResult[];
   definition?(ctx: FeatureContext<A>, offset: number): Location[];
