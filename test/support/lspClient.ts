@@ -25,6 +25,8 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The document version each URI's last diagnostics were computed for (undefined when the server sent none). */
+  readonly diagnosticVersions = new Map<string, number | undefined>();
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void; predicate: (d: Diagnostic[]) => boolean }[] = [];
   initializeResult?: InitializeResult;
   stderr = '';
@@ -35,6 +37,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      this.diagnosticVersions.set(p.uri, p.version);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
         if (w.uri === p.uri && w.predicate(p.diagnostics)) { this.waiters.splice(i, 1); w.resolve(p.diagnostics); }

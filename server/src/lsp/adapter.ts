@@ -8,8 +8,8 @@ import {
   DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../service/languageService';
+import { DEFAULT_SCHEDULER_OPTIONS, DiagnosticScheduler } from './diagnosticScheduler';
 import { normaliseSettings } from '../rules/settings';
 import {
   fromLspDiagnostic, toLspCodeActions, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbols,
@@ -21,14 +21,14 @@ export const COMPARE_REQUEST = 'apiLens/compare';
 import { compareSummaries } from '../analysis/compare';
 import { VERSION } from '../core/version';
 
-/** Milliseconds after the last edit before diagnostics are recomputed. */
-const DIAGNOSTIC_DELAY_MS = 120;
+/** Delay before re-publishing documents that depend on a changed one (imports, $refs to other files). */
+const DEPENDENT_DELAY_MS = 120;
 
 export function startServer(connection: Connection, docsDir = path.join(__dirname, '..', 'docs', 'rules')): void {
   const log = (m: string) => connection.console.log(`[api-lens] ${m}`);
   const service = new LanguageService({ docsDir, log });
-  const docs = new Map<string, TextDocument>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Open documents and their editor versions (the text lives in the service's workspace). */
+  const docs = new Map<string, number>();
   let hasConfigurationPull = false;
 
   const guard = <T>(name: string, fallback: T, token: CancellationToken | undefined, run: () => T): T => {
@@ -42,18 +42,15 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
   };
 
   const publish = (uri: string) => {
-    timers.delete(uri);
-    if (!docs.has(uri)) return;
+    const version = docs.get(uri);
+    if (version === undefined) return;
     const diagnostics = guard('diagnostics', [], undefined, () => service.diagnostics(uri).map(toLspDiagnostic));
-    void connection.sendDiagnostics({ uri, diagnostics });
+    // The version lets clients drop diagnostics for a text they no longer show.
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   };
-  const schedule = (uri: string, delay: number) => {
-    const t = timers.get(uri);
-    if (t) clearTimeout(t);
-    timers.set(uri, setTimeout(() => publish(uri), delay));
-  };
+  const scheduler = new DiagnosticScheduler(publish, { ...DEFAULT_SCHEDULER_OPTIONS, onError: (e) => log(`publishing diagnostics failed: ${(e as Error)?.stack ?? e}`) });
   const republishDependents = (uri: string) => {
-    for (const other of service.dependents(uri)) if (docs.has(other)) schedule(other, DIAGNOSTIC_DELAY_MS);
+    for (const other of service.dependents(uri)) if (docs.has(other)) scheduler.later(other, DEPENDENT_DELAY_MS);
   };
 
   const pullSettings = async () => {
@@ -61,7 +58,7 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     try {
       const cfg = await connection.workspace.getConfiguration('apiLens');
       service.setSettings(normaliseSettings(cfg));
-      for (const uri of docs.keys()) schedule(uri, 0);
+      for (const uri of docs.keys()) scheduler.later(uri, 0);
     } catch (e) {
       log(`reading settings failed: ${e}`);
     }
@@ -99,37 +96,33 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     if (hasConfigurationPull) void pullSettings();
     else if (p.settings && typeof p.settings === 'object' && 'apiLens' in (p.settings as object)) {
       service.setSettings(normaliseSettings((p.settings as { apiLens: unknown }).apiLens));
-      for (const uri of docs.keys()) schedule(uri, 0);
+      for (const uri of docs.keys()) scheduler.later(uri, 0);
     }
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
-    docs.set(t.uri, doc);
+    docs.set(t.uri, t.version);
     service.open(t.uri, t.text, t.version);
-    schedule(t.uri, 0);
+    scheduler.opened(t.uri);
     republishDependents(t.uri);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
-    const doc = docs.get(t.uri);
-    if (!doc) return;
-    const updated = TextDocument.update(doc, contentChanges, t.version);
-    docs.set(t.uri, updated);
-    service.change(t.uri, updated.getText(), t.version);
-    schedule(t.uri, DIAGNOSTIC_DELAY_MS);
+    if (!docs.has(t.uri)) return;
+    // Incremental changes go to the service as ranges: it updates its line index instead of rebuilding it.
+    service.edit(t.uri, contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text })), t.version);
+    docs.set(t.uri, t.version);
+    scheduler.changed(t.uri);
     republishDependents(t.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
     docs.delete(t.uri);
-    const timer = timers.get(t.uri);
-    if (timer) clearTimeout(timer);
-    timers.delete(t.uri);
+    scheduler.forget(t.uri);
     const dependents = service.dependents(t.uri);
     service.close(t.uri);
     void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
-    for (const other of dependents) if (docs.has(other)) schedule(other, DIAGNOSTIC_DELAY_MS);
+    for (const other of dependents) if (docs.has(other)) scheduler.later(other, DEPENDENT_DELAY_MS);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -139,12 +132,13 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     }
   });
 
-  connection.onHover((p, token) => guard('hover', null, token, () => toLspHover(service.hover(p.textDocument.uri, p.position))));
-  connection.onDocumentSymbol((p, token) => guard('symbols', [], token, () => toLspSymbols(service.symbols(p.textDocument.uri))));
+  // Hover, symbols and folding are asked for the document on screen: its diagnostics go first.
+  connection.onHover((p, token) => { scheduler.touch(p.textDocument.uri); return guard('hover', null, token, () => toLspHover(service.hover(p.textDocument.uri, p.position))); });
+  connection.onDocumentSymbol((p, token) => { scheduler.touch(p.textDocument.uri); return guard('symbols', [], token, () => toLspSymbols(service.symbols(p.textDocument.uri))); });
   connection.onDefinition((p, token) => guard('definition', [], token, () => service.definition(p.textDocument.uri, p.position)));
   connection.onReferences((p, token) =>
     guard('references', [], token, () => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
-  connection.onFoldingRanges((p, token) => guard('folding', [], token, () => toLspFolding(service.folding(p.textDocument.uri))));
+  connection.onFoldingRanges((p, token) => { scheduler.touch(p.textDocument.uri); return guard('folding', [], token, () => toLspFolding(service.folding(p.textDocument.uri))); });
   connection.onCompletion((p, token) => guard('completion', [], token, () => toLspCompletion(service.completion(p.textDocument.uri, p.position))));
   connection.onCodeAction((p, token) =>
     guard('codeAction', [], token, () =>
