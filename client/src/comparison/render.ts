@@ -47,7 +47,7 @@ function factItem(f: Fact, what: string, notes = false): string {
   const more = f.evidence.length > 1
     ? ` <span class="more">also at ${f.evidence.slice(1, 6).map((e, i) => sourceButton(`#${i + 2}`, e, `${what} ${f.value}, evidence ${i + 2}`)).join(' ')}${f.evidence.length > 6 ? ' …' : ''}</span>`
     : '';
-  const spec = f.spec ? ` <a href="${escapeHtml(f.spec.url)}" class="spec">${escapeHtml(f.spec.title)}</a>` : '';
+  const spec = f.spec ? ` <span class="sub">— see</span> <a href="${escapeHtml(f.spec.url)}" class="spec">${escapeHtml(f.spec.title)}</a>` : '';
   const noteList = notes && f.notes?.length ? `<ul class="notes">${f.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return `<li>${sourceButton(f.value, f.evidence[0], what)}${conf}: <span class="reason">${escapeHtml(f.reason)}</span>${more}${spec}${noteList}</li>`;
 }
@@ -74,7 +74,8 @@ function weightText(s: DocumentSummary): string {
 }
 
 function scopeText(s: DocumentSummary): string {
-  const kind = `${KIND_NAMES[s.kind]} (${escapeHtml(s.version)})`;
+  const name = KIND_NAMES[s.kind];
+  const kind = name.endsWith(s.version) ? name : `${name} (${escapeHtml(s.version)})`;
   return s.scope === 'web-service'
     ? `<strong>Web service</strong>: a ${kind} contract. Every web service is an API; this one is defined contract-first, message by message.`
     : `<strong>API</strong>, not a WSDL web service: a ${kind} description of HTTP paths, methods and media types.`;
@@ -120,8 +121,14 @@ const DIMENSIONS: { key: string; name: string; api: string; ws: string; cell: (s
   },
 ];
 
+/** How an operation is reached: its SOAP binding (every SOAP call is a POST, so the method says nothing), or method and path. */
+function how(o: OperationSummary): string {
+  if (o.soapVersion) return `SOAP ${o.soapVersion}${o.binding ? ` (${o.binding})` : ''}`;
+  return o.method ? `${o.method}${o.path !== undefined ? ` ${o.path}` : ''}` : '';
+}
+
 function opRow(o: OperationSummary): string {
-  const http = o.method ? `${o.method}${o.path !== undefined ? ` ${o.path}` : ''}` : o.soapVersion ? `SOAP ${o.soapVersion}${o.binding ? ` (${o.binding})` : ''}` : '—';
+  const http = how(o) || '—';
   const style = o.styles.map((s) => s.value).join(', ') || '—';
   const media = [...new Set([...o.requestMediaTypes, ...o.responseMediaTypes])].join(', ') || (o.soapVersion ? 'XML (SOAP envelope)' : '—');
   const origin = o.origin !== 'operation' ? ` <span class="badge">${escapeHtml(o.origin)}</span>` : '';
@@ -165,14 +172,24 @@ ${body}
 </html>`;
 }
 
+/** One sentence: web service or API, and in which style, in the article's terms made precise. */
+function verdict(s: DocumentSummary): string {
+  const main = s.styles[0];
+  const style = main ? escapeHtml(main.value) : 'no recognisable style';
+  return s.scope === 'web-service'
+    ? `A <strong>web service</strong> (and so also an API): ${style}, described contract-first in WSDL.`
+    : `An <strong>API</strong> that is not a WSDL web service: ${style}.`;
+}
+
 function single(a: Assets, s: DocumentSummary, label: string, canCompare: boolean): string {
   const title = s.title ? `${s.title} — ${label}` : label;
-  const rows = DIMENSIONS.map((d) => `<tr id="dim-${d.key}"><th scope="row">${escapeHtml(d.name)}</th><td>${escapeHtml(d.api)}</td><td>${escapeHtml(d.ws)}</td><td>${d.cell(s)}</td></tr>`).join('\n');
+  // This document's column comes first: it is what the reader came for; the general columns give the yardstick.
+  const rows = DIMENSIONS.map((d) => `<tr id="dim-${d.key}"><th scope="row">${escapeHtml(d.name)}</th><td class="this">${d.cell(s)}</td><td class="general">${escapeHtml(d.api)}</td><td class="general">${escapeHtml(d.ws)}</td></tr>`).join('\n');
   const actions = `<div class="actions">${canCompare ? '<button type="button" class="action" data-action="pickOther">Compare with another open document…</button>' : ''}</div>`;
-  const body = `<header><h1>${escapeHtml(s.headline)}</h1><p class="doc">${escapeHtml(title)}</p>${actions}</header>
+  const body = `<header><h1>${escapeHtml(s.headline)}</h1><p class="doc">${escapeHtml(title)}</p><p class="verdict">${verdict(s)}</p>${actions}</header>
 <section aria-labelledby="cmp-h"><h2 id="cmp-h">API or web service?</h2>
 <table class="compare"><caption>This document compared with APIs in general and with WSDL/SOAP web services, in six dimensions</caption>
-<thead><tr><th scope="col">Dimension</th><th scope="col">APIs in general</th><th scope="col">Web services (WSDL/SOAP)</th><th scope="col">This document</th></tr></thead>
+<thead><tr><th scope="col">Dimension</th><th scope="col">This document</th><th scope="col">APIs in general</th><th scope="col">Web services (WSDL/SOAP)</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></section>
@@ -184,8 +201,7 @@ function opCell(s: DocumentSummary, idx: number[]): string {
   if (!idx.length) return '<span class="none">(not in this document)</span>';
   return idx.map((i) => {
     const o = s.operations[i];
-    const how = o.method ? `${o.method} ${o.path ?? ''}` : o.soapVersion ? `SOAP ${o.soapVersion}` : '';
-    return `<div>${sourceButton(o.name, o, 'Operation')} <span class="sub">${escapeHtml(how)}</span></div>`;
+    return `<div>${sourceButton(o.name, o, 'Operation')} <span class="sub">${escapeHtml(how(o))}</span></div>`;
   }).join('');
 }
 

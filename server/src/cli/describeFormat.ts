@@ -25,7 +25,8 @@ function factLines(file: string, f: Fact, withNotes: boolean): string[] {
 }
 
 function opLine(file: string, o: OperationSummary): string {
-  const http = o.method ? `${o.method}${o.path !== undefined ? ` ${o.path}` : ''}` : '';
+  // Every SOAP call is a POST: for SOAP operations the binding says more than the method.
+  const http = o.method && !o.soapVersion ? `${o.method}${o.path !== undefined ? ` ${o.path}` : ''}` : '';
   const soap = o.soapVersion ? `SOAP ${o.soapVersion}${o.binding ? ` (${o.binding})` : ''}` : '';
   const style = o.styles.map((s) => s.value).join(', ') || '—';
   const origin = o.origin !== 'operation' ? ` [${o.origin}]` : '';
