@@ -94,7 +94,7 @@ function references(ctx: FeatureContext<OpenApiAnalysed>, offset: number, includ
   const out: Location[] = [];
   if (includeDeclaration) {
     const p = target.parent?.properties?.find((q) => q.value === target);
-    const targetDoc = targetUri === model.uri ? model : (ctx.analyse(targetUri) as OpenApiAnalysed | undefined)?.model;
+    const targetDoc = targetUri === model.uri ? model : ctx.doc.resolver.load(targetUri);
     if (targetDoc) out.push({ uri: targetUri, range: targetDoc.lines.rangeOf(p ? p.keySpan : target.span) });
   }
   const candidates = new Set<string>([model.uri, targetUri, ...ctx.workspace.openUris()]);

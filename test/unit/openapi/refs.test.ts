@@ -1,0 +1,131 @@
+/**
+ * $ref resolution: JSON pointer escapes (~0, ~1, percent), chains, cycles (also across files), relative
+ * files in YAML and JSON read from disk inside the workspace, open editors before disk, dependencies.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { Workspace, fileUri } from '../../../server/src/service/workspace';
+import type { OpenApiAnalysed } from '../../../server/src/openapi/dialect';
+import { nodeAtPointer, parsePointer, encodePointer } from '../../../server/src/openapi/model';
+import { FIXTURES } from '../../support/fixtures';
+
+const DIR = path.join(FIXTURES, 'openapi', 'refs');
+const MAIN = fileUri(path.join(DIR, 'main.yaml'));
+
+function service(): LanguageService {
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(DIR)]);
+  return new LanguageService({ workspace });
+}
+
+test('pointer parsing decodes percent escapes, then ~1 and ~0', () => {
+  assert.deepEqual(parsePointer('#/paths/~1pets~1%7Bid%7D/get'), ['paths', '/pets/{id}', 'get']);
+  assert.deepEqual(parsePointer('#/a~01'), ['a~1']);
+  assert.deepEqual(parsePointer('#'), []);
+  assert.equal(encodePointer(['paths', '/a/{b}', 'x~y']), '/paths/~1a~1{b}/x~0y');
+});
+
+test('local refs with escapes and chains resolve; cross-file refs resolve from disk', () => {
+  const svc = service();
+  const a = svc.analyse(MAIN) as OpenApiAnalysed;
+  assert.ok(a.model);
+  const byPointer = (p: string) => a.model.refs.find((r) => r.pointer === p)!;
+  const res = (p: string) => a.resolver.resolve(byPointer(p).holder);
+  // ~0 in a pointer is "~"
+  assert.equal(res('/components/schemas/Slash~1Name')?.node.properties?.[0].value.value, 'integer');
+  // ~1 in a pointer is "/", then a chain of two hops
+  const slash = res('/components/schemas/UsesSlash');
+  assert.equal(slash?.chain.length, 2);
+  assert.equal(slash?.node.properties?.[0].value.value, 'integer');
+  // percent escape of "~" before the ~1 decoding
+  assert.equal(res('/components/schemas/Percent')?.node.properties?.[0].value.value, 'integer');
+  // chain Local -> Chain1 -> Chain2
+  const chain = res('/components/schemas/Local');
+  assert.equal(chain?.chain.length, 2);
+  assert.equal(chain?.pointer, '/components/schemas/Chain2');
+  // cross-file, YAML and JSON
+  const pet = res('/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema');
+  assert.ok(pet?.uri.endsWith('/schemas/pet.yaml'));
+  assert.equal(pet?.pointer, '/Pet');
+  const id = a.model.operations.find((o) => o.operationId?.value === 'getPet')!.parameters[0];
+  assert.equal(id.name?.value, 'id');
+  assert.ok(id.uri.endsWith('/common.json'));
+  // the model keeps the $ref that led there
+  assert.equal(id.ref?.ref, 'common.json#/parameters/Id');
+  // dependencies: editing a referenced file re-analyses this one
+  assert.ok(a.dependencies.some((u) => u.endsWith('/schemas/pet.yaml')));
+  assert.ok(a.dependencies.some((u) => u.endsWith('/common.json')));
+});
+
+test('a cycle across files is reported once at the $ref that enters it, and never followed forever', () => {
+  const svc = service();
+  const d = svc.diagnostics(MAIN);
+  const cycles = d.filter((x) => x.code === 'oas-ref-cycle');
+  assert.equal(cycles.length, 1, JSON.stringify(d.map((x) => x.code + ' ' + x.message)));
+  assert.match(cycles[0].message, /loop/);
+  assert.equal(cycles[0].range.start.line, 32); // `$ref: 'loop-a.yaml#/Response'` (0-based line)
+  assert.deepEqual(d.filter((x) => x.code === 'oas-ref-unresolved'), []);
+});
+
+test('an open editor wins over the disk, and a change to it re-analyses the referrer', () => {
+  const svc = service();
+  const petUri = fileUri(path.join(DIR, 'schemas', 'pet.yaml'));
+  assert.equal(svc.diagnostics(MAIN).filter((x) => x.code === 'oas-ref-unresolved').length, 0);
+  // The editor renames Pet: both refs to it become unresolved, without saving.
+  svc.open(petUri, fs.readFileSync(path.join(DIR, 'schemas', 'pet.yaml'), 'utf8').replace('Pet:', 'Animal:'), 1);
+  const un = svc.diagnostics(MAIN).filter((x) => x.code === 'oas-ref-unresolved');
+  assert.equal(un.length, 2);
+  assert.match(un[0].message, /Nothing at \/Pet in pet\.yaml/);
+  svc.close(petUri);
+  assert.equal(svc.diagnostics(MAIN).filter((x) => x.code === 'oas-ref-unresolved').length, 0);
+});
+
+test('definition and references of a $ref across files', () => {
+  const svc = service();
+  const text = fs.readFileSync(path.join(DIR, 'main.yaml'), 'utf8');
+  svc.open(MAIN, text, 1);
+  const line = text.split('\n').findIndex((l) => l.includes("'./schemas/pet.yaml#/Pet'"));
+  const col = text.split('\n')[line].indexOf("'./schemas") + 3;
+  const defs = svc.definition(MAIN, { line, character: col });
+  assert.equal(defs.length, 1);
+  assert.ok(defs[0].uri.endsWith('/schemas/pet.yaml'));
+  assert.equal(defs[0].range.start.line, 0);
+  const refs = svc.references(MAIN, { line, character: col }, true);
+  // the declaration in pet.yaml and both refs in main.yaml
+  assert.equal(refs.filter((r) => r.uri === MAIN).length, 2);
+  assert.ok(refs.some((r) => r.uri.endsWith('/schemas/pet.yaml')));
+});
+
+test('remote refs are not followed: an information finding', () => {
+  const svc = new LanguageService();
+  const uri = 'file:///tmp/remote.yaml';
+  svc.open(uri, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: 'https://example.com/a.yaml#/A'\n", 1);
+  const d = svc.diagnostics(uri).filter((x) => x.code === 'oas-ref-remote');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 'information');
+});
+
+test('completion offers local components and files of the folder', () => {
+  const svc = service();
+  const text = fs.readFileSync(path.join(DIR, 'main.yaml'), 'utf8') + '    New:\n      $ref: \n';
+  svc.open(MAIN, text, 2);
+  const lines = text.split('\n');
+  const line = lines.length - 2;
+  const items = svc.completion(MAIN, { line, character: lines[line].length });
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('#/components/schemas/Chain2'), labels.join(', '));
+  assert.ok(labels.includes('#/components/schemas/Tilde~0Name'));
+  assert.ok(labels.includes('./common.json'));
+  const inFile = svc.completion(MAIN, { line, character: lines[line].length });
+  assert.ok(inFile.length > 0);
+});
+
+test('nodeAtPointer follows arrays by index', () => {
+  const svc = service();
+  const a = svc.analyse(MAIN) as OpenApiAnalysed;
+  assert.equal(nodeAtPointer(a.model.root, '#/paths/~1pets~1{id}/parameters/0')?.type, 'object');
+  assert.equal(nodeAtPointer(a.model.root, '#/paths/~1pets~1{id}/parameters/01'), undefined);
+});
