@@ -76,21 +76,35 @@ function show(n: JsonNode): string {
 
 export function validateInstance(instance: JsonNode, schema: JsonNode, opts: InstanceOptions): InstanceProblem[] {
   const out: InstanceProblem[] = [];
-  const v = new InstanceValidator(opts);
-  v.validate(instance, schema, '$', out, 0);
+  const v = new InstanceValidator(opts, instance);
+  v.validate(instance, schema, '', out, 0);
   return out.slice(0, opts.maxProblems ?? 3);
 }
 
 class InstanceValidator {
   private budget = 20000;
   private readonly shared: { left: number };
-  constructor(private readonly opts: InstanceOptions) { this.shared = opts.budget ?? { left: Infinity }; }
+  constructor(private readonly opts: InstanceOptions, private readonly root: JsonNode) { this.shared = opts.budget ?? { left: Infinity }; }
+
+  /** `$.a[2].b` of a node inside the example, from parent links (built only for messages). */
+  p(n: JsonNode): string {
+    const segs: string[] = [];
+    for (let c: JsonNode | undefined = n; c && c !== this.root && c.parent; c = c.parent) {
+      const parent: JsonNode = c.parent;
+      if (parent.type === 'array') segs.push(`[${parent.items!.indexOf(c)}]`);
+      else {
+        const key = parent.properties?.find((q) => q.value === c)?.key ?? '?';
+        segs.push(/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+      }
+    }
+    return '$' + segs.reverse().join('');
+  }
 
   validate(inst: JsonNode, schemaIn: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
     if (--this.budget < 0 || --this.shared.left < 0 || depth > 40) return;
     let schema: JsonNode | undefined = schemaIn;
     if (schema.type === 'boolean') {
-      if (schema.value === false) out.push({ span: inst.span, path, message: `${path} is not allowed` });
+      if (schema.value === false) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not allowed` });
       return;
     }
     if (schema.type !== 'object') return;
@@ -108,15 +122,15 @@ class InstanceValidator {
     const nullable = val(schema, 'nullable')?.value === true || val(schema, 'x-nullable')?.value === true;
     if (inst.type === 'null' && nullable && (this.opts.kind === 'oas30' || this.opts.kind === 'swagger2')) return;
     if (types && types.length && !types.includes('file') && !types.some((t) => matchesType(inst, t))) {
-      out.push({ span: inst.span, path, message: `${path} must be ${types.map((t) => TYPE_WORD[t] ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
+      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${types.map((t) => TYPE_WORD[t] ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
       return;
     }
     const en = val(schema, 'enum');
     if (en?.type === 'array' && !(en.items ?? []).some((e) => sameJson(e, inst)) && !(inst.type === 'null' && nullable)) {
-      out.push({ span: inst.span, path, message: `${path} must be one of ${(en.items ?? []).slice(0, 8).map(show).join(', ')} (found ${show(inst)})` });
+      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be one of ${(en.items ?? []).slice(0, 8).map(show).join(', ')} (found ${show(inst)})` });
     }
     const cst = val(schema, 'const');
-    if (cst && !sameJson(cst, inst)) out.push({ span: inst.span, path, message: `${path} must be ${show(cst)} (found ${show(inst)})` });
+    if (cst && !sameJson(cst, inst)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${show(cst)} (found ${show(inst)})` });
 
     if (inst.type === 'string') this.string(inst, schema, path, out);
     else if (inst.type === 'number') this.number(inst, schema, path, out);
@@ -135,13 +149,13 @@ class InstanceValidator {
         if (probe.length === 0) { best = undefined; break; }
         if (!best || probe.length < best.length) best = probe;
       }
-      if (best) out.push(best.length === 1 ? best[0] : { span: inst.span, path, message: `${path} matches none of the ${k} alternatives (closest: ${best[0].message})` });
+      if (best) out.push(best.length === 1 ? best[0] : { span: inst.span, path: this.p(inst), message: `${this.p(inst)} matches none of the ${k} alternatives (closest: ${best[0].message})` });
     }
     const not = val(schema, 'not');
     if (not && not.type === 'object' && (not.properties?.length ?? 0) > 0) {
       const probe: InstanceProblem[] = [];
       this.validate(inst, not, path, probe, depth + 1);
-      if (probe.length === 0) out.push({ span: inst.span, path, message: `${path} matches a schema it must not match (\`not\`)` });
+      if (probe.length === 0) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} matches a schema it must not match (\`not\`)` });
     }
   }
 
@@ -152,19 +166,19 @@ class InstanceValidator {
 
   private string(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
     const s = inst.value as string;
-    const len = [...s].length;
     const min = this.num(schema, 'minLength'), max = this.num(schema, 'maxLength');
-    if (min !== undefined && len < min) out.push({ span: inst.span, path, message: `${path} must be at least ${min} characters long (found ${len})` });
-    if (max !== undefined && len > max) out.push({ span: inst.span, path, message: `${path} must be at most ${max} characters long (found ${len})` });
+    const len = min !== undefined || max !== undefined ? [...s].length : 0;
+    if (min !== undefined && len < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at least ${min} characters long (found ${len})` });
+    if (max !== undefined && len > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at most ${max} characters long (found ${len})` });
     const pat = val(schema, 'pattern');
     if (pat?.type === 'string') {
       let r: RegExp | undefined;
       try { r = new RegExp(pat.value as string, 'u'); } catch { try { r = new RegExp(pat.value as string); } catch { r = undefined; } }
-      if (r && !r.test(s)) out.push({ span: inst.span, path, message: `${path} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
+      if (r && !r.test(s)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
     }
     const fmt = val(schema, 'format');
     if (fmt?.type === 'string' && FORMATS[fmt.value as string] && !FORMATS[fmt.value as string].test(s)) {
-      out.push({ span: inst.span, path, message: `${path} is not a valid ${fmt.value} (found ${show(inst)})` });
+      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not a valid ${fmt.value} (found ${show(inst)})` });
     }
   }
 
@@ -173,40 +187,40 @@ class InstanceValidator {
     const min = this.num(schema, 'minimum'), max = this.num(schema, 'maximum');
     const exMin = val(schema, 'exclusiveMinimum'), exMax = val(schema, 'exclusiveMaximum');
     if (min !== undefined) {
-      if (exMin?.value === true ? x <= min : x < min) out.push({ span: inst.span, path, message: `${path} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})` });
+      if (exMin?.value === true ? x <= min : x < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})` });
     }
-    if (exMin?.type === 'number' && x <= (exMin.value as number)) out.push({ span: inst.span, path, message: `${path} must be greater than ${exMin.value} (found ${x})` });
+    if (exMin?.type === 'number' && x <= (exMin.value as number)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be greater than ${exMin.value} (found ${x})` });
     if (max !== undefined) {
-      if (exMax?.value === true ? x >= max : x > max) out.push({ span: inst.span, path, message: `${path} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})` });
+      if (exMax?.value === true ? x >= max : x > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})` });
     }
-    if (exMax?.type === 'number' && x >= (exMax.value as number)) out.push({ span: inst.span, path, message: `${path} must be less than ${exMax.value} (found ${x})` });
+    if (exMax?.type === 'number' && x >= (exMax.value as number)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be less than ${exMax.value} (found ${x})` });
     const mult = this.num(schema, 'multipleOf');
     if (mult && mult > 0) {
       const q = x / mult;
-      if (Math.abs(q - Math.round(q)) > 1e-9) out.push({ span: inst.span, path, message: `${path} must be a multiple of ${mult} (found ${x})` });
+      if (Math.abs(q - Math.round(q)) > 1e-9) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be a multiple of ${mult} (found ${x})` });
     }
   }
 
   private array(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
     const items = inst.items ?? [];
     const min = this.num(schema, 'minItems'), max = this.num(schema, 'maxItems');
-    if (min !== undefined && items.length < min) out.push({ span: inst.span, path, message: `${path} must have at least ${min} items (found ${items.length})` });
-    if (max !== undefined && items.length > max) out.push({ span: inst.span, path, message: `${path} must have at most ${max} items (found ${items.length})` });
+    if (min !== undefined && items.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} items (found ${items.length})` });
+    if (max !== undefined && items.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} items (found ${items.length})` });
     if (val(schema, 'uniqueItems')?.value === true && items.length < 500) {
       for (let i = 1; i < items.length; i++) {
-        if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { out.push({ span: items[i].span, path: `${path}[${i}]`, message: `${path}[${i}] repeats an earlier item (items must be unique)` }); break; }
+        if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { out.push({ span: items[i].span, path: this.p(items[i]), message: `${this.p(items[i])} repeats an earlier item (items must be unique)` }); break; }
       }
     }
     const prefix = this.opts.kind === 'oas31' || this.opts.kind === 'oas32' ? val(schema, 'prefixItems') : undefined;
     let start = 0;
     if (prefix?.type === 'array') {
       const ps = prefix.items ?? [];
-      for (let i = 0; i < Math.min(ps.length, items.length); i++) this.validate(items[i], ps[i], `${path}[${i}]`, out, depth + 1);
+      for (let i = 0; i < Math.min(ps.length, items.length); i++) this.validate(items[i], ps[i], '', out, depth + 1);
       start = ps.length;
     }
     const it = val(schema, 'items');
     if (it && (it.type === 'object' || it.type === 'boolean')) {
-      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, `${path}[${i}]`, out, depth + 1);
+      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, '', out, depth + 1);
     }
   }
 
@@ -222,27 +236,26 @@ class InstanceValidator {
         const resolved = ps && prop(ps, '$ref') ? this.opts.resolve(ps) ?? ps : ps;
         if (this.opts.direction === 'request' && val(resolved, 'readOnly')?.value === true) continue;
         if (this.opts.direction === 'response' && val(resolved, 'writeOnly')?.value === true) continue;
-        out.push({ span: inst.span, path, message: `${path} lacks the required property \`${r.value}\`` });
+        out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} lacks the required property \`${r.value}\`` });
       }
     }
     const min = this.num(schema, 'minProperties'), max = this.num(schema, 'maxProperties');
-    if (min !== undefined && props.length < min) out.push({ span: inst.span, path, message: `${path} must have at least ${min} properties` });
-    if (max !== undefined && props.length > max) out.push({ span: inst.span, path, message: `${path} must have at most ${max} properties` });
+    if (min !== undefined && props.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} properties` });
+    if (max !== undefined && props.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} properties` });
     const additional = val(schema, 'additionalProperties');
     const patterns = val(schema, 'patternProperties');
     for (const p of props) {
-      const childPath = /^[A-Za-z_$][\w$]*$/.test(p.key) ? `${path}.${p.key}` : `${path}[${JSON.stringify(p.key)}]`;
       const ps = properties?.get(p.key);
-      if (ps) { this.validate(p.value, ps, childPath, out, depth + 1); continue; }
+      if (ps) { this.validate(p.value, ps, '', out, depth + 1); continue; }
       let matched = false;
       for (const pp of patterns?.properties ?? []) {
         let r: RegExp | undefined;
         try { r = new RegExp(pp.key, 'u'); } catch { r = undefined; }
-        if (r?.test(p.key)) { matched = true; this.validate(p.value, pp.value, childPath, out, depth + 1); }
+        if (r?.test(p.key)) { matched = true; this.validate(p.value, pp.value, '', out, depth + 1); }
       }
       if (matched || !additional) continue;
-      if (additional.type === 'boolean' && additional.value === false) out.push({ span: p.keySpan, path: childPath, message: `${path} has the property \`${p.key}\`, which the schema does not allow (additionalProperties: false)` });
-      else if (additional.type === 'object') this.validate(p.value, additional, childPath, out, depth + 1);
+      if (additional.type === 'boolean' && additional.value === false) out.push({ span: p.keySpan, path: this.p(p.value), message: `${this.p(inst)} has the property \`${p.key}\`, which the schema does not allow (additionalProperties: false)` });
+      else if (additional.type === 'object') this.validate(p.value, additional, '', out, depth + 1);
     }
   }
 }

@@ -15,7 +15,11 @@ import { resolverFor } from './resolve';
 /** RFC 3986 unreserved and reserved characters: what may appear in a URL without percent-encoding. */
 const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+$/;
 
+/** Example node -> schema nodes it was already checked against (per document analysis). */
+let checkedExamples = new Map<JsonNode, Set<JsonNode>>();
+
 export function checkOperations(ctx: RuleContext): void {
+  checkedExamples = new Map();
   const ids = new Map<string, OperationModel>();
   const declaredTags = new Set(ctx.model.tags.map((t) => t.name?.value).filter((n): n is string => !!n));
   const hasRootTags = !!prop(ctx.model.root, 'tags');
@@ -45,6 +49,7 @@ export function checkOperations(ctx: RuleContext): void {
     }
     if (local) checkOperationExamples(ctx, op);
   }
+  checkedExamples = new Map();
 }
 
 function checkSuccess(ctx: RuleContext, op: OperationModel): void {
@@ -76,6 +81,11 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   const kind = ctx.kind;
   const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
     if (!example || !schema) return;
+    // Shared responses and examples ($ref) are reached from many operations: check each pair once.
+    let schemas = checkedExamples.get(example);
+    if (!schemas) checkedExamples.set(example, schemas = new Set());
+    if (schemas.has(schema)) return;
+    schemas.add(schema);
     if (example.span.end <= example.span.start && example.type !== 'null') return;
     for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2, budget: ctx.exampleBudget })) {
       ctx.report(EXAMPLE_INVALID, p.span, `${what} does not match its schema: ${p.message}`);

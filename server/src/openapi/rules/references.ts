@@ -66,8 +66,15 @@ export function checkUnusedComponents(ctx: RuleContext): void {
   // A document without paths or webhooks is a component library: its components are meant for others.
   if (!prop(m.root, 'paths') && !prop(m.root, 'webhooks')) return;
   if (m.pathItems.length === 0 && m.webhooks.length === 0) return;
+  // Every referenced pointer and its ancestors (a ref into /components/schemas/A/properties/b uses A).
   const targets = new Set<string>();
-  for (const r of m.refs) if (!r.external && !r.remote) targets.add(r.targetPointer.startsWith('/') || r.targetPointer === '' ? r.targetPointer : '/' + r.targetPointer);
+  for (const r of m.refs) {
+    if (r.external || r.remote) continue;
+    const t = r.targetPointer.startsWith('/') || r.targetPointer === '' ? r.targetPointer : '/' + r.targetPointer;
+    targets.add(t);
+    let cut = t.indexOf('/', 1);
+    for (let depth = 0; cut > 0 && depth < 4; depth++, cut = t.indexOf('/', cut + 1)) targets.add(t.slice(0, cut));
+  }
   // Discriminator mappings name schemas by name or by reference.
   const mappings: string[] = [];
   collectMappings(m.root, mappings, 0);
@@ -76,7 +83,6 @@ export function checkUnusedComponents(ctx: RuleContext): void {
     if (!REF_SECTIONS.has(c.section)) continue;
     const p = c.pointer;
     let used = targets.has(p);
-    if (!used) for (const t of targets) if (t.startsWith(p + '/')) { used = true; break; }
     if (!used && (c.section === 'schemas' || c.section === 'definitions') && mappedNames.has(c.name)) used = true;
     if (used) continue;
     const what = c.section === 'definitions' ? 'definition' : c.section.replace(/ies$/, 'y').replace(/s$/, '');

@@ -333,7 +333,7 @@ class Checker {
 
   /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
   check(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
-    const ev: Eval = { evaluated: undefined, declared: undefined };
+    const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     if (schema === true) return ev;
     if (schema === false) {
       out.push(issue('unknown-property', node.span, () => `${at.label ? '`' + at.label + '`' : 'this value'} is not allowed here`));
@@ -481,7 +481,7 @@ class Checker {
   }
 
   private checkObject(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): Eval {
-    const ev: Eval = { evaluated: undefined, declared: undefined };
+    const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     const props = node.properties ?? [];
     if (Array.isArray(s.required)) {
       for (const r of s.required as string[]) {
@@ -499,7 +499,7 @@ class Checker {
     const properties = s.properties && typeof s.properties === 'object' ? s.properties as Obj : undefined;
     const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.entries(s.patternProperties as Obj) : undefined;
     const additional = s.additionalProperties as Schema | undefined;
-    if (properties) ev.declared = [properties];
+    if (properties && ev !== NO_EVAL) ev.declared = [properties];
     if (properties || patterns || additional !== undefined) {
       if (this.trackEvaluated) ev.evaluated = new Set();
       for (const p of props) {
@@ -516,7 +516,7 @@ class Checker {
           }
         }
         if (!matched && additional !== undefined) {
-          if (additional === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared, s));
+          if (additional === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared ?? (properties ? [properties] : undefined), s));
           else this.check(p.value, additional, child, out);
           matched = true;
         }
@@ -596,7 +596,7 @@ class Checker {
       } else tried.push({ issues, ev, score: 0, alt });
     }
     if (passing.length > 0) {
-      const ev: Eval = { evaluated: undefined, declared: undefined };
+      const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
       for (const p of passing) merge(ev, p.ev);
       if (exclusive && passing.length > 1) {
         const keys = passing.map((p) => requiredKeyOf(p.alt)).filter((k): k is string => !!k && node.properties?.some((q) => q.key === k) === true);
@@ -611,12 +611,12 @@ class Checker {
     const keys = alts.map(requiredKeyOf);
     if (node.type === 'object' && keys.every((k) => k && !node.properties?.some((p) => p.key === k)) && tried.every((t) => t.issues.every((i) => i.kind === 'required'))) {
       out.push(issue('required', at.anchor, () => `${article(at.object).replace(/^a/, 'A')} needs at least one of ${keys.map((k) => '`' + k + '`').join(', ')}; see ${this.see(at.object)}`));
-      return { evaluated: undefined, declared: undefined };
+      return NO_EVAL;
     }
     for (const t of tried) t.score = this.score(node, t.issues);
     tried.sort((a, b) => a.score - b.score);
     const best = tried[0];
-    if (!best) return { evaluated: undefined, declared: undefined };
+    if (!best) return NO_EVAL;
     // Every alternative disagrees on the same discriminating value: say which values are allowed at all.
     const disc = discriminatorIssue(best.issues, node);
     if (disc && tried.every((t) => discriminatorIssue(t.issues, node)?.span.start === disc.span.start)) {
@@ -726,7 +726,11 @@ function labelOr(at: At): string {
   return at.label ? '`' + at.label + '`' : 'the value';
 }
 
+/** Shared "nothing evaluated" result: Swagger 2.0 / OpenAPI 3.0 schemas do not use unevaluatedProperties, so nothing is tracked. */
+const NO_EVAL: Eval = Object.freeze({ evaluated: undefined, declared: undefined }) as Eval;
+
 function merge(into: Eval, from: Eval): void {
+  if (into === NO_EVAL || from === NO_EVAL) return;
   if (from.evaluated) {
     if (!into.evaluated) into.evaluated = from.evaluated;
     else if (into.evaluated !== from.evaluated) for (const k of from.evaluated) into.evaluated.add(k);
