@@ -16,7 +16,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
     '--disable-component-update', '--disable-sync'] });
 const page = await browser.newPage();
 // the extension host's console is forwarded to the page; keep our lines and errors
-page.on('console', (m) => { if (/PASS:|FAIL:|SKIP:|suite|Error/.test(m.text())) console.log('[ext host]', m.text().replace(/^%c\s*\S+\s+color:[^ ]+\s*/, '').slice(0, 400)); });
+page.on('console', (m) => { if (/PASS:|FAIL:|SKIP:|suite|Error/.test(m.text())) console.log('[ext host]', m.text().replace(/^%c\s*\S+\s+color:\s*\S+\s*/, '').slice(0, 400)); });
 const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
 await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
 const code = await Promise.race([done, new Promise((r) => setTimeout(() => r('timeout after 240 s'), 240000))]);

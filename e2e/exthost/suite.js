@@ -118,7 +118,7 @@ exports.run = async function run() {
       if (res.skip) r.skipMissing(t.name, res.skip);
       else r.pass(t.name + (res.detail ? `: ${res.detail}` : ''));
     } catch (e) {
-      r.fail(`${t.name}: ${(e && e.message) || e}`);
+      r.fail(`${t.name}: ${String((e && e.message) || e).replace(/\s+/g, ' ').slice(0, 400)}`);
     }
   }
   const summary = `${r.counts.pass} passed, ${r.counts.fail} failed, ${r.counts.skip} skipped`;
