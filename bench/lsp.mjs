@@ -104,6 +104,9 @@ export class BenchLspClient {
     return { ms: performance.now() - t0, result };
   }
 
+  /** CPU time used so far by the server process (all threads, user + system), in ms; null where /proc is missing. */
+  cpuMs() { return readCpuMs(this.process.pid); }
+
   /** Peak resident set of the server process (VmHWM), in MiB; null where /proc is missing. */
   peakRssMiB() { return readHwm(this.process.pid); }
 
@@ -119,6 +122,15 @@ export class BenchLspClient {
       this.process.once('exit', () => { clearTimeout(t); resolve(); });
     });
   }
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (clock ticks of 10 ms), in ms. */
+export function readCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch { return null; }
 }
 
 export function readHwm(pid) {
