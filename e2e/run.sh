@@ -57,6 +57,7 @@ part() {
   return 0
 }
 
+healthy() { node -e 'require("http").get(process.argv[1],(r)=>process.exit(r.statusCode===200?0:1)).on("error",()=>process.exit(1))' "$1"; }
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 # start_code_server DIR ARGS...: fresh user-data and extensions folders in DIR; sets CS_URL and CS_GROUP
@@ -78,8 +79,8 @@ JSON
     --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
     --disable-workspace-trust "$@" > "$dir/code-server.log" 2>&1 &
   CS_GROUP=$!; GROUPS_STARTED+=("$CS_GROUP"); CS_URL="http://127.0.0.1:$port"
-  for _ in $(seq 1 150); do curl -sf "$CS_URL/healthz" >/dev/null && break; sleep 0.2; done
-  curl -sf "$CS_URL/healthz" >/dev/null || { echo "code-server did not start; log:"; tail -20 "$dir/code-server.log"; return 1; }
+  for _ in $(seq 1 150); do healthy "$CS_URL/healthz" && break; sleep 0.2; done
+  healthy "$CS_URL/healthz" || { echo "code-server did not start; log:"; tail -20 "$dir/code-server.log"; return 1; }
   echo "code-server $CS_URL up (group $CS_GROUP, log $dir/code-server.log)"
 }
 stop_code_server() { stop_group "$CS_GROUP"; }
