@@ -46,33 +46,36 @@ export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel 
   /** Chameleon includes: a no-namespace schema included into a namespace takes that namespace. */
   const aliasNs = new Map<WsdlDocument, Set<string>>();
 
+  // Statuses are written only on this document's imports: the documents it imports are shared (cached)
+  // with their own analyses, which judge their imports from their own point of view.
+  const setStatus = (d: WsdlDocument, imp: ImportRef, st: ImportRef['status']) => { if (d === doc) imp.status = st; };
+  for (const imp of doc.imports) imp.resolvedUri = undefined;
   for (let i = 0; i < documents.length; i++) {
     const d = documents[i];
     const out: string[] = [];
     edges.set(d.uri, out);
     for (const imp of d.imports) {
-      imp.resolvedUri = undefined;
       const ownerNs = ownerNamespace(d, imp);
       if (!imp.location || !imp.location.value.trim()) {
-        imp.status = 'no-location';
+        setStatus(d, imp, 'no-location');
         if (imp.namespace && imp.kind === 'xsd:import') failedNamespaces.add('?' + imp.namespace.value);
         continue;
       }
       let target: string;
-      try { target = resolveReference(d.uri, imp.location.value.trim()); } catch { imp.status = 'not-found'; continue; }
+      try { target = resolveReference(d.uri, imp.location.value.trim()); } catch { setStatus(d, imp, 'not-found'); continue; }
       imp.resolvedUri = target;
       if (isRemote(target)) {
-        imp.status = 'remote';
+        setStatus(d, imp, 'remote');
         failedNamespaces.add(imp.namespace?.value ?? ownerNs);
         continue;
       }
       dependencies.add(target);
-      if (target === d.uri) { imp.status = 'cycle'; out.push(target); continue; }
+      if (target === d.uri) { setStatus(d, imp, 'cycle'); out.push(target); continue; }
       let loaded = byUri.get(target);
       if (!loaded) {
         const r = load(target);
         if (r === undefined || r === 'not-xml') {
-          imp.status = r === undefined ? 'not-found' : 'not-xml';
+          setStatus(d, imp, r === undefined ? 'not-found' : 'not-xml');
           failedNamespaces.add(imp.namespace?.value ?? ownerNs);
           continue;
         }
@@ -80,7 +83,7 @@ export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel 
         byUri.set(target, loaded);
         documents.push(loaded);
       }
-      imp.status = 'ok';
+      setStatus(d, imp, 'ok');
       out.push(target);
       if ((imp.kind === 'xsd:include' || imp.kind === 'xsd:redefine' || imp.kind === 'wsdl:include') && !loaded.targetNamespace && ownerNs) {
         let set = aliasNs.get(loaded);

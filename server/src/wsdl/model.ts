@@ -346,6 +346,7 @@ export interface ImportRef {
    * ok: loaded; remote: http(s) URL, not followed; not-found: no such file (or outside the workspace);
    * no-location: xsd:import without schemaLocation (namespace only); cycle: leads back to this document;
    * not-xml: loaded but not parseable as WSDL/XSD.
+   * Set by buildModel for `model.doc.imports` only (imported documents are shared with their own analyses).
    */
   status: 'ok' | 'remote' | 'not-found' | 'no-location' | 'cycle' | 'not-xml';
 }
