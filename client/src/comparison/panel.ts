@@ -114,10 +114,12 @@ export class ComparisonPanel implements vscode.Disposable {
   private async onMessage(m: Message): Promise<void> {
     if (m.type === 'reveal') {
       const uri = vscode.Uri.parse(m.uri);
-      // Select the range with the cursor at its start, so the start is what scrolls into view.
-      const range = new vscode.Selection(m.range.end.line, m.range.end.character, m.range.start.line, m.range.start.character);
+      const range = new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
       const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === m.uri);
-      await vscode.window.showTextDocument(uri, { selection: range, viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+      const editor = await vscode.window.showTextDocument(uri, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+      // Select the range with the cursor at its start, so the start is what the editor (and the status bar) shows.
+      editor.selection = new vscode.Selection(range.end, range.start);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (m.type === 'single') {
       this.right = undefined;
       await this.refresh();
