@@ -3,7 +3,7 @@
  * parents), and components that nothing references.
  */
 import type { JsonNode } from '../../syntax/jsonTree';
-import type { SecurityRequirementModel } from '../model';
+import { encodePointer, parsePointer, type SecurityRequirementModel } from '../model';
 import { SECURITY_DEFINED, SECURITY_SCOPES_DEFINED, TAG_PARENT, TAGS_UNIQUE, UNUSED_COMPONENT } from './catalog';
 import { code, prop, val, type RuleContext } from './context';
 
@@ -67,10 +67,14 @@ export function checkUnusedComponents(ctx: RuleContext): void {
   if (!prop(m.root, 'paths') && !prop(m.root, 'webhooks')) return;
   if (m.pathItems.length === 0 && m.webhooks.length === 0) return;
   // Every referenced pointer and its ancestors (a ref into /components/schemas/A/properties/b uses A).
+  // Local `$ref` strings are collected from the whole tree, examples included: counting a reference too
+  // many only risks a missed warning, counting one too few a false one.
+  const pointers: string[] = [];
+  for (const r of m.refs) if (!r.external && !r.remote) pointers.push(r.targetPointer);
+  collectLocalRefs(m.root, pointers, 0);
   const targets = new Set<string>();
-  for (const r of m.refs) {
-    if (r.external || r.remote) continue;
-    const t = r.targetPointer.startsWith('/') || r.targetPointer === '' ? r.targetPointer : '/' + r.targetPointer;
+  for (const raw of pointers) {
+    const t = raw.startsWith('/') || raw === '' ? raw : '/' + raw;
     targets.add(t);
     let cut = t.indexOf('/', 1);
     for (let depth = 0; cut > 0 && depth < 4; depth++, cut = t.indexOf('/', cut + 1)) targets.add(t.slice(0, cut));
@@ -87,6 +91,17 @@ export function checkUnusedComponents(ctx: RuleContext): void {
     if (used) continue;
     const what = c.section === 'definitions' ? 'definition' : c.section.replace(/ies$/, 'y').replace(/s$/, '');
     ctx.report(UNUSED_COMPONENT, c.keySpan, `the ${what} ${code(c.name)} is never referenced in this document; remove it, or reference it where it is meant to be used`);
+  }
+}
+
+/** Decoded pointers of every `#...` `$ref` string in the tree. */
+function collectLocalRefs(n: JsonNode | undefined, out: string[], depth: number): void {
+  if (!n || depth > 200) return;
+  if (n.type === 'array') { for (const i of n.items ?? []) if (i.type === 'object' || i.type === 'array') collectLocalRefs(i, out, depth + 1); return; }
+  if (n.type !== 'object') return;
+  for (const p of n.properties ?? []) {
+    if (p.key === '$ref' && p.value.type === 'string' && (p.value.value as string).startsWith('#')) out.push(encodePointer(parsePointer(p.value.value as string)));
+    else if (p.value.type === 'object' || p.value.type === 'array') collectLocalRefs(p.value, out, depth + 1);
   }
 }
 
