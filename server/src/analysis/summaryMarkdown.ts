@@ -51,7 +51,8 @@ export function summaryMarkdown(s: DocumentSummary): string {
   const lines: string[] = [];
   lines.push(`### ${escapeMarkdown(s.headline)}`, '');
   const title = s.title ? ` — ${escapeMarkdown(s.title)}` : '';
-  lines.push(`*${KIND_NAMES[s.kind]} (${escapeMarkdown(s.version)})*${title}`, '');
+  const kind = KIND_NAMES[s.kind].endsWith(s.version) ? KIND_NAMES[s.kind] : `${KIND_NAMES[s.kind]} (${s.version})`;
+  lines.push(`*${escapeMarkdown(kind)}*${title}`, '');
   lines.push(escapeMarkdown(scopeSentence(s)), '');
   lines.push(...section('Design style', s.styles, true));
   lines.push(...section('Protocols', s.protocols));
