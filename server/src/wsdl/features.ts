@@ -88,21 +88,50 @@ export function wsdlDefinition(ctx: Ctx, offset: number): Location[] {
     const loc = location(ctx, r.target.uri, r.target.nameSpan);
     return loc ? [loc] : [];
   }
-  // WSDL 1.1 binding operation name= -> the portType operation it implements.
   const el = elementAt(a.model.doc.root, offset);
+  if (!el) return [];
   for (const b of a.model.doc.bindings) {
-    if (!el || !(el.span.start >= b.span.start && el.span.end <= b.span.end)) continue;
+    if (!(el.span.start >= b.span.start && el.span.end <= b.span.end)) continue;
     for (const op of b.operations) {
-      if (op.el !== el || !inSpan(op.nameSpan, offset) || op.ref) continue;
-      const pto = a.model.portTypeOperation(b, op.name);
-      if (pto) {
-        const r = a.model.resolve(b.type!);
-        const loc = r.status === 'found' ? location(ctx, r.target.uri, pto.nameSpan) : undefined;
+      if (!(el.span.start >= op.span.start && el.span.end <= op.span.end)) continue;
+      const pto = op.ref ? undefined : a.model.portTypeOperation(b, op.name);
+      const ptUri = b.type ? (a.model.resolve(b.type) as { target?: Component }).target?.uri : undefined;
+      // WSDL 1.1 binding operation name= -> the portType operation it implements.
+      if (op.el === el && inSpan(op.nameSpan, offset) && pto && ptUri) {
+        const loc = location(ctx, ptUri, pto.nameSpan);
         return loc ? [loc] : [];
+      }
+      // soap:header part= (part of its message=) and soap:body parts= (parts of the operation's message).
+      for (const msg of [op.input, op.output, ...op.faults]) {
+        if (!msg) continue;
+        for (const h of msg.headers) {
+          if (h.el === el && h.parts && inSpan(h.parts.span, offset) && h.message) {
+            const part = a.model.part(h.message, h.parts.value.trim());
+            const loc = part ? location(ctx, partUri(a.model, h.message), part.nameSpan) : undefined;
+            return loc ? [loc] : [];
+          }
+        }
+        const body = msg.body;
+        if (body?.el === el && body.parts && inSpan(body.parts.span, offset) && pto) {
+          const rel = offset - body.parts.span.start;
+          const token = /\S+/g;
+          for (let m = token.exec(body.parts.value); m; m = token.exec(body.parts.value)) {
+            if (rel < m.index || rel > m.index + m[0].length) continue;
+            const abstractMsg = msg.direction === 'input' ? pto.input?.message : pto.output?.message;
+            const part = abstractMsg ? a.model.part(abstractMsg, m[0]) : undefined;
+            const loc = part && abstractMsg ? location(ctx, partUri(a.model, abstractMsg), part.nameSpan) : undefined;
+            return loc ? [loc] : [];
+          }
+        }
       }
     }
   }
   return [];
+}
+
+function partUri(model: WsdlModel, messageRef: QNameRef): string {
+  const r = model.resolve(messageRef);
+  return r.status === 'found' ? r.target.uri : model.doc.uri;
 }
 
 /** Models that may reference `target`: this document's, plus open WSDL documents whose imports reach its file. */

@@ -181,3 +181,23 @@ test('imports: remote not followed (information), missing file warned, self-incl
   // A reference into the namespace of an import that was not followed is not reported as unresolved.
   assert.deepEqual(d.filter((x) => /unresolved/.test(x.code)).map((x) => x.message), []);
 });
+
+test('definition of soap:header part= and soap:body parts= goes to the message part', () => {
+  const text = `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:p" targetNamespace="urn:p">
+  <wsdl:message name="In"><wsdl:part name="body" type="tns:x"/><wsdl:part name="auth" type="tns:y"/></wsdl:message>
+  <wsdl:portType name="PT"><wsdl:operation name="Op"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="B" type="tns:PT"><soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="Op"><wsdl:input><soap:body use="literal" parts="body" namespace="urn:p"/><soap:header message="tns:In" part="auth" use="literal"/></wsdl:input></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-parts.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  const at = (needle: string, d: number) => service.definition(uri, lines.positionAt(text.indexOf(needle) + d));
+  const header = at('part="auth"', 7);
+  assert.equal(header.length, 1);
+  assert.deepEqual(header[0].range.start, lines.positionAt(text.indexOf('"auth" type') + 1));
+  const body = at('parts="body"', 8);
+  assert.deepEqual(body[0]?.range.start, lines.positionAt(text.indexOf('"body" type') + 1));
+});
