@@ -90,8 +90,17 @@ function operationStyle(op: OperationSummary, kind: DocumentSummary['kind']): Fa
   // SOAP through an OpenAPI document.
   const soapHeader = headers.includes('soapaction');
   const soap12Media = media.includes('application/soap+xml');
-  if (hints.includes('soap-envelope') || soap12Media || soapHeader) {
+  // text/xml POSTed to a SOAP-looking endpoint (Service.asmx, .svc, /soap) is SOAP 1.1 as .NET and WCF publish it.
+  const soapPath = method === 'POST' && op.requestMediaTypes.some((m) => m.toLowerCase().startsWith('text/xml')) && pathEnds(op, /(\.asmx|\.svc|\/soap(11|12)?|\/services?\/[^/]+)$/i);
+  if (hints.includes('soap-envelope') || soap12Media || soapHeader || soapPath) {
     const seen: string[] = [];
+    if (soapPath && !soapHeader && !soap12Media && !hints.includes('soap-envelope')) {
+      return {
+        value: 'SOAP over HTTP (tunnelled)', style: 'soap-tunnel', confidence: 'possible',
+        reason: `A POST of text/xml to "${op.path}", a typical SOAP endpoint; no envelope or SOAPAction header was declared to confirm it.`,
+        evidence: [ev(op)], spec: SPEC.soap11Http, operations: [op.name],
+      };
+    }
     if (hints.includes('soap-envelope')) seen.push('a SOAP Envelope in the body schema or example');
     if (soap12Media) seen.push('the SOAP 1.2 media type application/soap+xml');
     if (soapHeader) seen.push('a SOAPAction header (SOAP 1.1)');

@@ -219,3 +219,12 @@ test('a lone POST on a resource path is not a level-0 tunnel; on /gateway or *.a
   const gw = classify(summary('oas30', [http('POST', '/Service.asmx')]));
   assert.equal(style(gw, 'rpc-http').level, 0);
 });
+
+test('text/xml POSTed to Service.asmx is possibly SOAP; text/xml to /orders is not', () => {
+  const asmx = classify(summary('oas30', [http('POST', '/Service.asmx', { requestMediaTypes: ['text/xml; charset=utf-8'] })]));
+  const f = style(asmx, 'soap-tunnel');
+  assert.equal(f.confidence, 'possible');
+  assert.match(f.reason, /no envelope or SOAPAction header/);
+  const orders = classify(summary('oas30', [http('POST', '/orders', { requestMediaTypes: ['text/xml'] }), http('GET', '/orders')]));
+  assert.deepEqual(styleIds(orders), ['rest']);
+});
