@@ -38,6 +38,8 @@ interface CacheEntry {
   /** null: not an API description; stay silent. */
   analysed: Analysed | null;
   tooLarge?: boolean;
+  /** The dialect threw: `analysed` holds only the lens-internal-error finding, no model for features to use. */
+  failed?: boolean;
 }
 
 const DIALECTS: Record<'wsdl' | 'openapi', Dialect> = { wsdl: wsdlDialect, openapi: openApiDialect };
@@ -115,7 +117,7 @@ export class LanguageService {
     this.invalidate(uri);
     this.openLines.set(uri, lines);
     // Keep the last analysis (and every edit since) only while some dialect can use it.
-    const base = before?.analysed && !before.tooLarge ? { analysed: before.analysed, edits: [] as TextEdit[] } : pending;
+    const base = before?.analysed && !before.tooLarge && !before.failed ? { analysed: before.analysed, edits: [] as TextEdit[] } : pending;
     if (edits && base && DIALECTS[dialectOf(base.analysed.source.kind.kind)].reanalyse) this.previous.set(uri, { analysed: base.analysed, edits: [...base.edits, ...edits] });
     else this.previous.delete(uri);
     return true;
@@ -206,7 +208,7 @@ export class LanguageService {
     const previous = this.previous.get(uri);
     this.previous.delete(uri);
     try {
-      const analyseOther = (u: string) => this.analyse(u);
+      const analyseOther = (u: string) => this.analyseModel(u);
       const incremental = previous && previous.analysed.source.kind.kind === kind.kind
         ? dialect.reanalyse?.(previous.analysed, source, previous.edits, this.workspace, analyseOther)
         : undefined;
@@ -217,17 +219,25 @@ export class LanguageService {
     } catch (e) {
       this.log(`analyse ${uri} failed: ${(e as Error)?.stack ?? e}`);
       return {
-        version,
+        version, failed: true,
         analysed: { source, dependencies: [], findings: [{ code: RULE_INTERNAL_ERROR.code, span: { start: 0, end: 0 }, message: `API Lens could not analyse this document: ${(e as Error)?.message ?? e}. Please report this.` }] },
       };
     }
   }
 
+  /** What dialects get for another document: its analysis only when it has a model (not too large, not failed). */
+  private analyseModel(uri: string): Analysed | undefined {
+    const doc = this.analyse(uri);
+    const entry = this.cache.get(uri);
+    return doc && !entry?.tooLarge && !entry?.failed ? doc : undefined;
+  }
+
   private withDialect<T>(uri: string, feature: string, fallback: T, run: (d: Dialect, ctx: FeatureContext<Analysed>) => T | undefined | null): T {
     const doc = this.analyse(uri);
-    if (!doc || this.cache.get(uri)?.tooLarge) return fallback;
+    const entry = this.cache.get(uri);
+    if (!doc || entry?.tooLarge || entry?.failed) return fallback; // no model: each feature would fail again
     const dialect = DIALECTS[dialectOf(doc.source.kind.kind)];
-    const ctx: FeatureContext<Analysed> = { doc, workspace: this.workspace, analyse: (u) => this.analyse(u) };
+    const ctx: FeatureContext<Analysed> = { doc, workspace: this.workspace, analyse: (u) => this.analyseModel(u) };
     try {
       return run(dialect, ctx) ?? fallback;
     } catch (e) {
@@ -319,7 +329,7 @@ export class LanguageService {
   describe(uri: string): DocumentSummary | null {
     const doc = this.analyse(uri);
     const entry = this.cache.get(uri);
-    if (!doc || !entry || entry.tooLarge) return null;
+    if (!doc || !entry || entry.tooLarge || entry.failed) return null;
     if (entry.summary === undefined) entry.summary = this.summarise(DIALECTS[dialectOf(doc.source.kind.kind)], doc);
     return entry.summary ?? null;
   }
@@ -328,7 +338,7 @@ export class LanguageService {
   private summarise(dialect: Dialect, doc: Analysed): DocumentSummary | null {
     if (!dialect.summarize) return null;
     try {
-      const raw = dialect.summarize({ doc, workspace: this.workspace, analyse: (u) => this.analyse(u) });
+      const raw = dialect.summarize({ doc, workspace: this.workspace, analyse: (u) => this.analyseModel(u) });
       const summary = classify(raw);
       this.fillEvidenceRanges(summary, doc);
       return summary;
