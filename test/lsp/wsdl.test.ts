@@ -38,7 +38,7 @@ test('hovers through LSP: soap:binding, soap:body encoded, address, WSDL 2.0 HTT
   const h = plain(await client.hover(w20.uri, w20.cursors[20].line, w20.cursors[20].character));
   assert.match(h, /Plain HTTP, no SOAP envelope: REST-like/);
   const op = plain(await client.hover(w20.uri, w20.cursors[22].line, w20.cursors[22].character));
-  assert.match(op, /HTTP GET · location availability\/\{checkInDate\}/);
+  assert.match(op, /plain HTTP GET \(whttp:method\), no SOAP envelope · location availability\/\{checkInDate\}/);
 });
 
 test('go to definition into an imported WSDL, and references back', async () => {

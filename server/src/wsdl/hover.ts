@@ -8,11 +8,11 @@ import type { Span } from '../core/text';
 import type { HoverResult } from '../core/types';
 import { attr, elementAt } from '../syntax/xmlParser';
 import type { XmlAttribute, XmlElement } from '../syntax/xmlTree';
-import type { Binding, BindingOperation, Component, ImportRef, Message, PortType, QNameRef, SchemaComponent, Service } from './model';
+import type { Binding, BindingOperation, Component, ImportRef, InterfaceOperation, Message, PortType, QNameRef, SchemaComponent, Service } from './model';
 import { NS } from './model';
 import { type Ctx, declarationAt, protocolLabel, refIndex, textOf } from './features';
 import {
-  SPEC, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, mepText, primitiveText, transportOf,
+  SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
 } from './semantics';
 
 const inSpan = (s: Span | undefined, o: number) => !!s && o >= s.start && o <= s.end;
@@ -264,7 +264,12 @@ function bindingOperationHover(ctx: Ctx, b: Binding, el: XmlElement, head: (t: s
     const use = effectiveUse(op);
     if (style) facts.push(`${style}/${use ?? '?'}`);
     if (op.soapAction) facts.push(`SOAPAction ${JSON.stringify(op.soapAction.value)}`);
-    if (op.whttpMethod || b.whttpMethodDefault) facts.push(`HTTP ${op.whttpMethod?.value ?? b.whttpMethodDefault?.value}`);
+    if (b.protocol === 'http' && b.type20) {
+      const itfOp = op.ref ? ctx.doc.model.resolve(op.ref) : undefined;
+      const safe = itfOp?.status === 'found' ? (itfOp.target as InterfaceOperation).safe?.value === 'true' : undefined;
+      const hm = http20Method(op, b, safe);
+      facts.push(`plain HTTP ${hm.method} (${hm.why}), no SOAP envelope`);
+    } else if (op.whttpMethod) facts.push(`HTTP ${op.whttpMethod.value}`);
     if (op.whttpLocation) facts.push(`location ${op.whttpLocation.value}`);
     if (facts.length) lines.push(escapeMarkdown(facts.join(' · ')));
     lines.push(see(b.type20 ? SPEC.w20Binding : SPEC.bindings));
@@ -450,6 +455,13 @@ function attributeHover(ctx: Ctx, el: XmlElement, at: XmlAttribute): string | un
       if (local === 'mep') return `**wsoap:mep** ${c(v)}\n\nThe SOAP message exchange pattern used on the wire. ${see(SPEC.w20Soap)}`;
       return `**wsoap:${local}** ${c(v)}\n\n${see(SPEC.w20Soap)}`;
     }
+  }
+  if ((n === 'style' || n === 'styleDefault') && el.ns === NS.WSDL20) {
+    const styles = v.split(/\s+/).filter(Boolean).map((u) => STYLE20[u] ? `${c(u)}: ${escapeMarkdown(STYLE20[u])}` : `${c(u)}: a style WSDL 2.0 does not define`);
+    return `**${escapeMarkdown(n)}**\n\n${styles.join('\n\n')}. See ${link('WSDL 2.0 Adjuncts §4 operation styles', 'https://www.w3.org/TR/wsdl20-adjuncts/#styles')}.`;
+  }
+  if (n.endsWith(':safe') && nsOfPrefix(el, n.slice(0, n.indexOf(':'))) === NS.WSDLX) {
+    return `**wsdlx:safe** ${c(v)}\n\n${v === 'true' ? 'The operation has no side effects the client is responsible for (like HTTP GET): the HTTP binding then defaults to GET, and clients may retry it.' : 'Not declared safe: the HTTP binding defaults to POST.'} See ${link('WSDL 2.0 Adjuncts §3.1 safety', 'https://www.w3.org/TR/wsdl20-adjuncts/#safety')}.`;
   }
   if (n === 'pattern' && el.ns === NS.WSDL20) { const mp = mepText(v); return `**pattern** ${c(v)}\n\nMEP **${escapeMarkdown(mp.name)}**: ${escapeMarkdown(mp.text)}. ${see(SPEC.w20Mep)}`; }
   if (n === 'address' && el.ns === NS.WSDL20) { const p = addressProtocol(v); return `**address** ${c(v)}\n\n**${escapeMarkdown(p.label)}**: ${escapeMarkdown(p.text)}. ${see(SPEC.w20Endpoint)}`; }

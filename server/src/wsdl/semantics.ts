@@ -152,5 +152,21 @@ export function primitiveText(p: string | undefined): { text: string; spec: Spec
   }
 }
 
+/**
+ * The HTTP method of a WSDL 2.0 HTTP binding operation (Adjuncts §6.3): whttp:method, else the binding's
+ * whttp:methodDefault, else GET when the interface operation is marked safe, else POST.
+ */
+export function http20Method(op: BindingOperation, b: Binding, safe: boolean | undefined): { method: string; why: string } {
+  if (op.whttpMethod) return { method: op.whttpMethod.value, why: 'whttp:method' };
+  if (b.whttpMethodDefault) return { method: b.whttpMethodDefault.value, why: 'the binding\'s whttp:methodDefault' };
+  return safe ? { method: 'GET', why: 'default for an operation marked wsdlx:safe' } : { method: 'POST', why: 'default for an operation not marked safe' };
+}
+
+export const STYLE20: Record<string, string> = {
+  'http://www.w3.org/ns/wsdl/style/iri': 'IRI style: the input element\'s children are simple values that can be written into a URI (what an HTTP GET needs)',
+  'http://www.w3.org/ns/wsdl/style/rpc': 'RPC style: the input and output elements are named after the operation and list its parameters',
+  'http://www.w3.org/ns/wsdl/style/multipart': 'Multipart style: the input element\'s children can be sent as the parts of a multipart/form-data body',
+};
+
 export const WSOAP_MEP_REQUEST_RESPONSE = 'http://www.w3.org/2003/05/soap/mep/request-response/';
 export { NS };

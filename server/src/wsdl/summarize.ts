@@ -6,7 +6,7 @@ import type { Span } from '../core/text';
 import type { Confidence, DocumentSummary, Endpoint, Fact, OperationSummary } from '../analysis/summary';
 import type { Ctx } from './features';
 import { NS, type Binding, type BindingOperation, type InterfaceOperation } from './model';
-import { SPEC, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, soapVersionOf, transportOf } from './semantics';
+import { SPEC, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, http20Method, soapVersionOf, transportOf } from './semantics';
 
 class Facts {
   private readonly map = new Map<string, Fact>();
@@ -130,7 +130,12 @@ function operationSummary(ctx: Ctx, b: Binding, op: BindingOperation): Operation
   if (v) { req.push(contentType(v)); res.push(contentType(v)); }
   if (op.input?.mime.some((x) => x.kind === 'multipartRelated')) req.push('multipart/related');
   if (op.output?.mime.some((x) => x.kind === 'multipartRelated')) res.push('multipart/related');
-  const method = b.protocol === 'http' ? (op.whttpMethod?.value ?? b.whttpMethodDefault?.value ?? b.http?.verb?.value) : v ? 'POST' : undefined;
+  let method: string | undefined;
+  if (b.protocol === 'http' && b.type20) {
+    const itfOp = op.ref ? m.resolve(op.ref) : undefined;
+    method = http20Method(op, b, itfOp?.status === 'found' ? (itfOp.target as InterfaceOperation).safe?.value === 'true' : undefined).method;
+  } else if (b.protocol === 'http') method = b.http?.verb?.value;
+  else if (v) method = 'POST';
   if (b.protocol === 'http' && b.type20) {
     req.push(op.whttpInputSerialization?.value ?? (method === 'GET' ? 'application/x-www-form-urlencoded' : 'application/xml'));
     res.push(op.whttpOutputSerialization?.value ?? 'application/xml');

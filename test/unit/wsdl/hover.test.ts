@@ -112,7 +112,7 @@ const WSDL20: RegExp[] = [
   /interface operation reference[\s\S]*```xml\n<operation name="opCheckAvailability"/,
   /WSDL 2\.0 HTTP binding[\s\S]*Plain HTTP, no SOAP envelope: REST-like/,
   /WSDL 2\.0 \*\*HTTP binding\*\*/,
-  /WSDL binding operation[\s\S]*HTTP GET · location availability\/\{checkInDate\}/,
+  /WSDL binding operation[\s\S]*plain HTTP GET \(whttp:method\), no SOAP envelope · location availability\/\{checkInDate\}/,
   /plain HTTP GET\*\*, no SOAP envelope/,
   /URI template/,
   /WSDL 2\.0 service[\s\S]*tns:reservationInterface/,
@@ -141,4 +141,22 @@ test('hover escapes document text (no raw markup from the document)', () => {
 test('hover on the root names the kind and appends the summary headline', () => {
   const { hovers } = hoversOf('wsdl/hover-wsdl11.wsdl');
   assert.match(hovers[0]!, /^\*\*WSDL 1\.1 definitions\*\*[\s\S]*\n---\n[\s\S]*SOAP/);
+});
+
+test('WSDL 2.0: operation style and wsdlx:safe; HTTP method defaults from safety', () => {
+  const text = `<description xmlns="http://www.w3.org/ns/wsdl" xmlns:tns="urn:s" targetNamespace="urn:s" xmlns:wsdlx="http://www.w3.org/ns/wsdl-extensions">
+  <interface name="I"><operation name="Get" style="http://www.w3.org/ns/wsdl/style/iri" wsdlx:safe="true"/><operation name="Put"/></interface>
+  <binding name="H" interface="tns:I" type="http://www.w3.org/ns/wsdl/http"><operation ref="tns:Get"/><operation ref="tns:Put"/></binding>
+</description>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-style.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  const at = (needle: string, d = 1) => plain(service.hover(uri, lines.positionAt(text.indexOf(needle) + d))?.markdown ?? '');
+  assert.match(at('style='), /IRI style[\s\S]*HTTP GET/);
+  assert.match(at('wsdlx:safe'), /no side effects[\s\S]*defaults to GET/);
+  assert.match(at('operation ref="tns:Get"'), /plain HTTP GET \(default for an operation marked wsdlx:safe\)/);
+  assert.match(at('operation ref="tns:Put"'), /plain HTTP POST \(default for an operation not marked safe\)/);
+  const ops = service.describe(uri)!.operations.map((o) => `${o.name} ${o.method}`);
+  assert.deepEqual(ops, ['Get GET', 'Put POST']);
 });
