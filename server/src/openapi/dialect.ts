@@ -60,7 +60,7 @@ export function refAt(model: OpenApiModel, offset: number): RefModel | undefined
   if (!hit) return undefined;
   const holder = hit.property?.key === '$ref' ? hit.ancestors[hit.ancestors.length - 1] : undefined;
   if (!holder) return undefined;
-  return model.refs.find((r) => r.holder === holder);
+  return model.resolver instanceof Resolver ? model.resolver.refOfHolder(holder) : model.refs.find((r) => r.holder === holder);
 }
 
 function definition(ctx: FeatureContext<OpenApiAnalysed>, offset: number): Location[] {

@@ -18,7 +18,8 @@ type State =
   | 'root' | 'info' | 'paths' | 'pathItem' | 'opMap' | 'operation' | 'paramList' | 'paramMap' | 'parameter' | 'requestBody'
   | 'requestBodyMap' | 'content' | 'mediaType' | 'responses' | 'responseMap' | 'response' | 'headerMap' | 'header'
   | 'components' | 'schemaMap' | 'schema' | 'secSchemeMap' | 'secScheme' | 'servers' | 'server' | 'securityReqs' | 'secReq'
-  | 'tags' | 'tag' | 'callbackMap' | 'callback' | 'mediaList' | 'schemesList' | 'exampleMap' | 'linkMap' | 'other';
+  | 'tags' | 'tag' | 'callbackMap' | 'callback' | 'mediaList' | 'schemesList' | 'exampleMap' | 'linkMap' | 'schemaList'
+  | 'schemaProps' | 'other';
 
 /** Anchors of each object in the specification of each version. */
 const ANCHOR: Partial<Record<State, [string, string]>> = {
@@ -108,8 +109,12 @@ function next(state: State, key: string, kind: OasKind): State {
         case 'mediaTypes': return kind === 'oas32' ? 'content' : 'other';
         default: return 'other';
       }
-    case 'schemaMap': return 'schema';
-    case 'schema': return 'schema';
+    case 'schemaMap': case 'schemaProps': case 'schemaList': return 'schema';
+    case 'schema':
+      if (['properties', 'patternProperties', '$defs', 'dependentSchemas'].includes(key) || (key === 'definitions' && kind !== 'swagger2')) return 'schemaProps';
+      if (['allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(key)) return 'schemaList';
+      if (['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema'].includes(key)) return 'schema';
+      return 'other';
     case 'secSchemeMap': return 'secScheme';
     case 'servers': return 'server';
     case 'securityReqs': return 'secReq';
@@ -193,6 +198,69 @@ const FIELDS: Partial<Record<State, Record<string, [string, OasKind[]?]>>> = {
     parent: ['The name of the tag this tag is nested under.', ['oas32']],
     kind: ['What the tag is for, e.g. "nav" (navigation), "badge", "audience".', ['oas32']],
     summary: ['A short summary of the tag.', ['oas32']],
+  },
+  info: {
+    title: ['The name of the API.'],
+    version: ['The version of the API description (of this API), not the version of the OpenAPI specification.'],
+    description: ['What the API does (CommonMark).'],
+    summary: ['A short summary of the API.', ['oas31', 'oas32']],
+    termsOfService: ['A URL to the terms of service.'],
+    contact: ['Who to contact about the API.'],
+    license: ['The license of the API.'],
+  },
+  components: {
+    schemas: ['Reusable data types (Schema Objects).'],
+    responses: ['Reusable responses.'],
+    parameters: ['Reusable parameters.'],
+    examples: ['Reusable examples.'],
+    requestBodies: ['Reusable request bodies.'],
+    headers: ['Reusable headers.'],
+    securitySchemes: ['The security schemes operations can require.'],
+    links: ['Reusable links.'],
+    callbacks: ['Reusable callbacks.'],
+    pathItems: ['Reusable path items.', ['oas31', 'oas32']],
+    mediaTypes: ['Reusable Media Type Objects.', ['oas32']],
+  },
+  schema: {
+    type: ['The JSON type of the value.'],
+    format: ['A refinement of the type (e.g. int64, date-time, uuid); tools may validate it.'],
+    properties: ['The members of an object, each with its schema.'],
+    required: ['Members that must be present.'],
+    items: ['The schema of each array item.'],
+    additionalProperties: ['The schema of members not listed in `properties` (false forbids them).'],
+    enum: ['The allowed values.'],
+    allOf: ['The value must match every schema listed (composition, inheritance).'],
+    oneOf: ['The value must match exactly one of the schemas listed.'],
+    anyOf: ['The value must match at least one of the schemas listed.'],
+    not: ['The value must not match this schema.'],
+    nullable: ['Allows null in addition to the `type` (OpenAPI 3.0 only; 3.1 writes `type: [..., "null"]`).', ['oas30']],
+    discriminator: ['Names the property whose value tells which `oneOf`/`anyOf` schema applies.', ['swagger2', 'oas30', 'oas31', 'oas32']],
+    readOnly: ['Sent in responses only, never in requests.'],
+    writeOnly: ['Sent in requests only, never in responses.', ['oas30', 'oas31', 'oas32']],
+    const: ['The only allowed value (JSON Schema 2020-12).', ['oas31', 'oas32']],
+    $defs: ['Schemas defined locally, for $ref (JSON Schema 2020-12).', ['oas31', 'oas32']],
+    prefixItems: ['Schemas of the first array items, by position (JSON Schema 2020-12).', ['oas31', 'oas32']],
+    exclusiveMinimum: ['The value must be greater than the minimum (a boolean flag beside `minimum` up to 3.0; a number from 3.1).'],
+    exclusiveMaximum: ['The value must be less than the maximum (a boolean flag beside `maximum` up to 3.0; a number from 3.1).'],
+    pattern: ['A regular expression (ECMA-262) the string must match.'],
+    minimum: ['The smallest allowed number.'],
+    maximum: ['The largest allowed number.'],
+    minLength: ['The shortest allowed string.'],
+    maxLength: ['The longest allowed string.'],
+    minItems: ['The fewest allowed array items.'],
+    maxItems: ['The most allowed array items.'],
+    default: ['The value a consumer assumes when none is given.'],
+    example: ['An example value (deprecated in 3.1 in favour of `examples`).'],
+    examples: ['Example values (a JSON Schema array in 3.1+).', ['oas31', 'oas32']],
+    deprecated: ['The value should no longer be used.', ['oas30', 'oas31', 'oas32']],
+    xml: ['How the value is written in XML (element or attribute name, namespace, wrapping).'],
+    $schema: ['The JSON Schema dialect of this schema.', ['oas31', 'oas32']],
+    $id: ['A base URI for references inside this schema.', ['oas31', 'oas32']],
+    $anchor: ['A plain name that `$ref: "#name"` can point to.', ['oas31', 'oas32']],
+    contentMediaType: ['The media type of the string\'s content (JSON Schema 2020-12).', ['oas31', 'oas32']],
+    contentEncoding: ['How the string\'s content is encoded, e.g. base64.', ['oas31', 'oas32']],
+    unevaluatedProperties: ['The schema of members no other keyword evaluated.', ['oas31', 'oas32']],
+    'x-nullable': ['A common Swagger 2.0 extension allowing null.', ['swagger2']],
   },
   server: {
     url: ['The base URL; may hold {variables} defined in `variables`.'],
@@ -397,6 +465,46 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
     };
     const valid = m.kind === 'swagger2' ? ['path', 'query', 'header', 'body', 'formData'] : m.kind === 'oas32' ? ['path', 'query', 'header', 'cookie', 'querystring'] : ['path', 'query', 'header', 'cookie'];
     return `**Parameter location** ${code(sv)}\n\n${valid.includes(sv) ? escapeMarkdown(`The value travels in ${where[sv]}.`) : `Not a parameter location in ${label}: use one of ${valid.map(code).join(', ')}.`}\n\n${specLink(m, 'parameter')}`;
+  }
+
+  // Schema keywords with values worth explaining.
+  if (state === 'schema' && key === 'type') {
+    const types = value.type === 'array' ? (value.items ?? []).map((i) => String(i.value)) : sv !== undefined ? [sv] : [];
+    const arr = value.type === 'array';
+    const note = arr && (m.kind === 'swagger2' || m.kind === 'oas30') ? ` A list of types is not allowed in ${label}: use one type${m.kind === 'oas30' ? ' and `nullable: true`' : ''}.` : '';
+    const nullNote = types.includes('null') && (m.kind === 'swagger2' || m.kind === 'oas30') ? ` \`null\` is not a type in ${label}.` : '';
+    return `**type** ${types.map(code).join(' | ')} (Schema Object)\n\n${escapeMarkdown(FIELDS.schema!.type[0])}${escapeMarkdown(note)}${nullNote}\n\n${specLink(m, 'schema')}`;
+  }
+  if (state === 'schema' && key === 'format' && sv !== undefined) {
+    const formats: Record<string, string> = {
+      'date-time': 'a date and time, RFC 3339 (e.g. 2024-05-01T12:00:00Z)', date: 'a full date, RFC 3339 (e.g. 2024-05-01)', int32: 'a signed 32-bit integer',
+      int64: 'a signed 64-bit integer (beyond JavaScript\'s safe integers above 2^53)', float: 'a 32-bit floating-point number', double: 'a 64-bit floating-point number',
+      byte: 'base64-encoded bytes', binary: 'raw bytes (a file)', password: 'a string to hide in user interfaces', uuid: 'a UUID, RFC 9562', email: 'an e-mail address, RFC 5321',
+      uri: 'an absolute URI, RFC 3986', 'uri-reference': 'a URI or relative reference, RFC 3986', hostname: 'a host name, RFC 1123', ipv4: 'an IPv4 address', ipv6: 'an IPv6 address',
+    };
+    return `**format** ${code(sv)} (Schema Object)\n\n${escapeMarkdown(formats[sv] ? `The value is ${formats[sv]}.` : 'A format this version does not define; tools treat it as an annotation.')}\n\n${link(`${label}: Data Types`, `${base}#data-types`)}`;
+  }
+  if (state === 'schemaProps' && onKey) {
+    const parentSchema = prop.value.parent?.parent;
+    const req = parentSchema?.properties?.find((p) => p.key === 'required')?.value.items?.some((i) => i.value === key);
+    const t = value.properties?.find((p) => p.key === 'type')?.value;
+    const tv = t ? (t.type === 'array' ? (t.items ?? []).map((i) => String(i.value)).join(' | ') : String(t.value)) : value.properties?.some((p) => p.key === '$ref') ? 'a referenced schema' : 'any';
+    return `**Property** ${code(key)}: ${escapeMarkdown(tv)}${req ? ', required' : ', optional'}\n\n${specLink(m, 'schema')}`;
+  }
+  if (state === 'schemaMap' && onKey) {
+    const comp = m.components.find((c) => c.node === value);
+    const uses = comp ? m.refs.filter((r) => !r.external && r.targetPointer === comp.pointer).length : 0;
+    const t = value.properties?.find((p) => p.key === 'type')?.value;
+    const nProps = value.properties?.find((p) => p.key === 'properties')?.value.properties?.length ?? 0;
+    return `**Schema** ${code(key)}${t && typeof t.value === 'string' ? `: ${escapeMarkdown(t.value)}` : ''}${nProps ? ` with ${nProps} propert${nProps > 1 ? 'ies' : 'y'}` : ''}\n\nReferenced ${uses} time${uses === 1 ? '' : 's'} in this document.\n\n${specLink(m, 'schema')}`;
+  }
+  if (state === 'components' && onKey && m.kind !== 'swagger2') {
+    const f2 = FIELDS.components![key];
+    if (f2 && f2[1] && !f2[1].includes(m.kind)) return `${code(key)} is not a field of the Components Object in ${label} (it exists in ${escapeMarkdown(f2[1].map((k) => KIND_LABEL[k]).join(', '))}).\n\n${specLink(m, 'components')}`;
+    if (f2) {
+      const n = value.properties?.length ?? 0;
+      return `**${escapeMarkdown(key)}** (Components Object): ${n} entr${n === 1 ? 'y' : 'ies'}\n\n${escapeMarkdown(f2[0])}\n\n${specLink(m, 'components')}`;
+    }
   }
 
   // Generic field descriptions.

@@ -102,6 +102,9 @@ export class Resolver implements RefResolver {
     };
   }
 
+  /** The `$ref` held by an object of this document (O(1); hovers and navigation use it). */
+  refOfHolder(holder: JsonNode): RefModel | undefined { return this.byHolder.get(holder); }
+
   private byHolderCache?: Map<JsonNode, RefModel>;
   private get byHolder(): Map<JsonNode, RefModel> {
     if (!this.byHolderCache) {
@@ -131,7 +134,10 @@ export class Resolver implements RefResolver {
     }
     const ptr = ref.targetPointer;
     if (ptr !== '' && !ptr.startsWith('/')) {
-      return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is not a JSON pointer (it should start with "#/").` };
+      // A plain-name fragment names a JSON Schema `$anchor` (OpenAPI 3.1+ schemas).
+      const anchored = anchorsOf(doc.root).get(ptr);
+      if (anchored) return { node: anchored, uri: doc.uri, pointer: pointerOf(anchored), text: doc.text, lines: doc.lines, model: doc.model, chain: [ref] };
+      return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is neither a JSON pointer (starting with "#/") nor the name of a $anchor in ${ref.external ? decodeURIComponent(ref.targetUri.replace(/^.*\//, '')) : 'this document'}.` };
     }
     const node = nodeAtPointer(doc.root, parsePointer('#' + ref.targetPointer.replace(/%/g, '%25')));
     if (!node) {
@@ -188,6 +194,27 @@ export class Resolver implements RefResolver {
     this.problemList = out;
     return out;
   }
+}
+
+const anchorMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+/** `$anchor` / `$dynamicAnchor` names of a document, collected once per tree. */
+function anchorsOf(root: JsonNode | undefined): Map<string, JsonNode> {
+  if (!root) return new Map();
+  let m = anchorMaps.get(root);
+  if (m) return m;
+  m = new Map();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.alias) continue;
+    for (const p of n.properties ?? []) {
+      if ((p.key === '$anchor' || p.key === '$dynamicAnchor') && p.value.type === 'string' && !m.has(p.value.value as string)) m.set(p.value.value as string, n);
+      if (p.value.properties || p.value.items) stack.push(p.value);
+    }
+    for (const it of n.items ?? []) if (it.properties || it.items) stack.push(it);
+  }
+  anchorMaps.set(root, m);
+  return m;
 }
 
 /** " Did you mean …?" when a sibling of the missing segment has a close name. */
