@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SCHEDULER_OPTIONS, DiagnosticScheduler } from './diagnosticScheduler';
+import { reclaimAfterDrop } from './memory';
 import { normaliseSettings } from '../rules/settings';
 import {
   fromLspDiagnostic, toLspCodeActions, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbols,
@@ -109,9 +110,11 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
 
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     if (!docs.has(t.uri)) return;
+    const dropping = service.analysedChars(t.uri);
     // Incremental changes go to the service as ranges: it updates its line index instead of rebuilding it.
     service.edit(t.uri, contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text })), t.version);
     docs.set(t.uri, t.version);
+    reclaimAfterDrop(dropping);
     scheduler.changed(t.uri);
     republishDependents(t.uri);
   });
@@ -120,7 +123,9 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     docs.delete(t.uri);
     scheduler.forget(t.uri);
     const dependents = service.dependents(t.uri);
+    const dropping = service.analysedChars(t.uri);
     service.close(t.uri);
+    reclaimAfterDrop(dropping);
     void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
     for (const other of dependents) if (docs.has(other)) scheduler.later(other, DEPENDENT_DELAY_MS);
   });

@@ -141,6 +141,12 @@ export class LanguageService {
   /** A file changed on disk (or was created/deleted). */
   fileChanged(uri: string): void { this.invalidate(uri); }
 
+  /** Length of the text behind the cached analysis of `uri` (0 when none): what an edit or close will drop. */
+  analysedChars(uri: string): number {
+    const e = this.cache.get(uri);
+    return e?.analysed ? e.analysed.source.text.length : 0;
+  }
+
   /** Drops the entry for `uri` and, transitively, every entry that depends on it. Returns the URIs dropped. */
   invalidate(uri: string): string[] {
     const dropped: string[] = [];

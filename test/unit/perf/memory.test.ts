@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { RECLAIM_MIN_CHARS, reclaimAfterDrop } from '../../../server/src/lsp/memory';
+
+test('reclaimAfterDrop: skips small documents, collects after a large one is dropped', () => {
+  assert.equal(reclaimAfterDrop(0), false);
+  assert.equal(reclaimAfterDrop(RECLAIM_MIN_CHARS - 1), false);
+  // A large dropped analysis: garbage the collection must give back.
+  let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i, s: `node ${i}` }));
+  const before = process.memoryUsage().heapUsed;
+  garbage = undefined;
+  assert.equal(garbage, undefined);
+  assert.equal(reclaimAfterDrop(RECLAIM_MIN_CHARS), true);
+  assert.ok(process.memoryUsage().heapUsed < before - 5 * 1024 * 1024, 'the heap shrank by the dropped objects');
+});
