@@ -12,7 +12,7 @@ import type { Binding, BindingOperation, Component, ImportRef, InterfaceOperatio
 import { NS } from './model';
 import { type Ctx, declarationAt, protocolLabel, refIndex, textOf } from './features';
 import {
-  SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
+  EXTENSION_NS, SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
 } from './semantics';
 
 const inSpan = (s: Span | undefined, o: number) => !!s && o >= s.start && o <= s.end;
@@ -156,6 +156,8 @@ function elementHover(ctx: Ctx, el: XmlElement): string | undefined {
   if (ns === NS.HTTP11) return httpElement(el, head);
   if (ns === NS.MIME) return `${head('MIME binding: ' + L)}\n\n${L === 'multipartRelated' ? 'The message is a MIME multipart/related package: a SOAP envelope plus attachments (SOAP with Attachments).' : L === 'content' ? `A MIME part with media type ${c(attr(el, 'type')?.value ?? '*/*')}.` : L === 'mimeXml' ? 'A part sent as plain XML without a SOAP envelope.' : 'One part of a multipart/related message.'} ${see(SPEC.mime)}`;
   if (ns === NS.XSD) return xsdElement(ctx, el, head);
+  const ext = ns ? EXTENSION_NS[ns] : undefined;
+  if (ext) return `${head(ext.name + ' ' + L)}\n\n${escapeMarkdown(ext.text[0].toUpperCase() + ext.text.slice(1))}. ${see(ext.spec)}`;
   return undefined;
 }
 

@@ -168,5 +168,18 @@ export const STYLE20: Record<string, string> = {
   'http://www.w3.org/ns/wsdl/style/multipart': 'Multipart style: the input element\'s children can be sent as the parts of a multipart/form-data body',
 };
 
+/** Extension namespaces often found in WSDLs (policies attached to bindings and operations). */
+export const EXTENSION_NS: Record<string, { name: string; text: string; spec: Spec }> = {
+  'http://www.w3.org/ns/ws-policy': { name: 'WS-Policy 1.5', text: 'a policy: requirements (security, addressing, reliability, MTOM) a client must meet to talk to this endpoint', spec: { title: 'WS-Policy 1.5', url: 'https://www.w3.org/TR/ws-policy/' } },
+  'http://schemas.xmlsoap.org/ws/2004/09/policy': { name: 'WS-Policy 1.2', text: 'a policy: requirements (security, addressing, reliability, MTOM) a client must meet to talk to this endpoint', spec: { title: 'WS-Policy 1.5', url: 'https://www.w3.org/TR/ws-policy/' } },
+  'http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702': { name: 'WS-SecurityPolicy 1.2', text: 'a security assertion: how messages are protected (TLS, signatures, encryption, tokens)', spec: { title: 'WS-SecurityPolicy 1.3', url: 'https://docs.oasis-open.org/ws-sx/ws-securitypolicy/v1.3/ws-securitypolicy.html' } },
+  'http://schemas.xmlsoap.org/ws/2005/07/securitypolicy': { name: 'WS-SecurityPolicy 1.1', text: 'a security assertion: how messages are protected (TLS, signatures, encryption, tokens)', spec: { title: 'WS-SecurityPolicy 1.3', url: 'https://docs.oasis-open.org/ws-sx/ws-securitypolicy/v1.3/ws-securitypolicy.html' } },
+  'http://schemas.xmlsoap.org/ws/2004/09/policy/optimizedmimeserialization': { name: 'MTOM policy', text: 'binary content travels as MIME attachments (XOP/MTOM) instead of base64 text inside the envelope', spec: { title: 'SOAP MTOM', url: 'https://www.w3.org/TR/soap12-mtom/' } },
+  'http://www.w3.org/2007/05/addressing/metadata': { name: 'WS-Addressing metadata', text: 'messages carry WS-Addressing headers (wsa:To, wsa:Action, wsa:MessageID, wsa:ReplyTo)', spec: { title: 'WS-Addressing 1.0 Metadata', url: 'https://www.w3.org/TR/ws-addr-metadata/' } },
+  'http://www.w3.org/2006/05/addressing/wsdl': { name: 'WS-Addressing WSDL binding', text: 'messages carry WS-Addressing headers (wsa:To, wsa:Action, wsa:MessageID, wsa:ReplyTo)', spec: { title: 'WS-Addressing 1.0 WSDL Binding', url: 'https://www.w3.org/TR/ws-addr-wsdl/' } },
+  'http://docs.oasis-open.org/ws-rx/wsrmp/200702': { name: 'WS-ReliableMessaging policy', text: 'messages are delivered with WS-ReliableMessaging (acknowledgements, retransmission, ordering)', spec: { title: 'WS-RM Policy 1.2', url: 'https://docs.oasis-open.org/ws-rx/wsrmp/200702/wsrmp-1.2-spec-os.html' } },
+  'http://www.w3.org/2010/soapjms/': { name: 'SOAP over JMS', text: 'JMS binding properties (destination, delivery mode, priority)', spec: { title: 'SOAP over Java Message Service 1.0', url: 'https://www.w3.org/TR/soapjms/' } },
+};
+
 export const WSOAP_MEP_REQUEST_RESPONSE = 'http://www.w3.org/2003/05/soap/mep/request-response/';
 export { NS };

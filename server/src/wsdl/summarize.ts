@@ -4,9 +4,10 @@
  */
 import type { Span } from '../core/text';
 import type { Confidence, DocumentSummary, Endpoint, Fact, OperationSummary } from '../analysis/summary';
+import type { XmlElement } from '../syntax/xmlTree';
 import type { Ctx } from './features';
 import { NS, type Binding, type BindingOperation, type InterfaceOperation } from './model';
-import { SPEC, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, http20Method, soapVersionOf, transportOf } from './semantics';
+import { EXTENSION_NS, SPEC, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, http20Method, soapVersionOf, transportOf } from './semantics';
 
 class Facts {
   private readonly map = new Map<string, Fact>();
@@ -67,10 +68,8 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
     const st = effectiveStyle(b);
     if (st) styleSet.add(st);
   }
-  if (/OptimizedMimeSerialization|wsoma:|\/mtom/i.test(a.source.text.length < 4_000_000 ? a.source.text : '')) {
-    const i = a.source.text.search(/OptimizedMimeSerialization/);
-    if (i >= 0) formats.add('MTOM', 'an MTOM policy assertion (OptimizedMimeSerialization): binary content travels as XOP/MIME attachments', { start: i, end: i + 26 }, { title: 'SOAP MTOM', url: 'https://www.w3.org/TR/soap12-mtom/' }, 'likely');
-  }
+  const security = new Facts(uri);
+  policySignals(d.root, formats, protocols, security);
 
   for (const s of d.services) {
     for (const p of s.ports) {
@@ -106,7 +105,7 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
 
   return {
     uri, kind: a.source.kind.kind, version: a.source.kind.version, title: d.name?.value ?? d.services[0]?.name,
-    scope: 'web-service', protocols: protocols.list(), formats: formats.list(), styles: [], security: [], endpoints, operations,
+    scope: 'web-service', protocols: protocols.list(), formats: formats.list(), styles: [], security: security.list(), endpoints, operations,
     weight: {
       operations: operations.length || abstractOps,
       messages: d.messages.length || d.interfaces.reduce((n, i) => n + i.operations.reduce((k, o) => k + o.inputs.length + o.outputs.length, 0), 0),
@@ -114,6 +113,34 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
     },
     clients, headline: head.join(' · '),
   };
+}
+
+const SP = new Set(['http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702', 'http://schemas.xmlsoap.org/ws/2005/07/securitypolicy']);
+const SP_SPEC: Spec = EXTENSION_NS['http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702'].spec;
+
+/** Policy assertions anywhere in the document (one iterative walk per version): security, MTOM, addressing, RM. */
+function policySignals(root: XmlElement | undefined, formats: Facts, protocols: Facts, security: Facts): void {
+  const stack: XmlElement[] = root ? [root] : [];
+  while (stack.length) {
+    const el = stack.pop()!;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    const ns = el.ns ?? '';
+    if (SP.has(ns)) {
+      const L = el.localName;
+      if (L === 'TransportBinding') security.add('TLS (policy)', 'sp:TransportBinding: the policy requires a secure transport (HTTPS) for these messages', el.nameSpan, SP_SPEC);
+      else if (L === 'AsymmetricBinding' || L === 'SymmetricBinding') security.add('WS-Security message protection', `sp:${L}: messages are signed and/or encrypted with WS-Security, independently of the transport`, el.nameSpan, SP_SPEC);
+      else if (L === 'UsernameToken') security.add('WS-Security UsernameToken', 'sp:UsernameToken: the client sends a user name (and password or digest) in a WS-Security header', el.nameSpan, SP_SPEC);
+      else if (L === 'X509Token') security.add('WS-Security X.509', 'sp:X509Token: X.509 certificates sign or encrypt messages', el.nameSpan, SP_SPEC);
+      else if (L === 'SamlToken' || L === 'IssuedToken') security.add(`WS-Security ${L === 'SamlToken' ? 'SAML' : 'issued'} token`, `sp:${L}: a token from an identity provider (STS) authenticates the client`, el.nameSpan, SP_SPEC);
+      else if (L === 'HttpsToken') security.add('TLS (policy)', 'sp:HttpsToken: HTTPS is required', el.nameSpan, SP_SPEC);
+    } else if (ns === 'http://schemas.xmlsoap.org/ws/2004/09/policy/optimizedmimeserialization' && el.localName === 'OptimizedMimeSerialization') {
+      formats.add('MTOM', 'wsoma:OptimizedMimeSerialization: binary content travels as XOP/MIME attachments', el.nameSpan, EXTENSION_NS[ns].spec);
+    } else if ((ns === 'http://www.w3.org/2007/05/addressing/metadata' && el.localName === 'Addressing') || (ns === 'http://www.w3.org/2006/05/addressing/wsdl' && el.localName === 'UsingAddressing')) {
+      protocols.add('WS-Addressing', `${el.name}: messages carry WS-Addressing headers (To, Action, MessageID, ReplyTo)`, el.nameSpan, EXTENSION_NS[ns].spec);
+    } else if (ns === 'http://docs.oasis-open.org/ws-rx/wsrmp/200702' && el.localName === 'RMAssertion') {
+      protocols.add('WS-ReliableMessaging', 'wsrmp:RMAssertion: delivery with acknowledgements and retransmission', el.nameSpan, EXTENSION_NS[ns].spec);
+    }
+  }
 }
 
 function operationSummary(ctx: Ctx, b: Binding, op: BindingOperation): OperationSummary {

@@ -160,3 +160,22 @@ test('WSDL 2.0: operation style and wsdlx:safe; HTTP method defaults from safety
   const ops = service.describe(uri)!.operations.map((o) => `${o.name} ${o.method}`);
   assert.deepEqual(ops, ['Get GET', 'Put POST']);
 });
+
+test('policy extensions: hovers name WS-Policy / WS-SecurityPolicy, and the summary reports security, MTOM, addressing', () => {
+  const text = `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:wsp="http://www.w3.org/ns/ws-policy"
+    xmlns:sp="http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702" xmlns:wsoma="http://schemas.xmlsoap.org/ws/2004/09/policy/optimizedmimeserialization"
+    xmlns:wsam="http://www.w3.org/2007/05/addressing/metadata" targetNamespace="urn:p">
+  <wsp:Policy><sp:TransportBinding/><sp:UsernameToken/><wsoma:OptimizedMimeSerialization/><wsam:Addressing/></wsp:Policy>
+</wsdl:definitions>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-policy.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  const at = (needle: string) => plain(service.hover(uri, lines.positionAt(text.indexOf(needle) + 2))?.markdown ?? '');
+  assert.match(at('<wsp:Policy'), /WS-Policy 1\.5 Policy[\s\S]*requirements/);
+  assert.match(at('<sp:TransportBinding'), /WS-SecurityPolicy 1\.2 TransportBinding/);
+  const s = service.describe(uri)!;
+  assert.deepEqual(s.security.map((f) => f.value), ['TLS (policy)', 'WS-Security UsernameToken']);
+  assert.ok(s.formats.some((f) => f.value === 'MTOM'));
+  assert.ok(s.protocols.some((f) => f.value === 'WS-Addressing'));
+});
