@@ -3,7 +3,7 @@
  * order of top-level elements (R2022, R2023), required extensions (R2026) and the embedded schemas (R2105,
  * R2110, R2111, R2112). WSDL 1.1 only: Basic Profile does not cover WSDL 2.0.
  */
-import type { XmlElement } from '../../syntax/xmlTree';
+import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS } from '../model';
 import type { Schema } from '../model';
 import {
@@ -11,7 +11,7 @@ import {
   SCHEMA_IMPORT_NAMESPACE, UNKNOWN_PART,
 } from './catalog';
 import { tokenSpan } from './references';
-import { Collector, attrRemovalSpan, descendants, fixes, isAbsoluteUri, listNames, messageOf, nsAttr, q } from './util';
+import { Collector, attrRemovalSpan, fixes, isAbsoluteUri, listNames, nsAttr, q } from './util';
 
 export function checkDescription(c: Collector): void {
   const d = c.model.doc;
@@ -20,9 +20,7 @@ export function checkDescription(c: Collector): void {
   checkImports(c);
   checkSchemaImportsDeclared(c);
   checkParameterOrder(c);
-  checkXmlPrefix(c);
   checkOrder(c);
-  checkRequired(c);
   checkSchemas(c);
 }
 
@@ -85,16 +83,13 @@ function checkOrder(c: Collector): void {
   }
 }
 
-function checkRequired(c: Collector): void {
-  const root = c.model.doc.root;
-  if (!root) return;
-  for (const el of descendants(root, () => true)) {
-    if (el.ns === NS.WSDL11 || el.ns === NS.XSD) continue;
-    const a = nsAttr(el, NS.WSDL11, 'required');
-    if (a && a.value.trim() === 'true') {
-      c.add(R2026, a.nameSpan,
-        `<${el.name}> is marked wsdl:required="true": a consumer that does not understand ${q(el.ns ?? el.name)} must reject the whole description (Basic Profile 1.1 R2026 says SHOULD NOT). Drop the attribute unless the extension is truly mandatory.`);
-    }
+/** R2026, per element (called from the single tree walk in hygiene.ts). */
+export function checkRequiredAttr(c: Collector, el: XmlElement): void {
+  if (el.ns === NS.WSDL11 || el.ns === NS.XSD) return;
+  const a = nsAttr(el, NS.WSDL11, 'required');
+  if (a && a.value.trim() === 'true') {
+    c.add(R2026, a.nameSpan,
+      `<${el.name}> is marked wsdl:required="true": a consumer that does not understand ${q(el.ns ?? el.name)} must reject the whole description (Basic Profile 1.1 R2026 says SHOULD NOT). Drop the attribute unless the extension is truly mandatory.`);
   }
 }
 
@@ -112,13 +107,6 @@ function checkSchemas(c: Collector): void {
       if (comp.kind === 'element' && /^ArrayOf[A-Z_0-9]/.test(comp.name)) {
         c.add(R2112, comp.nameSpan,
           `Element ${q(comp.name)} follows the ArrayOfXXX naming of SOAP-encoded arrays; Basic Profile 1.1 R2112 suggests other names, so that tools do not mistake a literal element for a SOAP array. Consider a plural name (e.g. ${q(comp.name.replace(/^ArrayOf/, '') + 's')}).`);
-      }
-    }
-    for (const el of descendants(s.el, () => true)) {
-      const a = nsAttr(el, NS.WSDL11, 'arrayType');
-      if (a) {
-        c.add(R2111, a.nameSpan,
-          `wsdl:arrayType describes a SOAP-encoded array; Basic Profile 1.1 R2111 forbids it, since literal messages are described by the schema alone. Declare the array as a sequence: <xsd:element name="item" type="..." maxOccurs="unbounded"/>.`);
       }
     }
   }
@@ -181,7 +169,7 @@ function checkSchemaImportsDeclared(c: Collector): void {
     const owner = ownerSchema(d.schemas, ref.el);
     if (!owner || ref.ns === owner.targetNamespace) continue;
     if (owner.imports.some((i) => i.kind === 'xsd:import' && (i.namespace?.value ?? '') === ref.ns)) continue;
-    const r = m.resolve(ref);
+    const r = c.resolve(ref);
     if (r.status !== 'found' && r.status !== 'builtin') continue;
     const key = `${owner.span.start} ${ref.ns}`;
     if (reported.has(key)) continue; // once per schema and namespace: the fix is one xsd:import
@@ -203,8 +191,8 @@ function checkParameterOrder(c: Collector): void {
     for (const op of pt.operations) {
       const po = op.parameterOrder;
       if (!po) continue;
-      const inMsg = messageOf(m, op.input?.message);
-      const outMsg = messageOf(m, op.output?.message);
+      const inMsg = c.message(op.input?.message);
+      const outMsg = c.message(op.output?.message);
       if ((op.input?.message && !inMsg) || (op.output?.message && !outMsg)) continue;
       const known = new Set([...(inMsg?.parts ?? []), ...(outMsg?.parts ?? [])].map((p) => p.name));
       for (const name of po.value) {
@@ -224,15 +212,18 @@ function checkParameterOrder(c: Collector): void {
 
 function attrValue(el: XmlElement): string { return el.attributes.find((a) => a.name === 'parameterOrder')?.value ?? ''; }
 
-function checkXmlPrefix(c: Collector): void {
-  const root = c.model.doc.root;
-  if (!root) return;
-  for (const el of [root, ...descendants(root, () => true)]) {
-    const a = el.attributes.find((x) => x.name === 'xmlns:xml');
-    if (!a) continue;
-    const gone = attrRemovalSpan(el, a);
-    c.add(R4005, a.nameSpan,
-      `xmlns:xml declares the xml prefix, which XML Namespaces binds by definition; Basic Profile 1.1 R4005 says not to, because some parsers reject any declaration of it. Remove the declaration.`,
-      fixes({ title: 'Remove the xmlns:xml declaration', edits: [{ start: gone.start, end: gone.end, newText: '' }], preferred: true }));
+/** R2111 (inside schemas) and R4005, per element (called from the single tree walk in hygiene.ts). */
+export function checkArrayTypeAttr(c: Collector, el: XmlElement): void {
+  const a = nsAttr(el, NS.WSDL11, 'arrayType');
+  if (a) {
+    c.add(R2111, a.nameSpan,
+      `wsdl:arrayType describes a SOAP-encoded array; Basic Profile 1.1 R2111 forbids it, since literal messages are described by the schema alone. Declare the array as a sequence: <xsd:element name="item" type="..." maxOccurs="unbounded"/>.`);
   }
+}
+
+export function checkXmlPrefixAttr(c: Collector, el: XmlElement, a: XmlAttribute, index: number): void {
+  const gone = attrRemovalSpan(el, a, index);
+  c.add(R4005, a.nameSpan,
+    `xmlns:xml declares the xml prefix, which XML Namespaces binds by definition; Basic Profile 1.1 R4005 says not to, because some parsers reject any declaration of it. Remove the declaration.`,
+    fixes({ title: 'Remove the xmlns:xml declaration', edits: [{ start: gone.start, end: gone.end, newText: '' }], preferred: true }));
 }

@@ -7,7 +7,9 @@ import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS, type SchemaComponent } from '../model';
 import { SCHEMA_INVALID_DERIVATION, UNKNOWN_ATTRIBUTE } from './catalog';
 import { closest } from './references';
-import { Collector, attrRemovalSpan, descendants, fixes, listNames, q } from './util';
+import { Collector, attrRemovalSpan, fixes, listNames, q } from './util';
+import { checkArrayTypeAttr, checkRequiredAttr, checkXmlPrefixAttr } from './description';
+import { checkOldSchemaNamespaceAttr } from './structure';
 
 /** Unqualified attributes of each WSDL 1.1 element (WSDL 1.1 Appendix A 4); documentation is free-form. */
 const WSDL11_ATTRS: Record<string, string[]> = {
@@ -18,25 +20,64 @@ const WSDL11_ATTRS: Record<string, string[]> = {
 };
 
 export function checkHygiene(c: Collector): void {
-  const d = c.model.doc;
-  if (d.version === '1.1' && d.root) checkAttributes(c, d.root);
+  scanTree(c);
   checkDerivations(c);
 }
 
-function checkAttributes(c: Collector, root: XmlElement): void {
-  const visit = (el: XmlElement) => {
-    if (el.ns !== NS.WSDL11) return; // extension elements (soap:, xsd:schema, policies) have their own grammar
-    const allowed = WSDL11_ATTRS[el.localName];
-    if (allowed) for (const a of el.attributes) if (!a.name.includes(':') && a.name !== 'xmlns' && !allowed.includes(a.name)) report(c, el, a, allowed);
-    if (el.localName === 'types' || el.localName === 'documentation') return;
-    for (const ch of el.children) visit(ch);
-  };
-  visit(root);
+/**
+ * One walk over every element for the attribute-level checks (draft XSD namespace, R2026, R2111, R4005,
+ * unknown WSDL attributes): large descriptions have 100k+ elements, so each check must not walk on its own.
+ */
+function scanTree(c: Collector): void {
+  const root = c.model.doc.root;
+  if (!root) return;
+  const wsdl11 = c.model.doc.version === '1.1';
+  // Parallel stacks instead of an object per element: this loop runs over every element of the document.
+  const els: XmlElement[] = [root];
+  const flags: number[] = [0]; // 1 = inside xsd:schema, 2 = inside wsdl:documentation
+  while (els.length) {
+    const el = els.pop()!;
+    const f = flags.pop()!;
+    const attrs = el.attributes;
+    let extensionAttrs = false;
+    for (let i = 0; i < attrs.length; i++) {
+      const n = attrs[i].name;
+      if (n.charCodeAt(0) === 120 /* x */ && (n === 'xmlns' || n.startsWith('xmlns:'))) {
+        checkOldSchemaNamespaceAttr(c, attrs[i]);
+        if (wsdl11 && n === 'xmlns:xml') checkXmlPrefixAttr(c, el, attrs[i], i);
+      } else if (n.endsWith(':required') || n.endsWith(':arrayType')) extensionAttrs = true;
+    }
+    if (wsdl11) {
+      if (extensionAttrs) {
+        if (f & 1) checkArrayTypeAttr(c, el);
+        else checkRequiredAttr(c, el);
+      }
+      if (!(f & 2) && el.ns === NS.WSDL11) checkUnknownAttrs(c, el);
+    }
+    let g = f;
+    if (el.localName === 'schema' && el.ns === NS.XSD) g |= 1;
+    else if (el.localName === 'documentation' && el.ns === NS.WSDL11) g |= 2;
+    for (let i = el.children.length - 1; i >= 0; i--) { els.push(el.children[i]); flags.push(g); }
+  }
 }
 
-function report(c: Collector, el: XmlElement, a: XmlAttribute, allowed: string[]): void {
-  const near = closest(a.name, allowed.filter((n) => !el.attributes.some((x) => x.name === n)));
-  const gone = attrRemovalSpan(el, a);
+function checkUnknownAttrs(c: Collector, el: XmlElement): void {
+  {
+    const allowed = WSDL11_ATTRS[el.localName];
+    if (allowed) {
+      let reported = 0;
+      el.attributes.forEach((a, i) => {
+        if (reported >= 20 || a.name.includes(':') || a.name === 'xmlns' || allowed.includes(a.name)) return;
+        reported++; // a handful per element says it all; hostile documents carry thousands
+        report(c, el, a, i, allowed);
+      });
+    }
+  }
+}
+
+function report(c: Collector, el: XmlElement, a: XmlAttribute, index: number, allowed: string[]): void {
+  const near = el.attributes.length > 50 ? undefined : closest(a.name, allowed.filter((n) => !el.attributes.some((x) => x.name === n)));
+  const gone = attrRemovalSpan(el, a, index);
   c.add(UNKNOWN_ATTRIBUTE, a.nameSpan,
     `<${el.name}> has no attribute ${q(a.name)} in WSDL 1.1 (it allows ${listNames(allowed)})${near ? `; did you mean ${q(near)}?` : '.'} Tools ignore it or reject the document. An extension attribute must be namespace-qualified (e.g. ext:${a.name} with xmlns:ext="...").`,
     near
@@ -53,12 +94,11 @@ function checkDerivations(c: Collector): void {
     let what: string | undefined;
     if (ref.ns === NS.XSD && ref.local === 'anyType') what = 'xsd:anyType, the ur-type of complex types';
     else {
-      const r = m.resolve(ref);
+      const r = c.resolve(ref);
       if (r.status === 'found' && (r.target as SchemaComponent).typeKind === 'complexType') what = `the complexType ${q(r.target.name)}`;
     }
     if (!what) continue;
     c.add(SCHEMA_INVALID_DERIVATION, ref.span,
       `This simpleType ${ref.attr === 'base' ? 'restricts' : 'lists'} ${what}; a simple type can only be derived from a simple type (xsd:anySimpleType, a built-in such as xsd:string, or another simpleType). Schema processors reject the schema. Use xsd:anySimpleType or xsd:string, or make this a complexType.`);
   }
-  void descendants;
 }

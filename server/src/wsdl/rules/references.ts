@@ -7,7 +7,7 @@
 import type { XmlElement } from '../../syntax/xmlTree';
 import type { ComponentKind, QNameRef, WsdlModel } from '../model';
 import { R2206, UNKNOWN_PART, UNRESOLVED_REFERENCE, UNRESOLVED_SCHEMA_REFERENCE } from './catalog';
-import { Collector, fixes, listNames, messageOf, q } from './util';
+import { Collector, fixes, listNames, q } from './util';
 
 const SCHEMA_KINDS = new Set<ComponentKind>(['element', 'type', 'attribute', 'group', 'attributeGroup']);
 
@@ -20,7 +20,7 @@ const KIND_WORD: Record<ComponentKind, string> = {
 export function checkReferences(c: Collector): void {
   const m = c.model;
   for (const ref of m.doc.refs) {
-    const r = m.resolve(ref);
+    const r = c.resolve(ref);
     if (r.status !== 'unresolved') continue;
     if (ref.kind === 'element' && ref.attr === 'element' && !ref.inSchema && r.reason === 'not-found' && ref.ns !== undefined) {
       const asType = m.lookup('type', ref.ns, ref.local);
@@ -32,6 +32,7 @@ export function checkReferences(c: Collector): void {
       }
     }
     const rule = SCHEMA_KINDS.has(ref.kind) ? UNRESOLVED_SCHEMA_REFERENCE : UNRESOLVED_REFERENCE;
+    if (!c.wants(rule)) continue;
     const { message, replacement } = unresolvedMessage(m, ref, r.reason);
     c.add(rule, ref.span, message, replacement
       ? fixes({ title: `Change to '${replacement}'`, edits: [{ start: ref.span.start, end: ref.span.end, newText: replacement }], preferred: true })
@@ -90,10 +91,10 @@ function checkBoundPartNames(c: Collector): void {
   const m = c.model;
   for (const b of m.doc.bindings) {
     for (const op of b.operations) {
-      const ptOp = m.portTypeOperation(b, op.name);
+      const ptOp = c.ptOp(b, op.name);
       for (const [bm, om] of [[op.input, ptOp?.input], [op.output, ptOp?.output]] as const) {
         if (!bm) continue;
-        const msg = messageOf(m, om?.message);
+        const msg = c.message(om?.message);
         if (msg && bm.body?.parts) {
           for (const name of bm.body.parts.names) {
             if (!msg.parts.some((p) => p.name === name)) {
@@ -112,7 +113,7 @@ function checkBoundPartNames(c: Collector): void {
         }
         for (const h of bm.headers) {
           if (!h.message || !h.parts) continue;
-          const hm = messageOf(m, h.message);
+          const hm = c.message(h.message);
           if (hm && !hm.parts.some((p) => p.name === h.parts!.value)) {
             c.add(UNKNOWN_PART, h.parts.span,
               `soap:header part=${q(h.parts.value)} is not a part of message ${q(hm.name)} (parts: ${listNames(hm.parts.map((p) => p.name))}).`);

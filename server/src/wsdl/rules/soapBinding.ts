@@ -12,7 +12,7 @@ import {
   R2723, R2726, R2754, MIME_ONE_SOAP_BODY, SOAP_BINDING_MISSING, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
 } from './catalog';
 import { actionFor, escAttr } from './structure';
-import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, messageOf, nsAttr, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
+import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, nsAttr, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
 
 const WSA_ACTION_NS = [
   'http://www.w3.org/2007/05/addressing/metadata',
@@ -129,7 +129,7 @@ interface Bound { bm: BindingMessage; om?: OperationMessage; msg?: Message }
 
 function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
   const m = c.model;
-  const ptOp = m.portTypeOperation(b, op.name);
+  const ptOp = c.ptOp(b, op.name);
   const style = styleOf(b, op);
   const profile = profileOf(b);
   const pairs: Bound[] = [];
@@ -137,7 +137,7 @@ function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
     const bm = op[dir];
     if (!bm) continue;
     const om = ptOp?.[dir];
-    pairs.push({ bm, om, msg: messageOf(m, om?.message) });
+    pairs.push({ bm, om, msg: c.message(om?.message) });
   }
   for (const { bm, msg } of pairs) {
     const body = bm.body;
@@ -252,7 +252,7 @@ function checkUnbound(c: Collector, b: Binding, op: BindingOperation, bm: Bindin
   const bound = new Set(names);
   for (const h of bm.headers) {
     if (!h.parts) continue;
-    const hm = messageOf(c.model, h.message);
+    const hm = c.message(h.message);
     if (hm === msg) bound.add(h.parts.value);
   }
   const unbound = msg.parts.filter((p) => !bound.has(p.name)).map((p) => p.name);
@@ -268,7 +268,7 @@ function checkHeaderPart(c: Collector, b: Binding, h: SoapBody, what: string): v
     c.add(R2720, h.el.nameSpan, `soap:${what} has no part attribute; ${profileOf(b)} R2720 requires it to name the single part (of message ${h.message ? q(h.message.raw) : 'the header message'}) that becomes the header block.`);
     return;
   }
-  const hm = messageOf(m, h.message);
+  const hm = c.message(h.message);
   const p = hm?.parts.find((x) => x.name === h.parts!.value);
   if (hm && p && p.type && !p.element && c.here(hm.uri)) {
     c.add(R2205, p.type.span, partByElementMessage(b, p, hm, 'soap:header'));
@@ -302,7 +302,7 @@ function checkFault(c: Collector, b: Binding, op: BindingOperation, ptOp: PortTy
   const nsA = attr(sf.el, 'namespace');
   if (nsA) c.add(style === 'rpc' ? R2726 : R2716, nsA.nameSpan, namespaceMessage(b, style, 'fault'), removeNsFix(sf.el, nsA));
   const pf = ptOp?.faults.find((x) => x.name === f.name);
-  const fm = messageOf(c.model, pf?.message);
+  const fm = c.message(pf?.message);
   if (fm && c.here(fm.uri)) {
     for (const p of fm.parts) if (p.type && !p.element) c.add(R2205, p.type.span, partByElementMessage(b, p, fm, 'soap:fault'));
   }
@@ -313,13 +313,13 @@ function checkWireSignatures(c: Collector, b: Binding): void {
   const m = c.model;
   const seen = new Map<string, BindingOperation>();
   for (const op of b.operations) {
-    const sig = signature(m, b, op);
+    const sig = signature(c, b, op);
     if (sig === undefined) continue;
     const prev = seen.get(sig.key);
     if (!prev) { seen.set(sig.key, op); continue; }
     if (prev.name === op.name) continue; // overloading is R2304's business
     // Basic Profile 1.2 / 2.0 count the WS-Addressing Action as part of the signature (e.g. WS-Trust's operations).
-    const a1 = wsaAction(m.portTypeOperation(b, prev.name)?.input)?.value, a2 = wsaAction(m.portTypeOperation(b, op.name)?.input)?.value;
+    const a1 = wsaAction(c.ptOp(b, prev.name)?.input)?.value, a2 = wsaAction(c.ptOp(b, op.name)?.input)?.value;
     if (a1 && a2 && a1 !== a2) continue;
     c.add(R2710, op.nameSpan,
       `Operations ${q(prev.name)} and ${q(op.name)} of binding ${q(b.name)} send the same request on the wire (${sig.label}), so the service cannot tell which one was called (${profileOf(b)} R2710). Give each operation its own input element${op.soapAction?.value ? '' : ', or at least distinct soapActions'}.`,
@@ -327,15 +327,15 @@ function checkWireSignatures(c: Collector, b: Binding): void {
   }
 }
 
-function signature(m: WsdlModel, b: Binding, op: BindingOperation): { key: string; label: string } | undefined {
+function signature(c: Collector, b: Binding, op: BindingOperation): { key: string; label: string } | undefined {
   const style = styleOf(b, op);
   if (style === 'rpc') {
     const ns = op.input?.body?.namespace?.value ?? '';
     return { key: `rpc {${ns}}${op.name}`, label: `rpc wrapper element ${q(op.name)}` };
   }
-  const ptOp = m.portTypeOperation(b, op.name);
+  const ptOp = c.ptOp(b, op.name);
   if (!ptOp?.input || !op.input?.body || op.input.mime.length) return undefined;
-  const msg = messageOf(m, ptOp.input.message);
+  const msg = c.message(ptOp.input.message);
   if (!msg) return undefined;
   const parts = partsNamed(msg, op.input.body.parts?.names);
   if (parts.length === 0) return { key: 'doc (empty)', label: 'an empty SOAP Body' };
@@ -364,14 +364,14 @@ function checkSoapActions(c: Collector, b: Binding): void {
   const sigCount = new Map<string, number>();
   const sigOf = new Map<BindingOperation, string>();
   for (const op of b.operations) {
-    const sg = signature(m, b, op);
+    const sg = signature(c, b, op);
     if (!sg) continue;
     sigOf.set(op, sg.key);
     sigCount.set(sg.key, (sigCount.get(sg.key) ?? 0) + 1);
   }
   const ambiguous = (op: BindingOperation) => { const k = sigOf.get(op); return k !== undefined && (sigCount.get(k) ?? 0) > 1; };
   for (const op of b.operations) {
-    const ptOp = m.portTypeOperation(b, op.name);
+    const ptOp = c.ptOp(b, op.name);
     const wsa = wsaAction(ptOp?.input);
     const sa = op.soapAction;
     const soapOp = op.soapOperation;

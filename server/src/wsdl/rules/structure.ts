@@ -3,7 +3,7 @@
  * that match their portType / interface, parts, operations, ports and endpoint addresses.
  */
 import type { Span } from '../../core/text';
-import type { XmlElement } from '../../syntax/xmlTree';
+import type { XmlAttribute } from '../../syntax/xmlTree';
 import { MEP, NS, type Binding, type BindingOperation, type Component, type Interface, type InterfaceOperation, type PortType } from '../model';
 import {
   BINDING_OPERATION_UNKNOWN, DUPLICATE_NAME, ENDPOINT_NOT_HTTPS, HTTP_METHOD_INVALID, OLD_SCHEMA_NAMESPACE,
@@ -19,7 +19,6 @@ export function checkStructure(c: Collector): void {
   checkBindingOperations(c);
   checkPorts(c);
   checkWsdl20(c);
-  checkOldSchemaNamespace(c);
 }
 
 interface Named { name: string; nameSpan: Span }
@@ -124,7 +123,7 @@ function checkBindingOperations(c: Collector): void {
   const m = c.model;
   for (const b of m.doc.bindings) {
     if (!b.type) continue;
-    const r = m.resolve(b.type);
+    const r = c.resolve(b.type);
     if (r.status !== 'found') continue;
     if (r.target.kind === 'portType') checkAgainstPortType(c, b, r.target as PortType);
     else if (r.target.kind === 'interface') checkAgainstInterface(c, b, r.target as Interface);
@@ -134,7 +133,7 @@ function checkBindingOperations(c: Collector): void {
 function checkAgainstPortType(c: Collector, b: Binding, pt: PortType): void {
   const names = pt.operations.map((o) => o.name);
   for (const op of b.operations) {
-    const ptOp = pt.operations.find((o) => o.name === op.name);
+    const ptOp = c.ptOp(b, op.name);
     if (!ptOp) {
       const near = closest(op.name, names);
       const free = near && !b.operations.some((o) => o.name === near);
@@ -161,6 +160,7 @@ function checkAgainstPortType(c: Collector, b: Binding, pt: PortType): void {
   const bound = new Set(b.operations.map((o) => o.name));
   for (const ptOp of pt.operations) {
     if (bound.has(ptOp.name)) continue;
+    if (!c.wants(R2718)) break;
     c.add(R2718, b.nameSpan,
       `Binding ${q(b.name)} does not bind operation ${q(ptOp.name)} of portType ${q(pt.name)}; a binding must cover every operation of its portType. Add a <operation name="${ptOp.name}"> to the binding, or move the operation to another portType.`,
       skeletonFix(c, b, ptOp.name, !!ptOp.input, !!ptOp.output, ptOp.faults.map((f) => f.name).filter((n): n is string => !!n)));
@@ -206,14 +206,14 @@ function checkAgainstInterface(c: Collector, b: Binding, itf: Interface): void {
     seen.add(i);
     ops.push(...i.operations);
     for (const e of i.extends) {
-      const r = m.resolve(e);
+      const r = c.resolve(e);
       if (r.status === 'found' && r.target.kind === 'interface') walk(r.target as Interface);
     }
   };
   walk(itf);
   for (const op of b.operations) {
     if (!op.ref) continue;
-    const r = m.resolve(op.ref);
+    const r = c.resolve(op.ref);
     if (r.status !== 'found') continue;
     if (!ops.some((o) => o.el === r.target.el)) {
       c.add(BINDING_OPERATION_UNKNOWN, op.ref.span,
@@ -295,20 +295,12 @@ function checkWsdl20(c: Collector): void {
 
 const OLD_XSD = new Set(['http://www.w3.org/1999/XMLSchema', 'http://www.w3.org/2000/10/XMLSchema']);
 
-function checkOldSchemaNamespace(c: Collector): void {
-  const root = c.model.doc.root;
-  if (!root) return;
-  const visit = (el: XmlElement) => {
-    for (const a of el.attributes) {
-      if ((a.name === 'xmlns' || a.name.startsWith('xmlns:')) && OLD_XSD.has(a.value)) {
-        c.add(OLD_SCHEMA_NAMESPACE, a.valueSpan,
-          `${q(a.value)} is a draft XML Schema namespace from before the 2001 Recommendation; current tools do not know its types. Use http://www.w3.org/2001/XMLSchema (and check the schema for draft-only constructs).`,
-          fixes({ title: 'Use the XML Schema 1.0 namespace http://www.w3.org/2001/XMLSchema', edits: [{ start: a.valueSpan.start, end: a.valueSpan.end, newText: NS.XSD }] }));
-      }
-    }
-    for (const ch of el.children) visit(ch);
-  };
-  visit(root);
+/** Per attribute (called from the single tree walk in hygiene.ts). */
+export function checkOldSchemaNamespaceAttr(c: Collector, a: XmlAttribute): void {
+  if (!OLD_XSD.has(a.value)) return;
+  c.add(OLD_SCHEMA_NAMESPACE, a.valueSpan,
+    `${q(a.value)} is a draft XML Schema namespace from before the 2001 Recommendation; current tools do not know its types. Use http://www.w3.org/2001/XMLSchema (and check the schema for draft-only constructs).`,
+    fixes({ title: 'Use the XML Schema 1.0 namespace http://www.w3.org/2001/XMLSchema', edits: [{ start: a.valueSpan.start, end: a.valueSpan.end, newText: NS.XSD }] }));
 }
 
 export { styleOf };

@@ -3,7 +3,7 @@ import type { Span } from '../../core/text';
 import type { Finding, Severity } from '../../core/types';
 import type { RuleMeta } from '../../rules/registry';
 import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
-import type { Binding, BindingOperation, Message, Part, QNameRef, WsdlModel } from '../model';
+import type { Binding, BindingOperation, Message, Part, PortType, PortTypeOperation, QNameRef, Resolution, WsdlModel } from '../model';
 
 /** A quick fix carried in Finding.data: plain offsets in the analysed document (see wsdl/quickFixes.ts). */
 export interface FixEdit {
@@ -21,18 +21,61 @@ export interface FixData {
   fix: { title: string; edits: FixEdit[]; preferred?: boolean }[];
 }
 
+const MAX_PER_CODE = 500;
+
 export class Collector {
   readonly findings: Finding[] = [];
   private readonly seen = new Set<string>();
   constructor(readonly model: WsdlModel) {}
 
+  private readonly resolved = new Map<QNameRef, Resolution>();
+  /** model.resolve, memoised for this run (rules ask for the same message or portType many times). */
+  resolve(ref: QNameRef): Resolution {
+    let r = this.resolved.get(ref);
+    if (!r) { r = this.model.resolve(ref); this.resolved.set(ref, r); }
+    return r;
+  }
+
+  message(ref: QNameRef | undefined): Message | undefined {
+    if (!ref) return undefined;
+    const r = this.resolve(ref);
+    return r.status === 'found' && r.target.kind === 'message' ? (r.target as Message) : undefined;
+  }
+
+  /** False once `rule` has reported MAX_PER_CODE findings: callers skip building messages nobody will see. */
+  wants(rule: RuleMeta): boolean { return (this.perCode.get(rule.code) ?? 0) < MAX_PER_CODE; }
+
+  private readonly opIndex = new Map<Binding, Map<string, PortTypeOperation>>();
+  /**
+   * The portType operation a binding operation names, through a per-binding index (the model's
+   * portTypeOperation() scans the portType on every call, which is quadratic over a large binding).
+   */
+  ptOp(b: Binding, name: string): PortTypeOperation | undefined {
+    let idx = this.opIndex.get(b);
+    if (!idx) {
+      idx = new Map();
+      const pt = b.type ? this.resolve(b.type) : undefined;
+      if (pt?.status === 'found' && pt.target.kind === 'portType') {
+        for (const o of (pt.target as PortType).operations) if (!idx.has(o.name)) idx.set(o.name, o);
+      }
+      this.opIndex.set(b, idx);
+    }
+    return idx.get(name);
+  }
+
   /** True when the span belongs to the document being analysed (findings cannot go elsewhere). */
   here(uri: string): boolean { return uri === this.model.doc.uri; }
+
+  private readonly perCode = new Map<string, number>();
 
   add(rule: RuleMeta, span: Span, message: string, extra: Partial<Finding> = {}): void {
     // The same part or attribute can be reached from several bindings: report it once.
     const key = `${rule.code}@${span.start}:${message}`;
     if (this.seen.has(key)) return;
+    // A generated or hostile document can repeat one mistake 100k times; past this many, more findings help nobody.
+    const n = this.perCode.get(rule.code) ?? 0;
+    if (n >= MAX_PER_CODE) return;
+    this.perCode.set(rule.code, n + 1);
     this.seen.add(key);
     this.findings.push({ code: rule.code, span, message, ...extra });
   }
@@ -71,8 +114,8 @@ export function nsAttr(el: XmlElement, ns: string, local: string): XmlAttribute 
 }
 
 /** Span from the end of what precedes an attribute (previous attribute or the element name) to its closing quote: deleting it removes the attribute and the whitespace before it. */
-export function attrRemovalSpan(el: XmlElement, a: XmlAttribute): Span {
-  const i = el.attributes.indexOf(a);
+export function attrRemovalSpan(el: XmlElement, a: XmlAttribute, index = el.attributes.indexOf(a)): Span {
+  const i = index;
   const start = i > 0 ? el.attributes[i - 1].valueSpan.end + 1 : el.nameSpan.end;
   return { start, end: a.valueSpan.end + 1 };
 }
