@@ -150,7 +150,6 @@ function page(a: Assets, title: string, body: string): string {
     "default-src 'none'",
     `style-src ${a.cspSource}`,
     `script-src 'nonce-${a.nonce}'`,
-    `img-src ${a.cspSource}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
