@@ -22,8 +22,9 @@ function analyse(text: string, ext = 'yaml', ls = service()) {
   return { ls, uri, diags: ls.diagnostics(uri) };
 }
 
+/** Codes of the errors and warnings (information and hints are hygiene, not problems a fix must remove). */
 function codes(diags: LensDiagnostic[], prefix = 'oas-'): string[] {
-  return diags.filter((d) => d.code.startsWith(prefix) && !d.code.startsWith('oas-info')).map((d) => d.code).sort();
+  return diags.filter((d) => d.code.startsWith(prefix) && (d.severity === 'error' || d.severity === 'warning')).map((d) => d.code).sort();
 }
 
 function applyEdits(text: string, edits: TextEditResult[]): string {

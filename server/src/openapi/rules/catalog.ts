@@ -173,3 +173,27 @@ export const WEBHOOK_CALLBACKS = rule('oas-webhook-callbacks',
 export const QUERYSTRING_PARAMETER = rule('oas-querystring-parameter',
   'An `in: querystring` parameter is combined with `in: query` parameters, or declared more than once (OpenAPI 3.2).',
   'error', ['oas32'], 'Parameter Object: in querystring', `${V32}#parameter-locations`);
+
+// ---- added rules: keys, operations, schema consistency ---------------------------------------------
+
+export const DUPLICATE_KEY = rule('oas-duplicate-key',
+  'An object has the same key twice; parsers keep one of them (usually the last) and silently drop the other.',
+  'error', ALL, 'YAML 1.2 §3.2.1.1 (mapping keys are unique); RFC 8259 §4 (names should be unique)', 'https://yaml.org/spec/1.2.2/#3211-nodes');
+export const OPERATION_ID_MISSING = rule('oas-operation-id-missing',
+  'An operation has no operationId; code generators and links then invent or lack a name for it.',
+  'information', ALL, 'Operation Object: operationId', `${V31}#operation-object`);
+export const REQUIRED_PROPERTY_UNDEFINED = rule('oas-required-property-undefined',
+  'A schema lists a `required` property that its `properties` do not define (often a misspelling).',
+  'warning', ALL, 'JSON Schema Validation: required; Schema Object', `${V31}#schema-object`);
+export const TYPE_KEYWORD_MISMATCH = rule('oas-type-keyword-mismatch',
+  'A schema combines a `type` with keywords of another type (`items` on an object, `properties` on an array, ...), which then never apply.',
+  'warning', ALL, 'JSON Schema Validation: keywords apply only to instances of their type', 'https://json-schema.org/draft/2020-12/json-schema-validation#section-6');
+export const SERVERS_MISSING = rule('oas-servers-missing',
+  'An OpenAPI 3 document without `servers`: clients assume `/`, relative to wherever they read the document.',
+  'information', OAS3, 'OpenAPI Object: servers (default: a Server Object with url /)', `${V31}#openapi-object`);
+export const DISCRIMINATOR_PROPERTY = rule('oas-discriminator-property',
+  'A discriminator names a property that the schema does not define, or does not require.',
+  'warning', ALL, 'Discriminator Object / Schema Object: discriminator', `${V31}#discriminator-object`);
+export const NUMBER_RANGE_MIXED = rule('oas-number-range-mixed',
+  'A schema sets both `minimum` and `exclusiveMinimum` (or both maximums); in 3.1+ both are numbers and the stricter one silently wins.',
+  'warning', ['oas31', 'oas32'], 'JSON Schema Validation 2020-12: exclusiveMinimum / exclusiveMaximum', 'https://json-schema.org/draft/2020-12/json-schema-validation#section-6.2');

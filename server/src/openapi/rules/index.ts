@@ -13,6 +13,7 @@ import { checkSchemasAndProse } from './schemaRules';
 import { checkServers } from './servers';
 import { checkDocumentStructure } from './structureRule';
 import { checkVersionRules } from './versionRules';
+import { checkDuplicateKeys, checkOperationIdsAndServers } from './extraRules';
 import './catalog';
 
 const FAMILIES: [string, (ctx: RuleContext) => void][] = [
@@ -25,6 +26,8 @@ const FAMILIES: [string, (ctx: RuleContext) => void][] = [
   ['components', checkUnusedComponents],
   ['schemas', checkSchemasAndProse],
   ['version', checkVersionRules],
+  ['keys', checkDuplicateKeys],
+  ['operation-ids', checkOperationIdsAndServers],
 ];
 
 export interface RuleRunOptions {

@@ -11,6 +11,7 @@ import { code, prop, val, type RuleContext } from './context';
 import { sameJson, validateInstance } from './instance';
 import { walkDocument } from './walk';
 import { resolverFor } from './resolve';
+import { checkSchemaConsistency } from './extraRules';
 
 const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
 
@@ -21,6 +22,7 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
   const resolve = resolverFor(ctx);
   walkDocument(root, kind, {
     schema(n) {
+      checkSchemaConsistency(ctx, n);
       const typeNode = val(n, 'type');
       const types = typeNode?.type === 'string' ? [typeNode.value as string]
         : typeNode?.type === 'array' ? (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string) : undefined;

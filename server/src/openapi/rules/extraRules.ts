@@ -1,0 +1,124 @@
+/**
+ * Rules added after the first set: duplicate keys (anywhere), operations without operationId, documents
+ * without servers, and schema consistency (required properties, type vs keywords, discriminators, mixed
+ * number ranges). Schema checks hook into the shared walk of schemaRules.ts through `checkSchemaConsistency`.
+ */
+import type { JsonNode } from '../../syntax/jsonTree';
+import {
+  DISCRIMINATOR_PROPERTY, DUPLICATE_KEY, NUMBER_RANGE_MIXED, OPERATION_ID_MISSING, REQUIRED_PROPERTY_UNDEFINED, SERVERS_MISSING,
+  TYPE_KEYWORD_MISMATCH,
+} from './catalog';
+import { code, prop, val, type RuleContext } from './context';
+
+export function checkDuplicateKeys(ctx: RuleContext): void {
+  const visit = (n: JsonNode, depth: number): void => {
+    if (depth > 300) return;
+    if (n.type === 'array') { for (const i of n.items ?? []) if (i.type === 'object' || i.type === 'array') visit(i, depth + 1); return; }
+    if (n.type !== 'object' || n.alias) return;
+    const props = n.properties ?? [];
+    if (props.length > 1) {
+      const first = new Map<string, number>();
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
+        const j = first.get(p.key);
+        if (j === undefined) { first.set(p.key, i); continue; }
+        const prev = props[j];
+        ctx.report(DUPLICATE_KEY, p.keySpan, `the key ${code(p.key)} appears twice in this object (first on line ${ctx.line(prev.keySpan.start)}); tools keep only one of them, usually this later one`, { related: [ctx.relatedHere(prev.keySpan, 'first occurrence')] });
+      }
+    }
+    for (const p of props) if (p.value.type === 'object' || p.value.type === 'array') visit(p.value, depth + 1);
+  };
+  if (ctx.model.root) visit(ctx.model.root, 0);
+}
+
+export function checkOperationIdsAndServers(ctx: RuleContext): void {
+  for (const op of ctx.model.operations) {
+    if (op.pathItem.uri !== ctx.model.uri || op.operationId) continue;
+    ctx.report(OPERATION_ID_MISSING, op.methodSpan, `${op.method.toUpperCase()} ${code(op.path)} has no operationId: generated clients will invent a method name for it, and links cannot refer to it`);
+  }
+  const root = ctx.model.root;
+  if (ctx.kind !== 'swagger2' && root && !prop(root, 'servers') && ctx.model.pathItems.length > 0) {
+    const key = ctx.model.versionProperty?.keySpan ?? root.span;
+    ctx.report(SERVERS_MISSING, key, 'no `servers`: clients will send requests relative to wherever they read this document (the default server is `/`); list the API\'s base URLs');
+  }
+}
+
+const OBJECT_ONLY = ['properties', 'additionalProperties', 'patternProperties', 'required', 'minProperties', 'maxProperties'];
+const ARRAY_ONLY = ['items', 'minItems', 'maxItems', 'uniqueItems', 'prefixItems', 'contains'];
+const STRING_ONLY = ['minLength', 'maxLength', 'pattern'];
+const NUMBER_ONLY = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
+
+/** Called for every Schema Object by the walk in schemaRules.ts. */
+export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
+  const typeNode = val(n, 'type');
+  const types = typeNode?.type === 'string' ? [typeNode.value as string]
+    : typeNode?.type === 'array' ? (typeNode.items ?? []).map((i) => String(i.value)) : undefined;
+  const composed = !!(prop(n, 'allOf') || prop(n, 'anyOf') || prop(n, 'oneOf') || prop(n, '$ref'));
+  const inComposition = isInsideComposition(n);
+
+  // required names a property that is not defined here (only when this schema defines its properties alone)
+  const req = val(n, 'required');
+  const props = val(n, 'properties');
+  if (req?.type === 'array' && props?.type === 'object' && !composed && !inComposition && !prop(n, 'patternProperties')) {
+    const additional = val(n, 'additionalProperties');
+    if (!additional || additional.value === false) {
+      const names = new Set((props.properties ?? []).map((p) => p.key));
+      for (const r of req.items ?? []) {
+        if (r.type === 'string' && !names.has(r.value as string)) {
+          ctx.report(REQUIRED_PROPERTY_UNDEFINED, r.span, `${code(String(r.value))} is required, but \`properties\` does not define it${additional?.value === false ? ' and additionalProperties is false, so no valid value exists' : ''}`);
+        }
+      }
+    }
+  }
+
+  // type vs keywords of other types (only a single, explicit type)
+  if (types?.length === 1) {
+    const t = types[0];
+    const foreign = (list: string[], kind: string) => {
+      for (const k of list) {
+        const p = prop(n, k);
+        // `required: true` is a Parameter / Header field (Swagger 2.0 parameters carry schema keywords themselves).
+        if (p && k === 'required' && p.value.type !== 'array') continue;
+        if (p) ctx.report(TYPE_KEYWORD_MISMATCH, p.keySpan, `\`${k}\` applies to ${kind} only, but this schema has \`type: ${t}\`: it never takes effect`);
+      }
+    };
+    if (t !== 'object') foreign(OBJECT_ONLY, 'objects');
+    if (t !== 'array') foreign(ARRAY_ONLY, 'arrays');
+    if (t === 'object' || t === 'array' || t === 'boolean') foreign(STRING_ONLY, 'strings');
+    if (t === 'object' || t === 'array' || t === 'boolean' || t === 'string') foreign(NUMBER_ONLY, 'numbers');
+  }
+
+  // discriminator
+  const disc = prop(n, 'discriminator');
+  if (disc) {
+    const name = disc.value.type === 'string' ? disc.value.value as string : strOf(val(disc.value, 'propertyName'));
+    const nameSpan = disc.value.type === 'string' ? disc.value.span : val(disc.value, 'propertyName')?.span;
+    if (name && nameSpan && props?.type === 'object' && !prop(n, 'oneOf') && !prop(n, 'anyOf') && !prop(n, 'allOf')) {
+      const defined = !!prop(props, name);
+      const required = req?.type === 'array' && (req.items ?? []).some((r) => r.value === name);
+      if (!defined) ctx.report(DISCRIMINATOR_PROPERTY, nameSpan, `the discriminator property ${code(name)} is not defined in this schema's \`properties\``);
+      else if (!required && (ctx.kind === 'swagger2' || ctx.kind === 'oas30')) ctx.report(DISCRIMINATOR_PROPERTY, nameSpan, `the discriminator property ${code(name)} must also be listed in \`required\`: without it a payload cannot say which schema it is`);
+    }
+  }
+
+  // 3.1+: both bounds of one side
+  if (ctx.kind === 'oas31' || ctx.kind === 'oas32') {
+    for (const [a, b] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']]) {
+      const pa = prop(n, a), pb = prop(n, b);
+      if (pa && pb && pa.value.type === 'number' && pb.value.type === 'number') {
+        ctx.report(NUMBER_RANGE_MIXED, pb.keySpan, `both \`${a}\` (${pa.value.value}) and \`${b}\` (${pb.value.value}) are set: only the stricter bound matters; keep one`);
+      }
+    }
+  }
+}
+
+function strOf(n: JsonNode | undefined): string | undefined { return n?.type === 'string' ? n.value as string : undefined; }
+
+/** A schema that is an alternative or part of allOf/anyOf/oneOf: its `required` may refer to a sibling's properties. */
+function isInsideComposition(n: JsonNode): boolean {
+  const list = n.parent;
+  if (!list || list.type !== 'array') return false;
+  const holder = list.parent;
+  const key = holder?.properties?.find((p) => p.value === list)?.key;
+  return key === 'allOf' || key === 'anyOf' || key === 'oneOf';
+}
