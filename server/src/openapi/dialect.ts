@@ -39,6 +39,14 @@ function analyse(source: SourceDocument, workspace: Workspace, analyseOther: (ur
   const findings: Finding[] = [];
   const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
   for (const e of doc.errors) findings.push({ code: syntaxCode, message: e.message, span: e.span });
+  // U+FFFD is what decoding leaves for bytes that are not UTF-8 (e.g. a file saved as Latin-1).
+  const bad = source.text.indexOf('\ufffd');
+  if (bad >= 0) {
+    let n = 0;
+    for (let i = bad; i >= 0 && n < 1000; i = source.text.indexOf('\ufffd', i + 1)) n++;
+    findings.push({ code: syntaxCode, severity: 'warning', span: { start: bad, end: bad + 1 },
+      message: `This character (U+FFFD) replaces bytes that are not valid UTF-8${n > 1 ? ` (${n >= 1000 ? '1000+' : n} places)` : ''}: the file was probably saved in another encoding, such as Latin-1. ${doc.syntax === 'json' ? 'JSON' : 'YAML'} must be UTF-8; save it as UTF-8.` });
+  }
   const { model, resolver } = buildModel(source, doc, { workspace, analyseOther });
   const t2 = performance.now();
   for (const p of resolver.problems()) {
