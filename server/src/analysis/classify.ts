@@ -261,7 +261,14 @@ function groupFact(id: StyleId, facts: Fact[], ops: OperationSummary[]): Fact {
   if (id.startsWith('soap-') && id !== 'soap-tunnel') {
     const versions = uniq(ops.filter((o) => names.includes(o.name) && o.soapVersion).map((o) => o.soapVersion!)).sort();
     base.reason = `${count}: ${first.reason.replace(/^SOAP 1\.[12] operation: /, '')}`;
-    if (versions.length) base.notes = [`Bound to SOAP ${versions.join(' and ')}.`];
+    base.notes = [];
+    if (versions.length) base.notes.push(`Bound to SOAP ${versions.join(' and ')}.`);
+    const groupOps = ops.filter((o) => names.includes(o.name));
+    const oneWay = uniq(groupOps.filter((o) => o.pattern === 'one-way' || o.pattern?.endsWith('/in-only') || o.pattern?.endsWith('/robust-in-only')).map((o) => o.name));
+    if (oneWay.length) base.notes.push(`${oneWay.length} one-way operation(s) (${listNames(oneWay, 3)}): the client sends a message and receives no SOAP response, only the HTTP status.`);
+    const pushed = uniq(groupOps.filter((o) => o.pattern === 'notification' || o.pattern === 'solicit-response' || o.pattern?.endsWith('/out-only') || o.pattern?.endsWith('/out-in')).map((o) => o.name));
+    if (pushed.length) base.notes.push(`${pushed.length} operation(s) start at the service (${listNames(pushed, 3)}): WSDL 1.1 defines no SOAP/HTTP binding for notification or solicit-response, and WS-I Basic Profile (R2303) excludes them.`);
+    if (!base.notes.length) delete base.notes;
   } else {
     base.reason = `${count}. ${first.reason}`;
   }

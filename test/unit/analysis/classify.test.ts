@@ -228,3 +228,10 @@ test('text/xml POSTed to Service.asmx is possibly SOAP; text/xml to /orders is n
   const orders = classify(summary('oas30', [http('POST', '/orders', { requestMediaTypes: ['text/xml'] }), http('GET', '/orders')]));
   assert.deepEqual(styleIds(orders), ['rest']);
 });
+
+test('SOAP groups note one-way and service-initiated operations', () => {
+  const s = classify(summary('wsdl11', [soap('Log', '1.1', 'document', 'literal', { pattern: 'one-way' }), soap('Get', '1.1', 'document', 'literal'), soap('Alert', '1.1', 'document', 'literal', { pattern: 'notification' })]));
+  const notes = style(s, 'soap-document-literal').notes!.join('\n');
+  assert.match(notes, /1 one-way operation\(s\) \(Log\)/);
+  assert.match(notes, /1 operation\(s\) start at the service \(Alert\).*R2303/);
+});
