@@ -359,7 +359,9 @@ class Checker {
       const types = Array.isArray(type) ? type as string[] : [type as string];
       if (!types.some((t) => typeMatches(node, t))) {
         const want = types.map((t) => TYPE_WORD[t] ?? t).join(' or ');
-        out.push(issue('type', node.span, () => `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})`));
+        const hint = at.label === 'required' && node.type === 'boolean' && at.object === 'Schema Object'
+          ? ': a schema lists its required properties by name in the `required` array of the object schema that holds them' : '';
+        out.push(issue('type', node.span, () => `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})${hint}`));
         return ev;
       }
     }
@@ -414,6 +416,8 @@ class Checker {
         const other = otherVersionField(this.opts.kind, at.object, key);
         if (other) return `\`${key}\` is not a field of ${article(at.object)} in ${VERSION_NAME[this.opts.kind]}: ${other}`;
         if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${describePatterns(patterns)}`;
+        const meaningful = patterns.filter((p) => p !== '^x-');
+        if (meaningful.length && declared.length <= 6) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${[...declared.map((d) => '`' + d + '`'), describePatterns(patterns)].join(', ')}`;
         return `unknown property \`${key}\` in ${article(at.object)} (extensions must start with \`x-\`; see ${see})`;
     });
   }
