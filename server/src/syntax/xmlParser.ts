@@ -23,7 +23,6 @@ export const MAX_DEPTH = 256;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-const NAME_RE = /[A-Za-z_:\u00C0-\uFFFF][\w.\-:\u00B7-\uFFFF]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 interface Open {
@@ -244,10 +243,17 @@ class Scanner {
     return i;
   }
 
+  /** An XML Name at `at` (char codes, no regex: this runs for every element and attribute). */
   private readName(at: number): string | undefined {
-    NAME_RE.lastIndex = at;
-    const m = NAME_RE.exec(this.text);
-    return m ? m[0] : undefined;
+    const t = this.text;
+    const c0 = t.charCodeAt(at);
+    if (!(isNameStart(c0))) return undefined;
+    let i = at + 1;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (!(isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0xb7)) break;
+    }
+    return t.slice(at, i);
   }
 
   private startTag(): void {
@@ -334,9 +340,11 @@ class Scanner {
     const parentOpen = this.stack[depth - 1];
     if (depth < MAX_DEPTH && (depth === 0 || parentOpen.el)) {
       const colon = name.indexOf(':');
+      // One object for both until close() replaces `span` (never mutated in place).
+      const tagSpan = { start: lt, end: i };
       el = {
         name, prefix: colon > 0 ? name.slice(0, colon) : '', localName: colon > 0 ? name.slice(colon + 1) : name,
-        span: { start: lt, end: i }, nameSpan, startTagSpan: { start: lt, end: i }, attributes, children: [], text: '',
+        span: tagSpan, nameSpan, startTagSpan: tagSpan, attributes, children: [], text: '',
         parent: parentOpen?.el ?? undefined, depth,
       };
       for (const a of attributes) {
@@ -426,6 +434,10 @@ class Scanner {
 function indexOfIn(t: string, c: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (t.charCodeAt(i) === c) return i;
   return -1;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xc0;
 }
 
 function isSpace(c: number): boolean { return c === 32 || c === 10 || c === 13 || c === 9; }
