@@ -152,3 +152,19 @@ test('apiLens.rules overrides a WSDL rule severity or turns it off', () => {
   const e = load('wsi-r2706-literal-only', 'bad.wsdl', { rules: { 'wsi-r2706-literal-only': 'error' } }).diags.filter((d) => d.code === 'wsi-r2706-literal-only');
   assert.deepEqual(e.map((d) => d.severity), ['error']);
 });
+
+test('a mistake repeated thousands of times is reported at most 500 times per code', () => {
+  const ops = Array.from({ length: 1200 }, (_, i) => `<wsdl:operation name="op${i}"><wsdl:input message="tns:M"/></wsdl:operation>`).join('');
+  const text = `<?xml version="1.0"?>
+<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:t" targetNamespace="urn:t">
+  <wsdl:message name="M"/>
+  <wsdl:portType name="P">${ops}</wsdl:portType>
+  <wsdl:binding name="B" type="tns:P"><soap:binding transport="http://schemas.xmlsoap.org/soap/http"/></wsdl:binding>
+</wsdl:definitions>`;
+  const service = new LanguageService({ workspace: new Workspace() });
+  const uri = 'file:///tmp/api-lens-test/many-ops.wsdl';
+  service.open(uri, text, 1);
+  const r2718 = service.diagnostics(uri).filter((d) => d.code === 'wsi-r2718-binding-operations-match');
+  assert.equal(r2718.length, 500);
+  assert.match(r2718[0].message, /operation 'op0'/);
+});
