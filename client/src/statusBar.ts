@@ -72,6 +72,9 @@ export function registerStatusBar(client: () => LanguageClient | undefined, docu
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('apiLens')) schedule(0); }),
     { dispose: () => { if (timer) clearTimeout(timer); } },
   ];
+  // After a restart (API Lens: Restart Language Server) the item asks again once the server is back.
+  const c = client();
+  if (c) subs.push(c.onDidChangeState(() => schedule(0)));
   schedule(0);
   return vscode.Disposable.from(...subs);
 }
