@@ -15,9 +15,19 @@ export class Workspace {
   private roots: string[] = [];
   private readonly diskCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
   maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+  /**
+   * False in an untrusted workspace (VS Code workspace trust): only the editor's open documents are read,
+   * nothing from disk (imports and $refs to other files stay unresolved, and say so).
+   */
+  trusted = true;
 
   setRoots(rootUris: string[]): void {
-    this.roots = rootUris.map((u) => (u.startsWith('file:') ? fileURLToPath(u) : u)).map((p) => path.resolve(p));
+    this.roots = [];
+    for (const u of rootUris) {
+      const p = u.startsWith('file:') ? toPath(u) : path.resolve(u);
+      // Both spellings: the one URIs use, and the real one symbolic links resolve to.
+      if (p) for (const r of new Set([p, realOrResolved(p)])) this.roots.push(r);
+    }
   }
   getRoots(): string[] { return this.roots.slice(); }
 
@@ -28,9 +38,13 @@ export class Workspace {
 
   /** True when the URI may be read from disk: a file: URI inside a root (or any file when no roots are set). */
   mayRead(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
+    if (!this.trusted || !uri.startsWith('file:')) return false;
+    const p = toPath(uri); // a malformed file: URI (bad %-escape, a host) is simply not readable
+    return p !== undefined && this.insideRoots(p);
+  }
+
+  private insideRoots(p: string): boolean {
     if (this.roots.length === 0) return true;
-    const p = path.resolve(fileURLToPath(uri));
     return this.roots.some((r) => p === r || p.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
   }
 
@@ -41,6 +55,8 @@ export class Workspace {
     if (!this.mayRead(uri)) return undefined;
     try {
       const file = fileURLToPath(uri);
+      // A symbolic link inside the workspace must not lead the reader outside it.
+      if (!this.insideRoots(fs.realpathSync(file))) return undefined;
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > this.maxFileBytes) return undefined;
       const cached = this.diskCache.get(uri);
@@ -54,11 +70,20 @@ export class Workspace {
   }
 }
 
+function toPath(uri: string): string | undefined {
+  try { return path.resolve(fileURLToPath(uri)); } catch { return undefined; }
+}
+
+function realOrResolved(p: string): string {
+  try { return fs.realpathSync(p); } catch { return path.resolve(p); }
+}
+
 /** Decodes file bytes as UTF-8 (or UTF-16 with a BOM); a UTF-8 BOM is dropped. */
 export function decodeText(buf: Buffer): string {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    const swapped = Buffer.from(buf.subarray(2));
+    // swap16 throws on an odd length (a truncated file): the dangling byte is dropped, as utf16le does.
+    const swapped = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)));
     swapped.swap16();
     return swapped.toString('utf16le');
   }
