@@ -228,7 +228,9 @@ function wsdl11Element(ctx: Ctx, el: XmlElement, head: (t: string) => string): s
     case 'port': {
       const s = d.services.find((x) => x.el === el.parent);
       const p = s?.ports.find((x) => x.el === el);
-      return `${head('WSDL port')} ${c(p?.name ?? '')}\n\nOne endpoint: the binding ${p?.binding ? c(p.binding.raw) : '(none)'} at ${p?.address ? c(p.address.location.value) + ' — ' + escapeMarkdown(addressProtocol(p.address.location.value).text) : 'no address'}. ${see(SPEC.ports)}`;
+      const r = p?.binding ? m.resolve(p.binding) : undefined;
+      const bl = r?.status === 'found' ? ` ${bindingLine(ctx, r.target as Binding)}` : '';
+      return `${head('WSDL port')} ${c(p?.name ?? '')}\n\nOne endpoint: the binding ${p?.binding ? c(p.binding.raw) : '(none)'} at ${p?.address ? c(p.address.location.value) + ' — ' + escapeMarkdown(addressProtocol(p.address.location.value).text) : 'no address'}.${bl} ${see(SPEC.ports)}`;
     }
     case 'operation': case 'input': case 'output': case 'fault': {
       const b = bindingOf(ctx, el);
