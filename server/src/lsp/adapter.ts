@@ -17,6 +17,8 @@ import {
 } from './convert';
 
 export const DESCRIBE_REQUEST = 'apiLens/describe';
+/** Client -> server: `{ trusted: boolean }` when VS Code workspace trust is granted (see client/src/workspaceTrust.ts). */
+export const WORKSPACE_TRUST_NOTIFICATION = 'apiLens/workspaceTrust';
 /** {left, right} (document URIs) -> Comparison (analysis/compare.ts) | null when either is not ours. */
 export const COMPARE_REQUEST = 'apiLens/compare';
 import { compareSummaries } from '../analysis/compare';
@@ -71,6 +73,8 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     service.workspace.setRoots(roots);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) service.setSettings(normaliseSettings(init.settings));
+    // VS Code workspace trust (client/src/workspaceTrust.ts): untrusted = open documents only, no disk reads.
+    service.workspace.trusted = (init as { workspaceTrusted?: boolean } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -99,6 +103,12 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
       service.setSettings(normaliseSettings((p.settings as { apiLens: unknown }).apiLens));
       for (const uri of docs.keys()) scheduler.later(uri, 0);
     }
+  });
+
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: { trusted?: boolean }) => {
+    service.workspace.trusted = p?.trusted !== false;
+    service.setSettings(service.getSettings()); // drops every analysis made under the other trust
+    for (const uri of docs.keys()) scheduler.later(uri, 0);
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
