@@ -78,6 +78,8 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
     ref(n, inSchema) {
       const siblings = (n.properties ?? []).filter((p) => p.key !== '$ref');
       if (siblings.length === 0) return;
+      // Swagger 2.0 references outside schemas are closed objects: the structural check reports the extra keys.
+      if (kind === 'swagger2' && !inSchema) return;
       let ignored = siblings;
       if (kind === 'oas31' || kind === 'oas32') {
         if (inSchema) return; // JSON Schema 2020-12: $ref is an applicator like any other keyword

@@ -412,9 +412,9 @@ class Checker {
         const declared = declaredNames(declaredMaps);
         const guess = didYouMean(key, declared);
         const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties as Obj) : [];
-        if (guess) return `unknown property \`${key}\` in ${article(at.object)}: did you mean \`${guess}\`?`;
         const other = otherVersionField(this.opts.kind, at.object, key);
         if (other) return `\`${key}\` is not a field of ${article(at.object)} in ${VERSION_NAME[this.opts.kind]}: ${other}`;
+        if (guess) return `unknown property \`${key}\` in ${article(at.object)}: did you mean \`${guess}\`?`;
         if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${describePatterns(patterns)}`;
         const meaningful = patterns.filter((p) => p !== '^x-');
         if (meaningful.length && declared.length <= 6) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${[...declared.map((d) => '`' + d + '`'), describePatterns(patterns)].join(', ')}`;
@@ -427,7 +427,8 @@ class Checker {
     if (typeof s.pattern === 'string') {
       const r = this.regex(s.pattern);
       const what = at.label === v ? 'key' : labelOr(at);
-      if (r && !r.test(v)) out.push(issue('value', node.span, () => `${what} \`${v.slice(0, 60)}\` does not have the expected form (pattern \`${s.pattern}\`) in ${article(at.object)}`));
+      const pattern = s.pattern;
+      if (r && !r.test(v)) out.push(issue('value', node.span, () => `${what} \`${v.slice(0, 60)}\` is not ${PATTERN_WORDS[pattern] ?? `of the expected form (pattern \`${pattern}\`)`} in ${article(at.object)}`));
     }
     if (typeof s.maxLength === 'number' && [...v].length > s.maxLength) out.push(issue('value', node.span, () => `${labelOr(at)} must be at most ${s.maxLength} characters long`));
     if (typeof s.minLength === 'number' && [...v].length < s.minLength) out.push(issue('value', node.span, () => `${labelOr(at)} must not be empty`));
@@ -651,6 +652,19 @@ class Checker {
     return score;
   }
 }
+
+/** Plain words for the patterns of the official schemas. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[^{}/ :\\\\]+(?::\\d+)?$': 'a host name or IP address with an optional `:port` (no scheme, no path, no slash)',
+  '^/': 'a path starting with `/`',
+  '^3\\.0\\.\\d(-.+)?$': 'an OpenAPI 3.0.x version number (such as `3.0.4`)',
+  '^3\\.1\\.\\d+(-.+)?$': 'an OpenAPI 3.1.x version number (such as `3.1.1`)',
+  '^3\\.2\\.\\d+(-.+)?$': 'an OpenAPI 3.2.x version number (such as `3.2.0`)',
+  '^[^{}]+$': 'a name without `{` or `}`',
+  '^[a-zA-Z0-9\\.\\-_]+$': 'a name of letters, digits, `.`, `-` and `_` only',
+  '^[a-zA-Z0-9._-]+$': 'a name of letters, digits, `.`, `-` and `_` only',
+  "^[0-9A-Za-z!#$%&'*+.^_`|~-]+$": "an HTTP token (letters, digits and !#$%&'*+.^_`|~-; no spaces or separators)",
+};
 
 const VERSION_NAME: Record<OasKind, string> = { swagger2: 'Swagger 2.0', oas30: 'OpenAPI 3.0', oas31: 'OpenAPI 3.1', oas32: 'OpenAPI 3.2' };
 const ORDER: OasKind[] = ['swagger2', 'oas30', 'oas31', 'oas32'];
