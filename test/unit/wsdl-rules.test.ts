@@ -168,3 +168,24 @@ test('a mistake repeated thousands of times is reported at most 500 times per co
   assert.equal(r2718.length, 500);
   assert.match(r2718[0].message, /operation 'op0'/);
 });
+
+test('every quick fix offered on any WSDL rule fixture removes its finding and breaks nothing', () => {
+  let applied = 0;
+  for (const code of fs.readdirSync(RULES).filter((c) => /^(wsdl|wsi)-/.test(c))) {
+    for (const file of fs.readdirSync(path.join(RULES, code)).filter((f) => f.startsWith('bad'))) {
+      const { service, uri, text, diags } = load(code, file);
+      for (const action of service.codeActions(uri, diags)) {
+        const c = action.diagnosticCodes[0];
+        service.change(uri, apply(text, action), 2);
+        const after = service.diagnostics(uri);
+        const where = `${code}/${file}: "${action.title}"`;
+        assert.ok(after.filter((d) => d.code === c).length < diags.filter((d) => d.code === c).length, `${where} removes a ${c} finding`);
+        const before = new Set(errorsOf(diags));
+        assert.deepEqual(errorsOf(after).filter((e) => !before.has(e)), [], `${where} adds no error`);
+        service.change(uri, text, 3);
+        applied++;
+      }
+    }
+  }
+  assert.ok(applied >= 25, `quick fixes exercised: ${applied}`);
+});
