@@ -90,6 +90,14 @@ export function wsdlDefinition(ctx: Ctx, offset: number): Location[] {
   }
   const el = elementAt(a.model.doc.root, offset);
   if (!el) return [];
+  // location= / schemaLocation= of an import: the imported document (its root element).
+  const imp = a.model.doc.imports.find((i) => i.el === el);
+  if (imp) {
+    if (!imp.resolvedUri || !inSpan(imp.location?.span, offset) || (imp.status !== 'ok' && imp.status !== 'cycle')) return [];
+    const target = a.model.documents.find((d) => d.uri === imp.resolvedUri);
+    const loc = location(ctx, imp.resolvedUri, target?.root?.nameSpan ?? { start: 0, end: 0 });
+    return loc ? [loc] : [];
+  }
   for (const b of a.model.doc.bindings) {
     if (!(el.span.start >= b.span.start && el.span.end <= b.span.end)) continue;
     for (const op of b.operations) {

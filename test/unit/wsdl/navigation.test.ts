@@ -47,8 +47,10 @@ test('imports are followed across files and every reference resolves', () => {
 test('go to definition across files: import location, portType, portType operation, binding', () => {
   const { service, cursors } = setup();
   const main = uriOf('main.wsdl');
-  // ¦1 location="abstract.wsdl": no QName there -> no definition (the hover says where it resolved)
+  // ¦1 location="abstract.wsdl": the hover says where it resolved; definition opens that document
   assert.match(service.hover(main, cursors[0])!.markdown, /Resolved to `abstract\.wsdl`/);
+  const imported = service.definition(main, cursors[0]);
+  assert.deepEqual(imported.map((l) => [path.basename(l.uri), l.range.start.line]), [['abstract.wsdl', 1]]);
   const pt = service.definition(main, cursors[1]);
   assert.equal(pt.length, 1);
   assert.equal(pt[0].uri, uriOf('abstract.wsdl'));
