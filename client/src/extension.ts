@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerStatusBar } from './statusBar';
+import { trustInitializationOptions, watchWorkspaceTrust } from './workspaceTrust';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    initializationOptions: trustInitializationOptions(),
     synchronize: {
       configurationSection: 'apiLens',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{wsdl,xsd,xml,yaml,yml,json}'),
@@ -41,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('apiLens', 'API Lens', serverOptions, clientOptions);
   await client.start();
   output.appendLine('API Lens language server started.');
+  context.subscriptions.push(watchWorkspaceTrust(client, output));
   context.subscriptions.push(registerStatusBar(() => client, DOCUMENT_SELECTOR));
   return { client };
 }
