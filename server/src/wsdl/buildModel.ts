@@ -8,7 +8,7 @@ import type { Finding } from '../core/types';
 import { isRemote, resolveReference } from '../service/workspace';
 import { defineRule } from '../rules/registry';
 import {
-  NS, type Binding, type Component, type ComponentKind, type ImportRef, type Message, type Part, type PortType,
+  NS, type Binding, type Component, type ComponentKind, type ImportRef, type Interface, type Message, type Part, type PortType,
   type PortTypeOperation, type QNameRef, type Resolution, type WsdlDocument, type WsdlModel,
 } from './model';
 
@@ -183,12 +183,48 @@ class Model implements WsdlModel {
 
   resolve(ref: QNameRef): Resolution {
     if (ref.ns === undefined) return { status: 'unresolved', reason: 'undeclared-prefix' };
-    const found = this.lookup(ref.kind, ref.ns, ref.local);
+    const found = (ref.kind === 'interfaceOperation' || ref.kind === 'interfaceFault' ? this.interfaceMember(ref) : undefined)
+      ?? this.lookup(ref.kind, ref.ns, ref.local);
     if (found) return { status: 'found', target: found };
     if (WELL_KNOWN.has(ref.ns)) return { status: 'builtin', ns: ref.ns };
     if (this.unavailableNamespaces.has(ref.ns)) return { status: 'unavailable', reason: `its namespace ${ref.ns} comes from an import that was not followed` };
     return { status: 'unresolved', reason: 'not-found' };
   }
+
+  /**
+   * WSDL 2.0 operation and fault names are QNames scoped by their interface (two interfaces may both have
+   * {tns}get): a binding's ref= is looked up in the binding's interface and the interfaces it extends,
+   * an infault/outfault ref= in the enclosing interface and its ancestors.
+   */
+  private interfaceMember(ref: QNameRef): Component | undefined {
+    let itf: Interface | undefined;
+    for (let e = ref.el.parent; e; e = e.parent) {
+      if (e.ns !== NS.WSDL20) continue;
+      if (e.localName === 'interface') { itf = this.interfaces().find((i) => i.el === e); break; }
+      if (e.localName === 'binding') {
+        const b = this.components('binding').find((x) => x.el === e) as Binding | undefined;
+        const t = b?.type && b.type.ns !== undefined ? this.lookup('interface', b.type.ns, b.type.local) : undefined;
+        itf = t as Interface | undefined;
+        break;
+      }
+    }
+    const seen = new Set<Interface>();
+    const queue = itf ? [itf] : [];
+    while (queue.length) {
+      const i = queue.shift()!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const members: Component[] = ref.kind === 'interfaceOperation' ? i.operations : i.faults;
+      const hit = members.find((m) => m.name === ref.local && m.ns === ref.ns);
+      if (hit) return hit;
+      for (const x of i.extends) {
+        const parent = x.ns !== undefined ? this.lookup('interface', x.ns, x.local) as Interface | undefined : undefined;
+        if (parent) queue.push(parent);
+      }
+    }
+    return undefined;
+  }
+  private interfaces(): Interface[] { return this.components('interface') as Interface[]; }
 
   portTypeOperation(binding: Binding, operationName: string): PortTypeOperation | undefined {
     if (!binding.type) return undefined;

@@ -203,3 +203,20 @@ test('definition of soap:header part= and soap:body parts= goes to the message p
   const body = at('parts="body"', 8);
   assert.deepEqual(body[0]?.range.start, lines.positionAt(text.indexOf('"body" type') + 1));
 });
+
+test('WSDL 2.0 operation names are scoped by interface: a binding ref= finds its own interface\'s operation', () => {
+  const text = `<description xmlns="http://www.w3.org/ns/wsdl" xmlns:tns="urn:s" targetNamespace="urn:s">
+  <interface name="A"><operation name="get"/></interface>
+  <interface name="Base"><fault name="oops"/><operation name="get"/></interface>
+  <interface name="B" extends="tns:Base"/>
+  <binding name="BB" interface="tns:B" type="http://www.w3.org/ns/wsdl/http"><fault ref="tns:oops"/><operation ref="tns:get"/></binding>
+</description>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-scoped.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  const def = service.definition(uri, lines.positionAt(text.indexOf('ref="tns:get"') + 7));
+  assert.equal(def[0]?.range.start.line, 2, 'the operation of Base (which B extends), not the one of A');
+  const fault = service.definition(uri, lines.positionAt(text.indexOf('ref="tns:oops"') + 7));
+  assert.equal(fault[0]?.range.start.line, 2);
+});
