@@ -13,6 +13,7 @@ import { protocolOfUrl } from './build';
 import { METHODS, formatOf, protocolMeaning, securityOnTheWire, statusMeaning } from './knowledge';
 import type { OpenApiAnalysed } from './dialect';
 import { refAt } from './dialect';
+import { fileName } from './refs';
 
 type State =
   | 'root' | 'info' | 'paths' | 'pathItem' | 'opMap' | 'operation' | 'paramList' | 'paramMap' | 'parameter' | 'requestBody'
@@ -305,7 +306,7 @@ export function openApiHover(ctx: FeatureContext<OpenApiAnalysed>, offset: numbe
     const t = ctx.doc.resolver.target(ref);
     const parts = [`**Reference** ${code(ref.ref)}`];
     if ('node' in t) {
-      const where = ref.external ? ` in ${code(decodeURIComponent(t.uri.replace(/^.*\//, '')))}` : '';
+      const where = ref.external ? ` in ${code(fileName(t.uri))}` : '';
       parts.push(`Resolves to ${code('#' + t.pointer)}${where}:`);
       parts.push(codeBlock(preview(t.text, t.node), m.syntax === 'json' && !ref.external ? 'json' : /\.json$/i.test(t.uri) ? 'json' : 'yaml'));
       const full = ctx.doc.resolver.resolve(ref.holder);

@@ -56,6 +56,12 @@ export function splitRef(ref: string, baseUri: string): { uri: string; fragment:
   return { uri: stripHash(uri), fragment, pointer, remote: isRemote(uri) };
 }
 
+/** The last path segment of a URI, percent-decoded when that is well-formed (for messages). */
+export function fileName(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  try { return decodeURIComponent(last); } catch { return last; }
+}
+
 function stripHash(u: string): string { const i = u.indexOf('#'); return i < 0 ? u : u.slice(0, i); }
 
 export class Resolver implements RefResolver {
@@ -129,7 +135,7 @@ export class Resolver implements RefResolver {
     if (ref.remote) return { ref, kind: 'remote', message: `The reference ${ref.ref} points to the network; API Lens never fetches remote documents, so it is not followed.` };
     const doc = this.load(ref.targetUri);
     if (!doc) {
-      const file = decodeURIComponent(ref.targetUri.replace(/^.*\//, ''));
+      const file = fileName(ref.targetUri);
       return { ref, kind: 'unresolved', message: `The file ${file} of the reference ${ref.ref} cannot be read (it does not exist, or it is outside the workspace).` };
     }
     const ptr = ref.targetPointer;
@@ -137,11 +143,11 @@ export class Resolver implements RefResolver {
       // A plain-name fragment names a JSON Schema `$anchor` (OpenAPI 3.1+ schemas).
       const anchored = anchorsOf(doc.root).get(ptr);
       if (anchored) return { node: anchored, uri: doc.uri, pointer: pointerOf(anchored), text: doc.text, lines: doc.lines, model: doc.model, chain: [ref] };
-      return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is neither a JSON pointer (starting with "#/") nor the name of a $anchor in ${ref.external ? decodeURIComponent(ref.targetUri.replace(/^.*\//, '')) : 'this document'}.` };
+      return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is neither a JSON pointer (starting with "#/") nor the name of a $anchor in ${ref.external ? fileName(ref.targetUri) : 'this document'}.` };
     }
     const node = nodeAtPointer(doc.root, parsePointer('#' + ref.targetPointer.replace(/%/g, '%25')));
     if (!node) {
-      return { ref, kind: 'unresolved', message: `Nothing at ${ptr || '(the whole document)'}${ref.external ? ` in ${decodeURIComponent(ref.targetUri.replace(/^.*\//, ''))}` : ''}: the reference ${ref.ref} does not resolve.${closest(doc.root, ptr)}` };
+      return { ref, kind: 'unresolved', message: `Nothing at ${ptr || '(the whole document)'}${ref.external ? ` in ${fileName(ref.targetUri)}` : ''}: the reference ${ref.ref} does not resolve.${closest(doc.root, ptr)}` };
     }
     return { node, uri: doc.uri, pointer: ptr, text: doc.text, lines: doc.lines, model: doc.model, chain: [ref] };
   }
