@@ -87,8 +87,9 @@ test('the version decides: 3.1 allows what 3.0 forbids, and 3.0 rules stay out o
   const v30 = codes(analyse(HEAD30 + body).diags);
   assert.deepEqual(v30, ['oas-array-items', 'oas-nullable-without-type', 'oas-ref-siblings']);
   const v31 = codes(analyse(HEAD30.replace('3.0.3', '3.1.0') + body).diags);
-  // 3.1: items optional, `nullable` is not a keyword (an unknown keyword is allowed in JSON Schema), $ref siblings allowed in schemas.
-  assert.deepEqual(v31, []);
+  // 3.1: items optional and $ref siblings allowed in schemas; `nullable` is no JSON Schema 2020-12 keyword, so it
+  // is reported as a 3.0 habit (it would silently not allow null), not as a missing type.
+  assert.deepEqual(v31, ['oas-schema-30-keyword']);
   // webhooks: unknown in 3.0, a field from 3.1
   const hooks = 'webhooks:\n  a:\n    post:\n' + OK;
   assert.ok(codes(analyse(HEAD30 + 'paths: {}\n' + hooks).diags).includes('oas-schema-unknown-property'));
@@ -195,4 +196,16 @@ test('a field of another version says which version has it (the wrong-version mi
   ]);
   const v2 = analyse("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get:\n      requestBody: {}\n      responses:\n        '200':\n          description: ok\n").diags;
   assert.match(v2.find((d) => d.code === 'oas-schema-unknown-property')!.message, /^`requestBody` is not a field of an Operation Object in Swagger 2\.0: it was added in OpenAPI 3\.0/);
+});
+
+test('quick fix: 3.0-style nullable in a 3.1 schema becomes a type list (YAML and JSON)', () => {
+  const head31 = HEAD30.replace('3.0.3', '3.1.0');
+  const y = fix(head31 + 'paths: {}\ncomponents:\n  schemas:\n    Name:\n      type: string\n      nullable: true\n      maxLength: 5\n', 'oas-schema-30-keyword');
+  assert.equal(y.title, "Use type: [string, 'null']");
+  assert.equal(y.fixed, head31 + "paths: {}\ncomponents:\n  schemas:\n    Name:\n      type: [string, 'null']\n      maxLength: 5\n");
+  const doc = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {}, components: { schemas: { Name: { type: 'string', nullable: true } } } };
+  const j = fix(JSON.stringify(doc, null, 2), 'oas-schema-30-keyword', 'json');
+  assert.deepEqual(JSON.parse(j.fixed).components.schemas.Name, { type: ['string', 'null'] });
+  // In 3.0 nullable is right: no finding.
+  assert.ok(!analyse(HEAD30 + 'paths: {}\ncomponents:\n  schemas:\n    Name:\n      type: string\n      nullable: true\n').diags.some((d) => d.code === 'oas-schema-30-keyword'));
 });

@@ -197,3 +197,6 @@ export const DISCRIMINATOR_PROPERTY = rule('oas-discriminator-property',
 export const NUMBER_RANGE_MIXED = rule('oas-number-range-mixed',
   'A schema sets both `minimum` and `exclusiveMinimum` (or both maximums); in 3.1+ both are numbers and the stricter one silently wins.',
   'warning', ['oas31', 'oas32'], 'JSON Schema Validation 2020-12: exclusiveMinimum / exclusiveMaximum', 'https://json-schema.org/draft/2020-12/json-schema-validation#section-6.2');
+export const SCHEMA_30_KEYWORD = rule('oas-schema-30-keyword',
+  'A Schema Object of an OpenAPI 3.1+ document uses a keyword the OpenAPI 3.0 way (`nullable`, boolean `exclusiveMinimum`/`exclusiveMaximum`); JSON Schema 2020-12 ignores or rejects it.',
+  'warning', ['oas31', 'oas32'], 'OpenAPI 3.1 Schema Object (JSON Schema 2020-12); migration from 3.0', `${V31}#schema-object`);

@@ -5,10 +5,11 @@
  */
 import type { JsonNode } from '../../syntax/jsonTree';
 import {
-  DISCRIMINATOR_PROPERTY, DUPLICATE_KEY, NUMBER_RANGE_MIXED, OPERATION_ID_MISSING, REQUIRED_PROPERTY_UNDEFINED, SERVERS_MISSING,
-  TYPE_KEYWORD_MISMATCH,
+  DISCRIMINATOR_PROPERTY, DUPLICATE_KEY, NUMBER_RANGE_MIXED, OPERATION_ID_MISSING, REQUIRED_PROPERTY_UNDEFINED, SCHEMA_30_KEYWORD,
+  SERVERS_MISSING, TYPE_KEYWORD_MISMATCH,
 } from './catalog';
-import { code, prop, val, type RuleContext } from './context';
+import { code, prop, val, type FixData, type OffsetEdit, type RuleContext } from './context';
+import type { JsonProperty } from '../../syntax/jsonTree';
 
 export function checkDuplicateKeys(ctx: RuleContext): void {
   const visit = (n: JsonNode, depth: number): void => {
@@ -101,6 +102,32 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
     }
   }
 
+  // 3.1+: keywords written the 3.0 way
+  if (ctx.kind === 'oas31' || ctx.kind === 'oas32') {
+    const nullable = prop(n, 'nullable');
+    if (nullable) {
+      const fixes: FixData[] = [];
+      const remove = removePropertyEdit(ctx, n, nullable);
+      if (nullable.value.value === true && typeNode?.type === 'string' && remove) {
+        const t = String(typeNode.value);
+        const json = ctx.model.syntax === 'json';
+        fixes.push({ title: `Use type: [${t}, 'null']`, preferred: true, edits: [
+          { start: typeNode.span.start, end: typeNode.span.end, newText: json ? `[${JSON.stringify(t)}, "null"]` : `[${t}, 'null']` }, remove] });
+      } else if (nullable.value.value === false && remove) fixes.push({ title: 'Remove nullable: false', edits: [remove] });
+      ctx.report(SCHEMA_30_KEYWORD, nullable.keySpan, nullable.value.value === true
+        ? `\`nullable\` is not a keyword of ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} schemas (JSON Schema 2020-12), so null is NOT accepted here: add 'null' to the type instead (\`type: [${types?.join(', ') ?? 'string'}, 'null']\`)`
+        : '`nullable` is not a keyword of JSON Schema 2020-12 and has no effect here; remove it', { fixes });
+    }
+    for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']]) {
+      const p = prop(n, ex);
+      if (p?.value.type !== 'boolean') continue;
+      const b = val(n, bound);
+      ctx.report(SCHEMA_30_KEYWORD, p.value.span, p.value.value === true
+        ? `in ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} \`${ex}\` is the bound itself (a number), not a flag on \`${bound}\`: write \`${ex}: ${b?.type === 'number' ? b.value : '<bound>'}\` and remove \`${bound}\``
+        : `\`${ex}: false\` is the OpenAPI 3.0 form; in 3.1+ \`${ex}\` must be a number: remove it`);
+    }
+  }
+
   // 3.1+: both bounds of one side
   if (ctx.kind === 'oas31' || ctx.kind === 'oas32') {
     for (const [a, b] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']]) {
@@ -110,6 +137,27 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
       }
     }
   }
+}
+
+/**
+ * An edit that deletes one property: its whole line(s) in block YAML; with the separating comma in JSON or
+ * flow style. Undefined when the layout is unusual (then no quick fix is offered).
+ */
+export function removePropertyEdit(ctx: RuleContext, obj: JsonNode, p: JsonProperty): OffsetEdit | undefined {
+  const props = obj.properties ?? [];
+  const i = props.indexOf(p);
+  if (i < 0 || props.length < 2) return undefined;
+  const text = ctx.text;
+  if (!ctx.isFlow(obj)) {
+    const lineStart = text.lastIndexOf('\n', p.keySpan.start - 1) + 1;
+    if (text.slice(lineStart, p.keySpan.start).trim() !== '') return undefined; // not the first thing on its line
+    let end = text.indexOf('\n', p.value.span.end);
+    end = end < 0 ? text.length : end + 1;
+    if (text.slice(p.value.span.end, end).trim() !== '' && !/^\s*#/.test(text.slice(p.value.span.end, end))) return undefined;
+    return { start: lineStart, end, newText: '' };
+  }
+  if (i < props.length - 1) return { start: p.keySpan.start - (text[p.keySpan.start - 1] === '"' ? 1 : 0), end: props[i + 1].keySpan.start - (text[props[i + 1].keySpan.start - 1] === '"' ? 1 : 0), newText: '' };
+  return { start: props[i - 1].value.span.end, end: p.value.span.end, newText: '' };
 }
 
 function strOf(n: JsonNode | undefined): string | undefined { return n?.type === 'string' ? n.value as string : undefined; }
