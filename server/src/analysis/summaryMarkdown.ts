@@ -3,7 +3,8 @@
  * of API this is, each fact with its reason and the spec section behind it. Every piece of text is
  * escaped, reasons included: they quote paths, names and media types from the document.
  */
-import { escapeMarkdown, link } from '../core/markdown';
+import { code, escapeMarkdown, link } from '../core/markdown';
+import type { Span } from '../core/text';
 import type { DocumentSummary, Fact } from './summary';
 
 const MAX_FACTS = 5;
@@ -64,4 +65,22 @@ export function summaryMarkdown(s: DocumentSummary): string {
     for (const c of s.clients) lines.push(`- ${escapeMarkdown(c)}`);
   }
   return lines.join('\n').trimEnd();
+}
+
+/**
+ * The design style of the operation whose head (first line: `get:`, `<wsdl:operation name=...>`) is under
+ * the cursor, for the hover; undefined elsewhere.
+ */
+export function operationStyleMarkdown(s: DocumentSummary, isAt: (span: Span) => boolean): string | undefined {
+  const ops = s.operations.filter((o) => o.uri === s.uri && isAt(o.span));
+  if (!ops.length) return undefined;
+  const op = ops.sort((a, b) => (a.span.end - a.span.start) - (b.span.end - b.span.start))[0];
+  const f = op.styles.find((x) => x.style);
+  if (!f) return undefined;
+  const conf = f.confidence === 'certain' ? '' : ` *(${f.confidence})*`;
+  const spec = f.spec ? ` — ${link(f.spec.title, f.spec.url)}` : '';
+  const lines = [`**Design style of ${code(op.name)}: ${escapeMarkdown(f.value)}**${conf}`, '', `${escapeMarkdown(f.reason)}${spec}`];
+  const doc = s.styles[0];
+  if (doc && doc.style !== f.style) lines.push('', `The document as a whole: ${escapeMarkdown(doc.value)}.`);
+  return lines.join('\n');
 }

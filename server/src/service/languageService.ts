@@ -13,7 +13,7 @@ import type {
 import type { DocumentSummary } from '../analysis/summary';
 import { classify } from '../analysis/classify';
 import { styleFindings } from '../analysis/styleRules';
-import { summaryMarkdown } from '../analysis/summaryMarkdown';
+import { operationStyleMarkdown, summaryMarkdown } from '../analysis/summaryMarkdown';
 import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR } from '../rules/registry';
 import { DEFAULT_SETTINGS, effectiveSeverity, type LensSettings } from '../rules/settings';
 import { detectKind, dialectOf } from './detect';
@@ -305,7 +305,15 @@ export class LanguageService {
       const offset = this.offset(uri, pos);
       const own = d.hover?.(ctx, offset) ?? null;
       const root = d.rootSpan?.(ctx);
-      if (!root || offset < root.start || offset > root.end) return own;
+      if (!root || offset < root.start || offset > root.end) {
+        // On an operation's head (its first line), add its design style.
+        const lines = ctx.doc.source.lines;
+        const line = lines.positionAt(offset).line;
+        const described = this.describe(uri);
+        const style = described && operationStyleMarkdown(described, (s) => s.start <= offset && offset <= s.end && lines.positionAt(s.start).line === line);
+        if (!style) return own;
+        return { markdown: own ? `${own.markdown}\n\n---\n\n${style}` : style, range: own?.range };
+      }
       const summary = this.describe(uri);
       if (!summary) return own;
       const extra = summaryMarkdown(summary);
