@@ -288,7 +288,7 @@ export function classify(summary: DocumentSummary): DocumentSummary {
   // property of an API, not of one operation.
   const plain = summary.operations.filter((o) => isHttpOp(o) && kind !== 'wsdl11' && kind !== 'wsdl20' && (opFacts.get(o)?.style === 'rest' || opFacts.get(o)?.style === 'rpc-http'));
   const docFacts: Fact[] = [];
-  const restDoc = classifyPlain(plain, opFacts, docFacts);
+  classifyPlain(plain, opFacts, docFacts);
 
   // Group the non-plain operations by style.
   const byStyle = new Map<StyleId, Fact[]>();
@@ -315,7 +315,7 @@ export function classify(summary: DocumentSummary): DocumentSummary {
 
   for (const [op, f] of opFacts) op.styles = [...op.styles.filter((s) => !s.style), f];
 
-  const mixed = mixedFact(docFacts, summary);
+  const mixed = mixedFact(docFacts);
   summary.styles = mixed ? [mixed, ...docFacts] : docFacts;
   if (!summary.styles.length && kind.startsWith('wsdl') && summary.weight.operations > 0) {
     summary.styles = [{
@@ -331,7 +331,7 @@ export function classify(summary: DocumentSummary): DocumentSummary {
         : 'The document declares no operations (a fragment with shared components, or one whose operations live in another file), so there is no design style to judge.',
     }];
   }
-  summary.headline = headline(summary, restDoc);
+  summary.headline = headline(summary);
   summary.clients = clientsOf(summary);
   return summary;
 }
@@ -400,7 +400,7 @@ function restFact(ops: OperationSummary[], m: Maturity, lead: string): Fact {
 }
 
 /** "Mixed" when different operations follow different request styles (not one operation in several bindings). */
-function mixedFact(facts: Fact[], summary: DocumentSummary): Fact | undefined {
+function mixedFact(facts: Fact[]): Fact | undefined {
   const req = facts.filter((f) => isRequestStyle(f.style!) && f.style !== 'abstract');
   if (req.length < 2) return undefined;
   const sets = req.map((f) => new Set(f.operations ?? []));
@@ -419,7 +419,6 @@ function mixedFact(facts: Fact[], summary: DocumentSummary): Fact | undefined {
     (first.notes ??= []).push(`The same operations are also offered as ${req.slice(1).map((f) => f.value).join(', ')} through another binding.`);
     return undefined;
   }
-  void summary;
   const parts = req.map((f) => `${shortLabel(f)}: ${listNames(f.operations ?? [], 3)}`);
   return {
     value: `Mixed (${req.map(shortLabel).join(' + ')})`, style: 'mixed', confidence: 'likely',
@@ -466,7 +465,7 @@ function transportOf(summary: DocumentSummary): string | undefined {
   return all.join(' + ');
 }
 
-function headline(summary: DocumentSummary, _rest: Fact | undefined): string {
+function headline(summary: DocumentSummary): string {
   const formats = formatFamilies(summary);
   const fmt = formats.length > 2 ? `${formats.slice(0, 2).join(', ')}, …` : formats.join(', ');
   const transport = transportOf(summary);
