@@ -24,7 +24,9 @@
  *     unresolved   -> reason 'undeclared-prefix' | 'not-found': a real dangling reference
  * - `model.lookup(kind, ns, local)` is the same lookup by name; `model.components(kind)` lists every
  *   component of a kind across the closure. WSDL 1.1 binding operations name their portType operation
- *   by NCName (not QName): `model.portTypeOperation(binding, name)` finds it.
+ *   by NCName (not QName): `model.portTypeOperation(binding, name)` finds it. WSDL 2.0 interface operation
+ *   and fault QNames are scoped by interface: `resolve` looks a binding's ref= up in the binding's interface
+ *   (and the interfaces it extends) first.
  * - Parts are not global: `Message.parts` / `model.part(messageRef, partName)` finds a part by name.
  *
  * Spans are UTF-16 offsets in the document named by the object's `uri` (compare with `model.doc.uri`
