@@ -309,7 +309,7 @@ export function classify(summary: DocumentSummary): DocumentSummary {
   for (const f of docFacts) {
     if (f.style === 'graphql' || f.style === 'json-rpc' || f.style === 'xml-rpc' || f.style === 'soap-tunnel') {
       f.level = 0;
-      (f.notes ??= []).push('Richardson level 0: the body names the operation; URL and method stay the same for every call.');
+      (f.notes ??= []).push('Richardson level 0: the request content (body, or a query parameter for GraphQL GET) names the operation; one URL serves every call.');
     }
   }
 
