@@ -12,6 +12,10 @@ NODE24_VERSION=24.21.0 CODE_SERVER_VERSION=4.139.1 PLAYWRIGHT_VERSION=1.65.1
 APT_PACKAGES=(chromium libkrb5-dev neovim emacs-nox elpa-eglot elpa-yaml-mode)  # elpa-yaml-mode: the README's Emacs snippet on .yaml
 NPMFLAGS=(--no-audit --no-fund --loglevel=error)
 T0=$(date +%s); step() { echo "--- [tools +$(( $(date +%s) - T0 ))s] $*"; }
+# Under `npm test` / `npm run`, the outer npm (on node 20) exports npm_config_user_agent="npm/... node/v20...";
+# the inner npm install would inherit it, and code-server's postinstall reads the node major from it and
+# refuses ("requires node v24"). Drop the outer npm's per-run variables.
+unset npm_config_user_agent npm_node_execpath npm_execpath npm_command npm_lifecycle_event npm_lifecycle_script
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
