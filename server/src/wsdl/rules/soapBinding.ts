@@ -168,7 +168,7 @@ function headerfaults(h: SoapBody): XmlElement[] {
 }
 
 function literalMessage(b: Binding, what: string): string {
-  return `${what} use="encoded": SOAP encoding (SOAP 1.1 §5) serialises data by rules outside the schema, and stacks disagree on them; ${profileOf(b)} R2706 allows only use="literal". Switch to literal and describe the exact XML in the schema.`;
+  return `${what} use="encoded": SOAP encoding (${soapVersionOf(b) === '1.2' ? 'SOAP 1.2 Part 2 §3' : 'SOAP 1.1 §5'}) serialises data by rules outside the schema, and stacks disagree on them; ${profileOf(b)} R2706 allows only use="literal". Switch to literal and describe the exact XML in the schema.`;
 }
 
 function literalFix(el: XmlElement) {
@@ -265,7 +265,11 @@ function checkUnbound(c: Collector, b: Binding, op: BindingOperation, bm: Bindin
 function checkHeaderPart(c: Collector, b: Binding, h: SoapBody, what: string): void {
   const m = c.model;
   if (!h.parts) {
-    c.add(R2720, h.el.nameSpan, `soap:${what} has no part attribute; ${profileOf(b)} R2720 requires it to name the single part (of message ${h.message ? q(h.message.raw) : 'the header message'}) that becomes the header block.`);
+    const only = c.message(h.message)?.parts;
+    const one = only && only.length === 1 ? only[0].name : undefined;
+    c.add(R2720, h.el.nameSpan,
+      `soap:${what} has no part attribute; ${profileOf(b)} R2720 requires it to name the single part (of message ${h.message ? q(h.message.raw) : 'the header message'}) that becomes the header block.${one ? ` That message has one part: add part="${one}".` : ' Add part="<part name>".'}`,
+      one ? fixes({ title: `Add part="${one}"`, edits: [{ start: h.el.nameSpan.end, end: h.el.nameSpan.end, newText: ` part="${escAttr(one)}"` }], preferred: true }) : {});
     return;
   }
   const hm = c.message(h.message);
