@@ -357,6 +357,12 @@ class Scanner {
       }
       el.ns = lookupNamespace(el, el.prefix);
       if (el.ns === undefined) this.error(`The namespace prefix '${el.prefix}' is not declared (add xmlns:${el.prefix}="..." on this element or an ancestor).`, nameSpan.start, nameSpan.start + el.prefix.length);
+      for (const a of attributes) {
+        const ac = a.name.indexOf(':');
+        if (ac <= 0) continue;
+        const p = a.name.slice(0, ac);
+        if (p !== 'xmlns' && lookupNamespace(el, p) === undefined) this.error(`The namespace prefix '${p}' of attribute '${a.name}' is not declared (add xmlns:${p}="..." on this element or an ancestor).`, a.nameSpan.start, a.nameSpan.start + ac);
+      }
       if (parentOpen?.el) parentOpen.el.children.push(el);
       else if (depth === 0 && !this.root) this.root = el;
     } else if (!this.tooDeepReported) {

@@ -60,6 +60,9 @@ test('syntax errors: readable message at the exact line and column', () => {
   assert.match(e.message, /XML declaration/);
   e = firstError('<p:a/>');
   assert.match(e.message, /prefix 'p' is not declared/);
+  e = firstError('<a q:b="1"/>');
+  assert.match(e.message, /prefix 'q' of attribute 'q:b' is not declared/);
+  assert.deepEqual([e.line, e.col], [1, 4]);
   e = firstError('<a b="1" b="2"/>');
   assert.match(e.message, /appears twice/);
   e = firstError('<a><!-- open');
