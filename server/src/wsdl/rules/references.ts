@@ -5,11 +5,17 @@
  * import diagnostics already say why those documents are missing.
  */
 import type { XmlElement } from '../../syntax/xmlTree';
-import type { ComponentKind, QNameRef, WsdlModel } from '../model';
+import { NS, type ComponentKind, type QNameRef, type WsdlModel } from '../model';
 import { R2206, UNKNOWN_PART, UNRESOLVED_REFERENCE, UNRESOLVED_SCHEMA_REFERENCE } from './catalog';
 import { Collector, fixes, listNames, q } from './util';
 
 const SCHEMA_KINDS = new Set<ComponentKind>(['element', 'type', 'attribute', 'group', 'attributeGroup']);
+
+/** XML Schema 1.0 built-in types (Part 2 §3) plus anyType and the XSD 1.1 additions. */
+const XSD_TYPES = new Set(('anyType anySimpleType anyAtomicType string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES ' +
+  'NMTOKEN NMTOKENS boolean decimal integer nonPositiveInteger negativeInteger long int short byte nonNegativeInteger unsignedLong ' +
+  'unsignedInt unsignedShort unsignedByte positiveInteger float double duration dateTime time date gYearMonth gYear gMonthDay gDay ' +
+  'gMonth hexBinary base64Binary anyURI QName NOTATION dateTimeStamp dayTimeDuration yearMonthDuration').split(' '));
 
 const KIND_WORD: Record<ComponentKind, string> = {
   message: 'message', portType: 'portType', binding: 'binding', service: 'service', interface: 'interface',
@@ -21,6 +27,16 @@ export function checkReferences(c: Collector): void {
   const m = c.model;
   for (const ref of m.doc.refs) {
     const r = c.resolve(ref);
+    if (r.status === 'builtin' && ref.ns === NS.XSD && ref.kind === 'type' && !XSD_TYPES.has(ref.local)) {
+      // The model treats the whole XML Schema namespace as built in; a misspelt built-in type is still an error.
+      if (!c.wants(UNRESOLVED_SCHEMA_REFERENCE)) continue;
+      const near = closest(ref.local, [...XSD_TYPES]);
+      const fixed = near && (ref.prefix ? `${ref.prefix}:${near}` : near);
+      c.add(UNRESOLVED_SCHEMA_REFERENCE, ref.span,
+        `${q(ref.raw)} is not an XML Schema built-in type (${ref.attr}=${q(ref.raw)}).${fixed ? ` Did you mean ${q(fixed)}?` : ' Built-in types include xsd:string, xsd:int, xsd:dateTime and xsd:base64Binary.'}`,
+        fixed ? fixes({ title: `Change to '${fixed}'`, edits: [{ start: ref.span.start, end: ref.span.end, newText: fixed }], preferred: true }) : {});
+      continue;
+    }
     if (r.status !== 'unresolved') continue;
     if (ref.kind === 'element' && ref.attr === 'element' && !ref.inSchema && r.reason === 'not-found' && ref.ns !== undefined) {
       const asType = m.lookup('type', ref.ns, ref.local);
