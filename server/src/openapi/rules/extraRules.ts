@@ -10,26 +10,12 @@ import {
 } from './catalog';
 import { code, prop, val, type FixData, type OffsetEdit, type RuleContext } from './context';
 import type { JsonProperty } from '../../syntax/jsonTree';
+import { treeFacts } from './treeFacts';
 
 export function checkDuplicateKeys(ctx: RuleContext): void {
-  const visit = (n: JsonNode, depth: number): void => {
-    if (depth > 300) return;
-    if (n.type === 'array') { for (const i of n.items ?? []) if (i.type === 'object' || i.type === 'array') visit(i, depth + 1); return; }
-    if (n.type !== 'object' || n.alias) return;
-    const props = n.properties ?? [];
-    if (props.length > 1) {
-      const first = new Map<string, number>();
-      for (let i = 0; i < props.length; i++) {
-        const p = props[i];
-        const j = first.get(p.key);
-        if (j === undefined) { first.set(p.key, i); continue; }
-        const prev = props[j];
-        ctx.report(DUPLICATE_KEY, p.keySpan, `the key ${code(p.key)} appears twice in this object (first on line ${ctx.line(prev.keySpan.start)}); tools keep only one of them, usually this later one`, { related: [ctx.relatedHere(prev.keySpan, 'first occurrence')] });
-      }
-    }
-    for (const p of props) if (p.value.type === 'object' || p.value.type === 'array') visit(p.value, depth + 1);
-  };
-  if (ctx.model.root) visit(ctx.model.root, 0);
+  for (const { first, again } of treeFacts(ctx).duplicates) {
+    ctx.report(DUPLICATE_KEY, again.keySpan, `the key ${code(again.key)} appears twice in this object (first on line ${ctx.line(first.keySpan.start)}); tools keep only one of them, usually this later one`, { related: [ctx.relatedHere(first.keySpan, 'first occurrence')] });
+  }
 }
 
 export function checkOperationIdsAndServers(ctx: RuleContext): void {

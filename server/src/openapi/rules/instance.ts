@@ -25,6 +25,18 @@ export interface InstanceOptions {
   budget?: { left: number };
 }
 
+/** Keyword -> value node, per schema node: ~20 keyword reads per schema application stay O(1). */
+const keywordMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+function kw(schema: JsonNode, key: string): JsonNode | undefined {
+  let m = keywordMaps.get(schema);
+  if (!m) {
+    m = new Map();
+    for (const p of schema.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
+    keywordMaps.set(schema, m);
+  }
+  return m.get(key);
+}
+
 /** Property name -> schema, per `properties` node (linear scans would be O(n·m) on large objects). */
 const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
 function propertyMap(properties: JsonNode): Map<string, JsonNode> {
@@ -108,28 +120,28 @@ class InstanceValidator {
       return;
     }
     if (schema.type !== 'object') return;
-    if (prop(schema, '$ref')) {
+    if (kw(schema, '$ref')) {
       const target = this.opts.resolve(schema);
       // 3.1+: $ref siblings apply too; earlier versions ignore them.
       if (target && target !== schema) this.validate(inst, target, path, out, depth + 1);
       if (this.opts.kind === 'swagger2' || this.opts.kind === 'oas30') return;
     }
     schema = schema as JsonNode;
-    const typeNode = val(schema, 'type');
+    const typeNode = kw(schema, 'type');
     let types: string[] | undefined;
     if (typeNode?.type === 'string') types = [typeNode.value as string];
     else if (typeNode?.type === 'array') types = (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string);
-    const nullable = val(schema, 'nullable')?.value === true || val(schema, 'x-nullable')?.value === true;
+    const nullable = kw(schema, 'nullable')?.value === true || kw(schema, 'x-nullable')?.value === true;
     if (inst.type === 'null' && nullable && (this.opts.kind === 'oas30' || this.opts.kind === 'swagger2')) return;
     if (types && types.length && !types.includes('file') && !types.some((t) => matchesType(inst, t))) {
       out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${types.map((t) => TYPE_WORD[t] ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
       return;
     }
-    const en = val(schema, 'enum');
+    const en = kw(schema, 'enum');
     if (en?.type === 'array' && !(en.items ?? []).some((e) => sameJson(e, inst)) && !(inst.type === 'null' && nullable)) {
       out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be one of ${(en.items ?? []).slice(0, 8).map(show).join(', ')} (found ${show(inst)})` });
     }
-    const cst = val(schema, 'const');
+    const cst = kw(schema, 'const');
     if (cst && !sameJson(cst, inst)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${show(cst)} (found ${show(inst)})` });
 
     if (inst.type === 'string') this.string(inst, schema, path, out);
@@ -137,10 +149,10 @@ class InstanceValidator {
     else if (inst.type === 'array') this.array(inst, schema, path, out, depth);
     else if (inst.type === 'object') this.object(inst, schema, path, out, depth);
 
-    const allOf = val(schema, 'allOf');
+    const allOf = kw(schema, 'allOf');
     if (allOf?.type === 'array') for (const s of allOf.items ?? []) this.validate(inst, s, path, out, depth + 1);
     for (const k of ['anyOf', 'oneOf']) {
-      const alts = val(schema, k);
+      const alts = kw(schema, k);
       if (alts?.type !== 'array' || !alts.items?.length) continue;
       let best: InstanceProblem[] | undefined;
       for (const s of alts.items) {
@@ -151,7 +163,7 @@ class InstanceValidator {
       }
       if (best) out.push(best.length === 1 ? best[0] : { span: inst.span, path: this.p(inst), message: `${this.p(inst)} matches none of the ${k} alternatives (closest: ${best[0].message})` });
     }
-    const not = val(schema, 'not');
+    const not = kw(schema, 'not');
     if (not && not.type === 'object' && (not.properties?.length ?? 0) > 0) {
       const probe: InstanceProblem[] = [];
       this.validate(inst, not, path, probe, depth + 1);
@@ -160,7 +172,7 @@ class InstanceValidator {
   }
 
   private num(schema: JsonNode, k: string): number | undefined {
-    const n = val(schema, k);
+    const n = kw(schema, k);
     return n?.type === 'number' ? n.value as number : undefined;
   }
 
@@ -170,13 +182,13 @@ class InstanceValidator {
     const len = min !== undefined || max !== undefined ? [...s].length : 0;
     if (min !== undefined && len < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at least ${min} characters long (found ${len})` });
     if (max !== undefined && len > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at most ${max} characters long (found ${len})` });
-    const pat = val(schema, 'pattern');
+    const pat = kw(schema, 'pattern');
     if (pat?.type === 'string') {
       let r: RegExp | undefined;
       try { r = new RegExp(pat.value as string, 'u'); } catch { try { r = new RegExp(pat.value as string); } catch { r = undefined; } }
       if (r && !r.test(s)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
     }
-    const fmt = val(schema, 'format');
+    const fmt = kw(schema, 'format');
     if (fmt?.type === 'string' && FORMATS[fmt.value as string] && !FORMATS[fmt.value as string].test(s)) {
       out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not a valid ${fmt.value} (found ${show(inst)})` });
     }
@@ -185,7 +197,7 @@ class InstanceValidator {
   private number(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
     const x = inst.value as number;
     const min = this.num(schema, 'minimum'), max = this.num(schema, 'maximum');
-    const exMin = val(schema, 'exclusiveMinimum'), exMax = val(schema, 'exclusiveMaximum');
+    const exMin = kw(schema, 'exclusiveMinimum'), exMax = kw(schema, 'exclusiveMaximum');
     if (min !== undefined) {
       if (exMin?.value === true ? x <= min : x < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})` });
     }
@@ -206,19 +218,19 @@ class InstanceValidator {
     const min = this.num(schema, 'minItems'), max = this.num(schema, 'maxItems');
     if (min !== undefined && items.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} items (found ${items.length})` });
     if (max !== undefined && items.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} items (found ${items.length})` });
-    if (val(schema, 'uniqueItems')?.value === true && items.length < 500) {
+    if (kw(schema, 'uniqueItems')?.value === true && items.length < 500) {
       for (let i = 1; i < items.length; i++) {
         if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { out.push({ span: items[i].span, path: this.p(items[i]), message: `${this.p(items[i])} repeats an earlier item (items must be unique)` }); break; }
       }
     }
-    const prefix = this.opts.kind === 'oas31' || this.opts.kind === 'oas32' ? val(schema, 'prefixItems') : undefined;
+    const prefix = this.opts.kind === 'oas31' || this.opts.kind === 'oas32' ? kw(schema, 'prefixItems') : undefined;
     let start = 0;
     if (prefix?.type === 'array') {
       const ps = prefix.items ?? [];
       for (let i = 0; i < Math.min(ps.length, items.length); i++) this.validate(items[i], ps[i], '', out, depth + 1);
       start = ps.length;
     }
-    const it = val(schema, 'items');
+    const it = kw(schema, 'items');
     if (it && (it.type === 'object' || it.type === 'boolean')) {
       for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, '', out, depth + 1);
     }
@@ -226,9 +238,9 @@ class InstanceValidator {
 
   private object(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
     const props = inst.properties ?? [];
-    const propsNode = val(schema, 'properties');
+    const propsNode = kw(schema, 'properties');
     const properties = propsNode?.type === 'object' ? propertyMap(propsNode) : undefined;
-    const req = val(schema, 'required');
+    const req = kw(schema, 'required');
     if (req?.type === 'array') {
       for (const r of req.items ?? []) {
         if (r.type !== 'string' || props.some((p) => p.key === r.value)) continue;
@@ -242,8 +254,8 @@ class InstanceValidator {
     const min = this.num(schema, 'minProperties'), max = this.num(schema, 'maxProperties');
     if (min !== undefined && props.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} properties` });
     if (max !== undefined && props.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} properties` });
-    const additional = val(schema, 'additionalProperties');
-    const patterns = val(schema, 'patternProperties');
+    const additional = kw(schema, 'additionalProperties');
+    const patterns = kw(schema, 'patternProperties');
     for (const p of props) {
       const ps = properties?.get(p.key);
       if (ps) { this.validate(p.value, ps, '', out, depth + 1); continue; }

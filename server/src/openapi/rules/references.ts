@@ -3,7 +3,8 @@
  * parents), and components that nothing references.
  */
 import type { JsonNode } from '../../syntax/jsonTree';
-import { encodePointer, parsePointer, type SecurityRequirementModel } from '../model';
+import type { SecurityRequirementModel } from '../model';
+import { treeFacts } from './treeFacts';
 import { SECURITY_DEFINED, SECURITY_SCOPES_DEFINED, TAG_PARENT, TAGS_UNIQUE, UNUSED_COMPONENT } from './catalog';
 import { code, prop, val, type RuleContext } from './context';
 
@@ -71,7 +72,8 @@ export function checkUnusedComponents(ctx: RuleContext): void {
   // many only risks a missed warning, counting one too few a false one.
   const pointers: string[] = [];
   for (const r of m.refs) if (!r.external && !r.remote) pointers.push(r.targetPointer);
-  collectLocalRefs(m.root, pointers, 0);
+  const facts = treeFacts(ctx);
+  for (const t of facts.localRefs) pointers.push(t);
   const targets = new Set<string>();
   for (const raw of pointers) {
     const t = raw.startsWith('/') || raw === '' ? raw : '/' + raw;
@@ -80,9 +82,7 @@ export function checkUnusedComponents(ctx: RuleContext): void {
     for (let depth = 0; cut > 0 && depth < 4; depth++, cut = t.indexOf('/', cut + 1)) targets.add(t.slice(0, cut));
   }
   // Discriminator mappings name schemas by name or by reference.
-  const mappings: string[] = [];
-  collectMappings(m.root, mappings, 0);
-  const mappedNames = new Set(mappings.map((s) => s.replace(/^.*\//, '')));
+  const mappedNames = new Set(facts.mappingValues.map((s) => s.replace(/^.*\//, '')));
   for (const c of m.components) {
     if (!REF_SECTIONS.has(c.section)) continue;
     const p = c.pointer;
@@ -91,28 +91,5 @@ export function checkUnusedComponents(ctx: RuleContext): void {
     if (used) continue;
     const what = c.section === 'definitions' ? 'definition' : c.section.replace(/ies$/, 'y').replace(/s$/, '');
     ctx.report(UNUSED_COMPONENT, c.keySpan, `the ${what} ${code(c.name)} is never referenced in this document; remove it, or reference it where it is meant to be used`);
-  }
-}
-
-/** Decoded pointers of every `#...` `$ref` string in the tree. */
-function collectLocalRefs(n: JsonNode | undefined, out: string[], depth: number): void {
-  if (!n || depth > 200) return;
-  if (n.type === 'array') { for (const i of n.items ?? []) if (i.type === 'object' || i.type === 'array') collectLocalRefs(i, out, depth + 1); return; }
-  if (n.type !== 'object') return;
-  for (const p of n.properties ?? []) {
-    if (p.key === '$ref' && p.value.type === 'string' && (p.value.value as string).startsWith('#')) out.push(encodePointer(parsePointer(p.value.value as string)));
-    else if (p.value.type === 'object' || p.value.type === 'array') collectLocalRefs(p.value, out, depth + 1);
-  }
-}
-
-function collectMappings(n: JsonNode | undefined, out: string[], depth: number): void {
-  if (!n || depth > 100) return;
-  if (n.type === 'array') { for (const i of n.items ?? []) collectMappings(i, out, depth + 1); return; }
-  if (n.type !== 'object') return;
-  for (const p of n.properties ?? []) {
-    if (p.key === 'discriminator') {
-      for (const q of val(p.value, 'mapping')?.properties ?? []) if (q.value.type === 'string') out.push(q.value.value as string);
-    }
-    if (p.value.type === 'object' || p.value.type === 'array') collectMappings(p.value, out, depth + 1);
   }
 }
