@@ -165,6 +165,7 @@ function folding(ctx: FeatureContext<OpenApiAnalysed>): FoldingRangeResult[] {
     if (n.alias) continue;
     const kids = n.properties ? n.properties.map((p) => p.value) : n.items ?? [];
     if (!kids.length) continue;
+    if (n === m.doc.root && m.syntax === 'yaml') { for (const k of kids) if (k.properties?.length || k.items?.length) stack.push(k); continue; } // a YAML root has no bracket to fold
     // Fold from the line of the key (or the opening bracket) to the last line of the value.
     const p = n.parent?.properties?.find((q) => q.value === n);
     const start = m.lines.positionAt(p ? p.keySpan.start : n.span.start).line;

@@ -468,6 +468,29 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
     return `**Parameter location** ${code(sv)}\n\n${valid.includes(sv) ? escapeMarkdown(`The value travels in ${where[sv]}.`) : `Not a parameter location in ${label}: use one of ${valid.map(code).join(', ')}.`}\n\n${specLink(m, 'parameter')}`;
   }
 
+  // Callbacks and links: where the API calls back, and design-time hypermedia.
+  if (state === 'callbackMap' && onKey) {
+    return `**Callback** ${code(key)}\n\nRequests the API sends to the consumer after this operation, to URLs computed from the request or response (runtime expressions such as \`{$request.body#/callbackUrl}\`): the consumer must run a server.\n\n${specLink(m, 'callback')}`;
+  }
+  if (state === 'callback' && onKey) {
+    const exprs = [...key.matchAll(/\{(\$[^}]+)\}/g)].map((x) => x[1]);
+    return `**Callback URL expression** ${code(key)}\n\n${exprs.length ? `Evaluated at run time: ${exprs.map((e) => code(e)).join(', ')} ${exprs.some((e) => e.startsWith('$request')) ? '(taken from the original request)' : '(taken from the response)'}.` : 'A constant URL.'}\n\n${link(`${label}: Runtime Expressions`, `${base}#runtime-expressions`)}`;
+  }
+  if (state === 'linkMap' && onKey) {
+    const target = value.properties?.find((p) => p.key === 'operationId' || p.key === 'operationRef');
+    return `**Link** ${code(key)}${target && typeof target.value.value === 'string' ? ` → ${code(target.value.value)}` : ''}\n\nA follow-up operation a client can call with values from this response: hypermedia declared at design time (the response itself carries no links).\n\n${link(`${label}: Link Object`, `${base}#link-object`)}`;
+  }
+  if (state === 'headerMap' && onKey) {
+    const lk = key.toLowerCase();
+    const meaning: Record<string, string> = {
+      location: 'the URL of the created or target resource (RFC 9110 §10.2.2)', link: 'typed links to related resources (RFC 8288): hypermedia in a header',
+      etag: 'a validator for conditional requests and caching (RFC 9110 §8.8.3)', 'retry-after': 'how long to wait before retrying (RFC 9110 §10.2.3)',
+      'cache-control': 'caching directives (RFC 9111 §5.2)', 'content-type': 'ignored here: the media type comes from `content`',
+      'x-ratelimit-limit': 'a rate limit (a common convention, not a standard)', 'ratelimit-limit': 'a rate limit (IETF draft RateLimit header fields)',
+    };
+    return `**Response header** ${code(key)}${meaning[lk] ? `: ${escapeMarkdown(meaning[lk])}` : ''}\n\n${specLink(m, 'header')}`;
+  }
+
   // Schema keywords with values worth explaining.
   if (state === 'schema' && key === 'type') {
     const types = value.type === 'array' ? (value.items ?? []).map((i) => String(i.value)) : sv !== undefined ? [sv] : [];

@@ -290,17 +290,28 @@ export interface OpenApiModel {
 
 /** Decodes a JSON pointer (RFC 6901) from a `$ref` fragment: percent escapes first (URI fragment), then ~1 and ~0. */
 export function parsePointer(fragment: string): string[] {
-  let p = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  try { p = decodeURIComponent(p); } catch { /* keep as written: a malformed % escape */ }
-  if (p === '' ) return [];
-  if (!p.startsWith('/')) return [p]; // not a pointer (e.g. a plain anchor name)
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let p = fragment.charCodeAt(0) === 35 /* # */ ? fragment.slice(1) : fragment;
+  if (p.indexOf('%') >= 0) {
+    try { p = decodeURIComponent(p); } catch { /* keep as written: a malformed % escape */ }
+  }
+  return pointerSegments(p);
+}
+
+/** Splits an already percent-decoded JSON pointer ('/a~1b/0') into segments, unescaping ~1 and ~0. */
+export function pointerSegments(p: string): string[] {
+  if (p === '') return [];
+  if (p.charCodeAt(0) !== 47 /* / */) return [p]; // not a pointer (e.g. a plain anchor name)
+  const segs = p.slice(1).split('/');
+  if (p.indexOf('~') >= 0) for (let i = 0; i < segs.length; i++) segs[i] = segs[i].replace(/~1/g, '/').replace(/~0/g, '~');
+  return segs;
 }
 
 /** Encodes segments as a JSON pointer ('/a~1b/0'); '' for the root. */
 export function encodePointer(segments: (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+const keyIndexes = new WeakMap<JsonProperty[], Map<string, JsonNode>>();
 
 /** The node at a decoded or encoded pointer ('' or '#' is the root). Follows no `$ref`. */
 export function nodeAtPointer(root: JsonNode | undefined, pointer: string | string[]): JsonNode | undefined {
@@ -309,8 +320,20 @@ export function nodeAtPointer(root: JsonNode | undefined, pointer: string | stri
   for (const s of segs) {
     if (!n) return undefined;
     if (n.type === 'object') {
+      const props = n.properties ?? [];
+      if (props.length > 16) {
+        // Wide objects (paths, components.schemas) get a key index once, so resolving many refs stays linear.
+        let index = keyIndexes.get(props);
+        if (!index) {
+          index = new Map();
+          for (const p of props) if (!index.has(p.key)) index.set(p.key, p.value);
+          keyIndexes.set(props, index);
+        }
+        n = index.get(s);
+        continue;
+      }
       let found: JsonNode | undefined;
-      for (const p of n.properties ?? []) if (p.key === s) { found = p.value; break; }
+      for (const p of props) if (p.key === s) { found = p.value; break; }
       n = found;
     } else if (n.type === 'array') {
       if (!/^(0|[1-9][0-9]*)$/.test(s)) return undefined;
