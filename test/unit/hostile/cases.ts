@@ -174,8 +174,9 @@ export const CASES: HostileCase[] = [
     expect: { code: /^lens-file-too-large$/, message: /1\.0 MB/ },
   },
   {
-    name: 'many-lines-1M', file: 'many-lines.yaml',
-    text: () => `${OAS_YAML}paths: {}\nx-h:\n${'  - a\n'.repeat(1_000_000)}`,
+    // 1M lines (5.7 MB) took 2.4 s on an idle machine (linear, ~2 us a line): the suite keeps 300k.
+    name: 'many-lines-300k', file: 'many-lines.yaml',
+    text: () => `${OAS_YAML}paths: {}\nx-h:\n${'  - a\n'.repeat(300_000)}`,
   },
   {
     name: 'many-errors-json', file: 'many-errors.json',
