@@ -36,7 +36,9 @@ function valuedNS(el: XmlElement, ns: string, local: string): Valued | undefined
 }
 
 function kids(el: XmlElement, ns: string, local?: string): XmlElement[] {
-  return el.children.filter((c) => c.ns === ns && (local === undefined || c.localName === local));
+  const out: XmlElement[] = [];
+  for (const c of el.children) if (c.ns === ns && (local === undefined || c.localName === local)) out.push(c);
+  return out;
 }
 function kid(el: XmlElement, ns: string, local: string): XmlElement | undefined {
   return el.children.find((c) => c.ns === ns && c.localName === local);
@@ -59,8 +61,10 @@ class Builder {
   private qref(el: XmlElement, attrName: string, kind: ComponentKind, inSchema = false): QNameRef | undefined {
     const a = attr(el, attrName);
     if (!a) return undefined;
-    const refs = this.tokens(a.value, a.valueSpan.start, el, attrName, kind, inSchema);
-    return refs[0];
+    const v = a.value;
+    // Fast path (nearly every QName): one token without surrounding white space.
+    if (v.length > 0 && !/\s/.test(v)) return this.ref(v, a.valueSpan.start, el, attrName, kind, inSchema);
+    return this.tokens(v, a.valueSpan.start, el, attrName, kind, inSchema)[0];
   }
   /** Whitespace-separated list of QNames (extends=, memberTypes=). */
   private qrefs(el: XmlElement, attrName: string, kind: ComponentKind, inSchema = false): QNameRef[] {
@@ -70,19 +74,18 @@ class Builder {
   private tokens(value: string, offset: number, el: XmlElement, attrName: string, kind: ComponentKind, inSchema: boolean): QNameRef[] {
     const out: QNameRef[] = [];
     const re = /\S+/g;
-    for (let m = re.exec(value); m; m = re.exec(value)) {
-      const raw = m[0];
-      const colon = raw.indexOf(':');
-      const prefix = colon > 0 ? raw.slice(0, colon) : '';
-      const local = colon > 0 ? raw.slice(colon + 1) : raw;
-      const r: QNameRef = {
-        raw, prefix, local, ns: lookupNamespace(el, prefix), kind, attr: attrName,
-        span: { start: offset + m.index, end: offset + m.index + raw.length }, el, uri: this.uri, inSchema,
-      };
-      out.push(r);
-      this.doc.refs.push(r);
-    }
+    for (let m = re.exec(value); m; m = re.exec(value)) out.push(this.ref(m[0], offset + m.index, el, attrName, kind, inSchema));
     return out;
+  }
+  private ref(raw: string, start: number, el: XmlElement, attrName: string, kind: ComponentKind, inSchema: boolean): QNameRef {
+    const colon = raw.indexOf(':');
+    const prefix = colon > 0 ? raw.slice(0, colon) : '';
+    const r: QNameRef = {
+      raw, prefix, local: colon > 0 ? raw.slice(colon + 1) : raw, ns: lookupNamespace(el, prefix), kind, attr: attrName,
+      span: { start, end: start + raw.length }, el, uri: this.uri, inSchema,
+    };
+    this.doc.refs.push(r);
+    return r;
   }
   private component<T extends Component>(kind: T['kind'], el: XmlElement, ns: string, extra: Omit<T, keyof Component>): T {
     const n = attr(el, 'name');
