@@ -124,8 +124,8 @@ export const SOAP_BINDING_MISSING = defineRule({
 });
 export const UNKNOWN_ATTRIBUTE = defineRule({
   code: 'wsdl-unknown-attribute',
-  title: 'A WSDL 1.1 element carries an unqualified attribute the WSDL schema does not define (extension attributes must be namespace-qualified).',
-  defaultSeverity: 'warning', appliesTo: ['wsdl11'],
+  title: 'A WSDL element carries an unqualified attribute the WSDL schema does not define (extension attributes must be namespace-qualified).',
+  defaultSeverity: 'warning', appliesTo: ['wsdl11', 'wsdl20'],
   reference: { title: 'WSDL 1.1 §2.1.3 Language Extensibility and Appendix A 4 (WSDL schema)', url: `${WSDL11}` },
 });
 export const MIME_ONE_SOAP_BODY = defineRule({

@@ -11,6 +11,14 @@ import { Collector, attrRemovalSpan, fixes, listNames, q } from './util';
 import { checkArrayTypeAttr, checkRequiredAttr, checkXmlPrefixAttr } from './description';
 import { checkOldSchemaNamespaceAttr } from './structure';
 
+/** Unqualified attributes of each WSDL 2.0 element (WSDL 2.0 Part 1 XML representation; binding and interface share operation/fault). */
+const WSDL20_ATTRS: Record<string, string[]> = {
+  description: ['targetNamespace'], import: ['namespace', 'location'], include: ['location'], types: [],
+  interface: ['name', 'extends', 'styleDefault'], operation: ['name', 'pattern', 'style', 'ref'],
+  input: ['messageLabel', 'element'], output: ['messageLabel', 'element'], infault: ['ref', 'messageLabel'], outfault: ['ref', 'messageLabel'],
+  fault: ['name', 'element', 'ref'], binding: ['name', 'interface', 'type'], service: ['name', 'interface'], endpoint: ['name', 'binding', 'address'],
+};
+
 /** Unqualified attributes of each WSDL 1.1 element (WSDL 1.1 Appendix A 4); documentation is free-form. */
 const WSDL11_ATTRS: Record<string, string[]> = {
   definitions: ['name', 'targetNamespace'], import: ['namespace', 'location'], types: [],
@@ -52,34 +60,34 @@ function scanTree(c: Collector): void {
         if (f & 1) checkArrayTypeAttr(c, el);
         else checkRequiredAttr(c, el);
       }
-      if (!(f & 2) && el.ns === NS.WSDL11) checkUnknownAttrs(c, el);
-    }
+      if (!(f & 2) && el.ns === NS.WSDL11) checkUnknownAttrs(c, el, WSDL11_ATTRS, '1.1');
+    } else if (!(f & 2) && el.ns === NS.WSDL20) checkUnknownAttrs(c, el, WSDL20_ATTRS, '2.0');
     let g = f;
     if (el.localName === 'schema' && el.ns === NS.XSD) g |= 1;
-    else if (el.localName === 'documentation' && el.ns === NS.WSDL11) g |= 2;
+    else if (el.localName === 'documentation' && (el.ns === NS.WSDL11 || el.ns === NS.WSDL20)) g |= 2;
     for (let i = el.children.length - 1; i >= 0; i--) { els.push(el.children[i]); flags.push(g); }
   }
 }
 
-function checkUnknownAttrs(c: Collector, el: XmlElement): void {
+function checkUnknownAttrs(c: Collector, el: XmlElement, table: Record<string, string[]>, version: string): void {
   {
-    const allowed = WSDL11_ATTRS[el.localName];
+    const allowed = table[el.localName];
     if (allowed) {
       let reported = 0;
       el.attributes.forEach((a, i) => {
         if (reported >= 20 || a.name.includes(':') || a.name === 'xmlns' || allowed.includes(a.name)) return;
         reported++; // a handful per element says it all; hostile documents carry thousands
-        report(c, el, a, i, allowed);
+        report(c, el, a, i, allowed, version);
       });
     }
   }
 }
 
-function report(c: Collector, el: XmlElement, a: XmlAttribute, index: number, allowed: string[]): void {
+function report(c: Collector, el: XmlElement, a: XmlAttribute, index: number, allowed: string[], version: string): void {
   const near = el.attributes.length > 50 ? undefined : closest(a.name, allowed.filter((n) => !el.attributes.some((x) => x.name === n)));
   const gone = attrRemovalSpan(el, a, index);
   c.add(UNKNOWN_ATTRIBUTE, a.nameSpan,
-    `<${el.name}> has no attribute ${q(a.name)} in WSDL 1.1 (it allows ${listNames(allowed)})${near ? `; did you mean ${q(near)}?` : '.'} Tools ignore it or reject the document. An extension attribute must be namespace-qualified (e.g. ext:${a.name} with xmlns:ext="...").`,
+    `<${el.name}> has no attribute ${q(a.name)} in WSDL ${version} (it allows ${listNames(allowed)})${near ? `; did you mean ${q(near)}?` : '.'} Tools ignore it or reject the document. An extension attribute must be namespace-qualified (e.g. ext:${a.name} with xmlns:ext="...").`,
     near
       ? fixes({ title: `Rename to '${near}'`, edits: [{ start: a.nameSpan.start, end: a.nameSpan.end, newText: near }], preferred: true })
       : fixes({ title: `Remove the attribute '${a.name}'`, edits: [{ start: gone.start, end: gone.end, newText: '' }] }));
