@@ -29,7 +29,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
   }
   const protocols: Fact[] = [...byProto].map(([p, spans]) => ({
     value: p, confidence: 'certain', evidence: spans.slice(0, 20).map(ev),
-    reason: `${spans.length} ${m.kind === 'swagger2' ? (p === 'relative' ? 'host without schemes' : 'scheme entr' + (spans.length > 1 ? 'ies' : 'y')) : 'server URL' + (spans.length > 1 ? 's' : '')} ${p === 'relative' ? 'relative to the document location' : `use ${p}`}: ${protocolMeaning(p)}.`,
+    reason: `${spans.length} ${m.kind === 'swagger2' ? (p === 'relative' ? 'host without schemes' : 'scheme entr' + (spans.length > 1 ? 'ies' : 'y')) : 'server URL' + (spans.length > 1 ? 's' : '')} ${p === 'relative' ? `${spans.length > 1 ? 'are' : 'is'} relative to the document location` : `${spans.length > 1 ? 'use' : 'uses'} ${p}`}: ${protocolMeaning(p)}.`,
     spec: { title: `${label}: ${m.kind === 'swagger2' ? 'Swagger Object (schemes, host)' : 'Server Object'}`, url: `${base}#${m.kind === 'swagger2' ? 'swagger-object' : 'server-object'}` },
   }));
   if (!protocols.length && m.root) {
