@@ -235,3 +235,8 @@ test('SOAP groups note one-way and service-initiated operations', () => {
   assert.match(notes, /1 one-way operation\(s\) \(Log\)/);
   assert.match(notes, /1 operation\(s\) start at the service \(Alert\).*R2303/);
 });
+
+test('SOAP over another transport says so in the headline', () => {
+  const s = classify(summary('wsdl11', [soap('Order', '1.1', 'document', 'literal')], { endpoints: [endpoint('jms:jndi:OrderQueue', { soapVersion: '1.1' })] }));
+  assert.equal(s.headline, 'SOAP 1.1 over JMS · XML · document/literal');
+});
