@@ -13,9 +13,13 @@ import {
   type SchemaComponent, type Service, type SoapBody, type Valued, type WsdlDocument,
 } from './model';
 
+/** XML Schema namespaces: the Recommendation's, and the 1999/2000 drafts that old WSDLs still use. */
+export const XSD_NAMESPACES = new Set<string>([NS.XSD, 'http://www.w3.org/2000/10/XMLSchema', 'http://www.w3.org/1999/XMLSchema']);
+const isXsd = (ns: string | undefined) => ns !== undefined && XSD_NAMESPACES.has(ns);
+
 export function buildDocument(uri: string, xml: XmlDocument): WsdlDocument {
   const root = xml.root;
-  const version: WsdlDocument['version'] = root?.ns === NS.WSDL20 ? '2.0' : root?.ns === NS.XSD && root.localName === 'schema' ? 'xsd' : '1.1';
+  const version: WsdlDocument['version'] = root?.ns === NS.WSDL20 ? '2.0' : isXsd(root?.ns) && root!.localName === 'schema' ? 'xsd' : '1.1';
   const b = new Builder(uri, version, xml);
   if (root) {
     if (version === 'xsd') b.schema(root);
@@ -116,7 +120,7 @@ class Builder {
       if (c.ns !== NS.WSDL11) continue;
       switch (c.localName) {
         case 'import': this.importRef('wsdl:import', c, 'location'); break;
-        case 'types': for (const s of kids(c, NS.XSD, 'schema')) this.schema(s); break;
+        case 'types': for (const s of c.children) if (isXsd(s.ns) && s.localName === 'schema') this.schema(s); break;
         case 'message': d.messages.push(this.message(c)); break;
         case 'portType': d.portTypes.push(this.portType(c)); break;
         case 'binding': d.bindings.push(this.binding11(c)); break;
@@ -263,7 +267,7 @@ class Builder {
         case 'include': this.importRef('wsdl:include', c, 'location'); break;
         case 'types':
           for (const s of c.children) {
-            if (s.ns !== NS.XSD) continue;
+            if (!isXsd(s.ns)) continue;
             if (s.localName === 'schema') this.schema(s);
             else if (s.localName === 'import') this.importRef('xsd:import', s, 'schemaLocation');
           }
@@ -366,7 +370,7 @@ class Builder {
     if (this.doc.version === 'xsd') { this.doc.targetNamespace = s.targetNamespace; this.doc.tnsSpan = s.tnsSpan; }
     const ns = s.targetNamespace;
     for (const c of el.children) {
-      if (c.ns !== NS.XSD) continue;
+      if (c.ns !== el.ns) continue;
       switch (c.localName) {
         case 'import': s.imports.push(this.importRef('xsd:import', c, 'schemaLocation')); break;
         case 'include': s.imports.push(this.importRef('xsd:include', c, 'schemaLocation')); break;
@@ -385,7 +389,7 @@ class Builder {
     const stack: XmlElement[] = [...el.children].reverse();
     while (stack.length) {
       const c = stack.pop()!;
-      if (c.ns === NS.XSD) this.schemaRefs(c, byEl.get(c));
+      if (c.ns === el.ns) this.schemaRefs(c, byEl.get(c));
       for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]);
     }
     this.doc.schemas.push(s);

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../core/types';
 import { isRemote, resolveReference } from '../service/workspace';
+import { XSD_NAMESPACES } from './build';
 import { defineRule } from '../rules/registry';
 import {
   NS, type Binding, type Component, type ComponentKind, type ImportRef, type Interface, type Message, type Part, type PortType,
@@ -32,7 +33,7 @@ export const RULE_IMPORT_CYCLE = defineRule({
 export type DocumentLoader = (uri: string) => WsdlDocument | 'not-xml' | undefined;
 
 /** Namespaces whose components every processor knows without a schema document. */
-const WELL_KNOWN = new Set<string>([NS.XSD, NS.SOAPENC, NS.SOAP12ENC, NS.XML, NS.XSI, NS.WSDL11, 'http://www.w3.org/2003/05/soap-envelope', 'http://schemas.xmlsoap.org/soap/envelope/']);
+const WELL_KNOWN = new Set<string>([...XSD_NAMESPACES, NS.SOAPENC, NS.SOAP12ENC, NS.XML, NS.XSI, NS.WSDL11, 'http://www.w3.org/2003/05/soap-envelope', 'http://schemas.xmlsoap.org/soap/envelope/']);
 
 export interface BuiltModel { model: WsdlModel; findings: Finding[]; dependencies: string[] }
 

@@ -10,7 +10,7 @@ import type { Workspace } from '../service/workspace';
 import { defineRule } from '../rules/registry';
 import { parseXml } from '../syntax/xmlParser';
 import type { XmlElement } from '../syntax/xmlTree';
-import { buildDocument } from './build';
+import { XSD_NAMESPACES, buildDocument } from './build';
 import { buildModel } from './buildModel';
 import { NS, type QNameRef, type WsdlDocument, type WsdlModel } from './model';
 import { runWsdlRules } from './rules/index';
@@ -58,7 +58,7 @@ function loadDependency(workspace: Workspace, uri: string): WsdlDocument | 'not-
   if (hit && hit.version === read.version && hit.length === read.text.length) return hit.doc;
   const xml = parseXml(read.text);
   const root = xml.root;
-  const ok = root && ((root.ns === NS.WSDL11 && root.localName === 'definitions') || (root.ns === NS.WSDL20 && root.localName === 'description') || (root.ns === NS.XSD && root.localName === 'schema'));
+  const ok = root && ((root.ns === NS.WSDL11 && root.localName === 'definitions') || (root.ns === NS.WSDL20 && root.localName === 'description') || (XSD_NAMESPACES.has(root.ns ?? '') && root.localName === 'schema'));
   const doc = ok ? buildDocument(uri, xml) : 'not-xml';
   cacheDoc(uri, read.version, read.text.length, doc);
   return doc;

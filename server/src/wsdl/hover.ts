@@ -10,6 +10,7 @@ import { attr, elementAt } from '../syntax/xmlParser';
 import type { XmlAttribute, XmlElement } from '../syntax/xmlTree';
 import type { Binding, BindingOperation, Component, ImportRef, InterfaceOperation, Message, PortType, QNameRef, SchemaComponent, Service } from './model';
 import { NS } from './model';
+import { XSD_NAMESPACES } from './build';
 import { type Ctx, declarationAt, protocolLabel, refIndex, textOf } from './features';
 import {
   EXTENSION_NS, SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
@@ -61,7 +62,7 @@ function refHover(ctx: Ctx, ref: QNameRef): string {
     const preview = previewOf(ctx, t);
     if (preview) out.push(codeBlock(preview, 'xml'));
   } else if (r.status === 'builtin') {
-    out.push(ref.ns === NS.XSD ? `A built-in XML Schema ${ref.kind === 'type' ? 'datatype' : 'component'}. ${see({ title: 'XML Schema Part 2 §3', url: 'https://www.w3.org/TR/xmlschema-2/#built-in-datatypes' })}`
+    out.push(XSD_NAMESPACES.has(ref.ns ?? '') ? `A built-in XML Schema ${ref.kind === 'type' ? 'datatype' : 'component'}. ${see({ title: 'XML Schema Part 2 §3', url: 'https://www.w3.org/TR/xmlschema-2/#built-in-datatypes' })}`
       : ref.ns === NS.SOAPENC ? `A SOAP 1.1 encoding type: it implies rpc/encoded-style data, which WS-I Basic Profile forbids. ${see(SPEC.soapEncoding)}`
         : `Defined by a well-known namespace (${c(r.ns)}).`);
   } else if (r.status === 'unavailable') {
@@ -155,7 +156,7 @@ function elementHover(ctx: Ctx, el: XmlElement): string | undefined {
   if (ns === NS.SOAP11 || ns === NS.SOAP12) return soapElement(ctx, el, head);
   if (ns === NS.HTTP11) return httpElement(el, head);
   if (ns === NS.MIME) return `${head('MIME binding: ' + L)}\n\n${L === 'multipartRelated' ? 'The message is a MIME multipart/related package: a SOAP envelope plus attachments (SOAP with Attachments).' : L === 'content' ? `A MIME part with media type ${c(attr(el, 'type')?.value ?? '*/*')}.` : L === 'mimeXml' ? 'A part sent as plain XML without a SOAP envelope.' : 'One part of a multipart/related message.'} ${see(SPEC.mime)}`;
-  if (ns === NS.XSD) return xsdElement(ctx, el, head);
+  if (XSD_NAMESPACES.has(ns ?? '')) return xsdElement(ctx, el, head);
   const ext = ns ? EXTENSION_NS[ns] : undefined;
   if (ext) return `${head(ext.name + ' ' + L)}\n\n${escapeMarkdown(ext.text[0].toUpperCase() + ext.text.slice(1))}. ${see(ext.spec)}`;
   return undefined;

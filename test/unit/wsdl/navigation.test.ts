@@ -220,3 +220,15 @@ test('WSDL 2.0 operation names are scoped by interface: a binding ref= finds its
   const fault = service.definition(uri, lines.positionAt(text.indexOf('ref="tns:oops"') + 7));
   assert.equal(fault[0]?.range.start.line, 2);
 });
+
+test('a schema in the 2000/10 draft XML Schema namespace is still modelled (no unresolved references)', () => {
+  const text = `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:xsd="http://www.w3.org/2000/10/XMLSchema" xmlns:tns="urn:old" targetNamespace="urn:old">
+  <types><xsd:schema targetNamespace="urn:old"><xsd:element name="E" type="xsd:string"/></xsd:schema></types>
+  <message name="M"><part name="p" element="tns:E"/><part name="q" type="xsd:int"/></message>
+</definitions>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-old-xsd.wsdl';
+  service.open(uri, text, 1);
+  const m = (service.analyse(uri) as WsdlAnalysed).model;
+  assert.deepEqual(m.doc.refs.map((r) => `${r.raw} ${m.resolve(r).status}`), ['xsd:string builtin', 'tns:E found', 'xsd:int builtin']);
+});
