@@ -235,10 +235,10 @@ function checkBodyParts(c: Collector, b: Binding, op: BindingOperation, style: s
   for (const p of partsNamed(msg, names)) {
     if (!c.here(msg.uri)) continue;
     if (style === 'rpc' && p.element) {
-      c.add(R2203, p.element.span,
+      c.addOnce(R2203, p.element.span,
         `Part ${q(p.name)} of message ${q(msg.name)} is bound to an rpc-literal soap:body (operation ${q(op.name)}) but declared with element=; ${profile} R2203 requires type= there, since rpc style wraps each part in an accessor element named after the part. Use type= or switch the binding to document style.`);
     } else if (style === 'document' && p.type) {
-      c.add(R2204, p.type.span,
+      c.addOnce(R2204, p.type.span,
         `Part ${q(p.name)} of message ${q(msg.name)} is bound to a document-literal soap:body (operation ${q(op.name)}) but declared with type=; ${profile} R2204 requires element=, since the body must hold a global element whose name the schema fixes. Declare a global element of this type and refer to it with element=.`);
     }
   }
@@ -275,7 +275,7 @@ function checkHeaderPart(c: Collector, b: Binding, h: SoapBody, what: string): v
   const hm = c.message(h.message);
   const p = hm?.parts.find((x) => x.name === h.parts!.value);
   if (hm && p && p.type && !p.element && c.here(hm.uri)) {
-    c.add(R2205, p.type.span, partByElementMessage(b, p, hm, 'soap:header'));
+    c.addOnce(R2205, p.type.span, partByElementMessage(b, p, hm, 'soap:header'));
   }
 }
 
@@ -308,7 +308,7 @@ function checkFault(c: Collector, b: Binding, op: BindingOperation, ptOp: PortTy
   const pf = ptOp?.faults.find((x) => x.name === f.name);
   const fm = c.message(pf?.message);
   if (fm && c.here(fm.uri)) {
-    for (const p of fm.parts) if (p.type && !p.element) c.add(R2205, p.type.span, partByElementMessage(b, p, fm, 'soap:fault'));
+    for (const p of fm.parts) if (p.type && !p.element) c.addOnce(R2205, p.type.span, partByElementMessage(b, p, fm, 'soap:fault'));
   }
 }
 

@@ -80,6 +80,14 @@ export class Collector {
     this.findings.push({ code: rule.code, span, message, ...extra });
   }
 
+  /** Like add(), but one finding per code and place (a part reached from several operations is reported once). */
+  addOnce(rule: RuleMeta, span: Span, message: string, extra: Partial<Finding> = {}): void {
+    const key = `${rule.code}@${span.start}-${span.end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.add(rule, span, message, extra);
+  }
+
   related(uri: string, span: Span, message: string): NonNullable<Finding['related']>[number] {
     return { uri, span, message };
   }
