@@ -124,7 +124,13 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
     for (const s of items(n)) {
       const u = str(getValue(s, 'url'));
       if (!u) continue;
-      out.push({ url: u.value, span: u.span, node: s, protocol: protocolOfUrl(u.value), level, variables: entries(getValue(s, 'variables')).map((p) => p.key) });
+      // {variables} take their default values (e.g. "{scheme}://host" with default https).
+      const vars = entries(getValue(s, 'variables'));
+      const effective = u.value.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+        const d = getValue(vars.find((v) => v.key === name)?.value, 'default');
+        return d && (typeof d.value === 'string' || typeof d.value === 'number') ? String(d.value) : whole;
+      });
+      out.push({ url: u.value, span: u.span, node: s, protocol: protocolOfUrl(effective), level, variables: vars.map((p) => p.key) });
     }
     model.servers.push(...out);
     return out;

@@ -414,7 +414,8 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
 
   // Server URL.
   if (state === 'server' && key === 'url' && sv !== undefined) {
-    const p = protocolOfUrl(sv);
+    // The model resolved {variables} to their defaults.
+    const p = m.servers.find((x) => x.span.start === value.span.start)?.protocol ?? protocolOfUrl(sv);
     return `**Server URL: ${escapeMarkdown(p)}** ${code(sv)}\n\n${escapeMarkdown(protocolMeaning(p))}.${/\{[^}]+\}/.test(sv) ? ' The {placeholders} are filled from `variables`.' : ''}\n\n${link(`${label}: Server Object`, `${base}#server-object`)}`;
   }
   if (m.kind === 'swagger2' && state === 'root' && (key === 'host' || key === 'basePath' || key === 'schemes')) {
