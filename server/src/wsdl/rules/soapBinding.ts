@@ -52,7 +52,8 @@ function checkMissingSoapBinding(c: Collector, b: Binding): void {
   const prefix = sample?.prefix ? `${sample.prefix}:` : v === '1.2' ? 'soap12:' : 'soap:';
   const styles = new Set(b.operations.map((o) => o.style?.value ?? 'document'));
   const style = styles.size === 1 ? [...styles][0] : undefined;
-  const first = b.el.children[0];
+  // wsdl:documentation must stay the first child (WSDL 1.1 schema), so the new element goes after it.
+  const first = b.el.children.find((ch) => !(ch.localName === 'documentation' && ch.ns === NS.WSDL11));
   const element = `<${prefix}binding${style ? ` style="${style}"` : ''} transport="${TRANSPORT.SOAP_HTTP}"/>`;
   c.add(SOAP_BINDING_MISSING, b.nameSpan,
     `Binding ${q(b.name)} uses SOAP ${v} elements (${prefix}operation, ${prefix}body) but has no <${prefix}binding>; without it tools do not recognise a SOAP binding and ignore style and transport. Add ${element} as the first child of the binding.`,
