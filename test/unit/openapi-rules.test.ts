@@ -5,11 +5,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { LanguageService } from '../../server/src/service/languageService';
-import { Workspace } from '../../server/src/service/workspace';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workspace, fileUri } from '../../server/src/service/workspace';
 import type { LensDiagnostic, TextEditResult } from '../../server/src/core/types';
 import { LineIndex } from '../../server/src/core/text';
 import { normaliseSettings } from '../../server/src/rules/settings';
-import { withCursors } from '../support/fixtures';
+import { FIXTURES, withCursors } from '../support/fixtures';
 
 function service() {
   return new LanguageService({ workspace: new Workspace() });
@@ -208,4 +210,18 @@ test('quick fix: 3.0-style nullable in a 3.1 schema becomes a type list (YAML an
   assert.deepEqual(JSON.parse(j.fixed).components.schemas.Name, { type: ['string', 'null'] });
   // In 3.0 nullable is right: no finding.
   assert.ok(!analyse(HEAD30 + 'paths: {}\ncomponents:\n  schemas:\n    Name:\n      type: string\n      nullable: true\n').diags.some((d) => d.code === 'oas-schema-30-keyword'));
+});
+
+test('a path item $ref-ed from another file: only the template in this file is reported, never a position of the other file', () => {
+  const dir = path.join(FIXTURES, 'rules', 'oas-path-params');
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(dir)]);
+  const ls = new LanguageService({ workspace });
+  const file = path.join(dir, 'bad-crossfile.yaml');
+  const { text, offsets } = withCursors(fs.readFileSync(file, 'utf8'));
+  const uri = fileUri(file);
+  ls.open(uri, text, 1);
+  const found = ls.diagnostics(uri).filter((d) => d.code.startsWith('oas-path'));
+  const lines = new LineIndex(text);
+  assert.deepEqual(found.map((d) => lines.offsetAt(d.range.start)), offsets);
 });

@@ -38,7 +38,6 @@ function effective(op: OperationModel): ParameterModel[] {
 export function checkPaths(ctx: RuleContext): void {
   const items = ctx.model.pathItems.filter((p) => p.origin === 'operation');
   for (const item of items) {
-    if (item.uri !== ctx.model.uri && item.keySpan.end === 0) continue;
     checkPathKey(ctx, item);
     checkPathParameters(ctx, item);
   }
@@ -76,8 +75,10 @@ function checkPathParameters(ctx: RuleContext, item: PathItemModel): void {
     names.add(v.name);
   }
   const ops = item.operations;
+  // A path item `$ref`ed from another file: only the key is here, so only the template is reported.
+  const localItem = item.uri === ctx.model.uri;
   // Declared but not in the template; and not required.
-  const declared = [...pathParams(item.parameters), ...ops.flatMap((o) => pathParams(o.parameters.filter((p) => p.level === 'operation')))];
+  const declared = localItem ? [...pathParams(item.parameters), ...ops.flatMap((o) => pathParams(o.parameters.filter((p) => p.level === 'operation')))] : [];
   for (const p of declared) {
     const name = p.name?.value;
     if (name === undefined) continue;
@@ -98,7 +99,7 @@ function checkPathParameters(ctx: RuleContext, item: PathItemModel): void {
     const pathLevel = item.parameters.some((p) => p.in?.value === 'path' && p.name?.value === v.name);
     // A path item without operations cannot be called: nothing to declare the variable for yet.
     if (ops.length === 0 || missingIn.length === 0 || pathLevel) continue;
-    if (missingIn.length === ops.length) {
+    if (missingIn.length === ops.length || !localItem) {
       ctx.report(PATH_PARAMS, v.span, `the path variable ${code(v.name)} is not declared: add an \`in: path\` parameter named ${code(v.name)} (with \`required: true\`) to the path item or to each operation`, { fixes: declareFix(ctx, item, v.name) });
     } else {
       for (const o of missingIn) ctx.report(PATH_PARAMS, o.methodSpan, `the ${o.method.toUpperCase()} operation of ${code(item.path)} does not declare the path variable ${code(v.name)}`);
