@@ -44,6 +44,13 @@ export class RuleContext {
     return { uri: this.model.uri, span, message };
   }
 
+  /** Whether a node belongs to this document's tree (resolved `$ref` targets may live in other files). */
+  owns(node: JsonNode): boolean {
+    let n: JsonNode = node;
+    for (let i = 0; n.parent && i < 10_000; i++) n = n.parent;
+    return n === this.model.root;
+  }
+
   line(offset: number): number { return this.model.lines.positionAt(offset).line + 1; }
 
   /** Column (UTF-16) of an offset, for indenting inserted YAML. */

@@ -80,7 +80,7 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   const resolve = resolverFor(ctx);
   const kind = ctx.kind;
   const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
-    if (!example || !schema) return;
+    if (!example || !schema || !ctx.owns(example)) return;
     // Shared responses and examples ($ref) are reached from many operations: check each pair once.
     let schemas = checkedExamples.get(example);
     if (!schemas) checkedExamples.set(example, schemas = new Set());
