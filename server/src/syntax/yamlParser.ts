@@ -671,7 +671,7 @@ export function parseYaml(text: string): JsonDocument {
     } else if (c === 42) {
       n = readAlias();
     } else if (keyColon() >= 0) {
-      if (sameLine && (inMap || indent >= 0) && inMap) error(start, lineEnd(start), 'A mapping cannot start on the same line as its key ("a: b: c"); put the inner entries on the next lines, indented.');
+      if (sameLine && inMap) error(start, lineEnd(start), 'A mapping cannot start on the same line as its key ("a: b: c"); put the inner entries on the next lines, indented.');
       n = readBlockMapping(here);
     } else if (c === 34 || c === 39) {
       const v = c === 34 ? readDouble() : readSingle();
