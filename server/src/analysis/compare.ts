@@ -1,7 +1,7 @@
 /**
  * Two descriptions side by side (typically the WSDL and the OpenAPI description of one service):
- * operations are paired by normalised name (GetWeather ~ getWeather ~ get_weather ~ "GET /weather"),
- * so the comparison view can show what each side offers and what only one side has.
+ * operations are paired by normalised name (GetWeather ~ getWeather ~ get_weather ~ "GET /weather"), then
+ * the rest by what is done to what (opCheckAvailability ~ GET /availability/{date}), so the comparison view can show what each side offers and what only one side has.
  */
 import type { DocumentSummary, OperationSummary } from './summary';
 import { normaliseName } from './pathVerbs';
@@ -33,6 +33,30 @@ export function pairingKeys(o: OperationSummary): string[] {
   return [...new Set(keys.filter(Boolean))];
 }
 
+const VERB_KIND: Record<string, string> = {};
+for (const v of ['get', 'fetch', 'retrieve', 'read', 'list', 'find', 'lookup', 'search', 'query', 'check', 'show', 'view']) VERB_KIND[v] = 'read';
+for (const v of ['create', 'add', 'insert', 'post', 'new', 'register', 'submit', 'make']) VERB_KIND[v] = 'create';
+for (const v of ['update', 'edit', 'modify', 'set', 'put', 'patch', 'change', 'replace']) VERB_KIND[v] = 'update';
+for (const v of ['delete', 'remove', 'del', 'destroy']) VERB_KIND[v] = 'delete';
+const METHOD_KIND: Record<string, string> = { GET: 'read', HEAD: 'read', QUERY: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+
+const singular = (w: string) => w.replace(/(ies)$/, 'y').replace(/(?<!s)s$/, '');
+
+/**
+ * A looser key, tried only for operations the names did not pair: what is done and to what, e.g.
+ * "read:availability" for both opCheckAvailability and GET /availability/{date}.
+ */
+export function semanticKey(o: OperationSummary): string | undefined {
+  if (o.method && o.path && !o.soapVersion) {
+    const kind = METHOD_KIND[o.method.toUpperCase()];
+    const last = o.path.split('/').filter((x) => x && !x.includes('{')).pop();
+    return kind && last ? `${kind}:${singular(normaliseName(last))}` : undefined;
+  }
+  const words = o.name.replace(/^(op|operation)(?=[A-Z_])/, '').split(/[_\-\s]+|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase()).filter(Boolean);
+  const kind = VERB_KIND[words[0] ?? ''];
+  return kind && words.length > 1 ? `${kind}:${singular(words.slice(1).join(''))}` : undefined;
+}
+
 export function compareSummaries(left: DocumentSummary, right: DocumentSummary): Comparison {
   const rightByKey = new Map<string, number[]>();
   right.operations.forEach((o, i) => {
@@ -60,6 +84,16 @@ export function compareSummaries(left: DocumentSummary, right: DocumentSummary):
     }
     p.left.push(i);
   });
+  // Second pass: what the names did not pair, by what is done to what.
+  const stillLeftOnly: OperationPair[] = [];
+  for (const p of leftOnly) {
+    const key = semanticKey(left.operations[p.left[0]]);
+    const js = key ? right.operations.map((_, j) => j).filter((j) => !usedRight.has(j) && semanticKey(right.operations[j]) === key) : [];
+    if (!js.length) { stillLeftOnly.push(p); continue; }
+    for (const j of js) usedRight.add(j);
+    pairs.push({ key: p.key, left: p.left, right: js });
+  }
+  leftOnly.splice(0, leftOnly.length, ...stillLeftOnly);
   const rightOnly: OperationPair[] = [];
   right.operations.forEach((o, j) => {
     if (usedRight.has(j)) return;

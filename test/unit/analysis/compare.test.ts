@@ -1,7 +1,7 @@
 /** Pairing operations of two descriptions of the same service by normalised name. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compareSummaries } from '../../../server/src/analysis/compare';
+import { compareSummaries, semanticKey } from '../../../server/src/analysis/compare';
 import { normaliseName } from '../../../server/src/analysis/pathVerbs';
 import { http, soap, summary } from '../../support/summaries';
 
@@ -26,5 +26,21 @@ test('WSDL operations (bound twice) pair with OpenAPI operations; unmatched ones
     ['getforecast', [1], [1]],
     ['ping', [3], []],
     ['health', [], [2]],
+  ]);
+});
+
+test('names that differ pair by what is done to what: opCheckAvailability ~ GET /availability/{date}', () => {
+  const wsdl = summary('wsdl20', [soap('opCheckAvailability', '1.2'), soap('CancelBooking', '1.2'), soap('AddRooms', '1.2')]);
+  const oas = summary('oas30', [http('GET', '/availability/{checkInDate}'), http('DELETE', '/bookings/{id}'), http('POST', '/rooms'), http('DELETE', '/rooms/{id}')]);
+  assert.equal(semanticKey(wsdl.operations[0]), 'read:availability');
+  assert.equal(semanticKey(oas.operations[2]), 'create:room');
+  const c = compareSummaries(wsdl, oas);
+  const names = c.pairs.map((p) => [p.left.map((i) => wsdl.operations[i].name), p.right.map((i) => oas.operations[i].name)]);
+  assert.deepEqual(names, [
+    [['opCheckAvailability'], ['GET /availability/{checkInDate}']],
+    [['AddRooms'], ['POST /rooms']],
+    [['CancelBooking'], []],
+    [[], ['DELETE /bookings/{id}']],
+    [[], ['DELETE /rooms/{id}']],
   ]);
 });
