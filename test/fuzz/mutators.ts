@@ -43,16 +43,16 @@ export const HOSTILE_FRAGMENTS: Record<Format, string[]> = {
     '<!DOCTYPE d SYSTEM "file:///etc/passwd">', '<!DOCTYPE d [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>', '&x;', '&c;', '&#0;', '&#xD800;', '&#99999999;',
     '<![CDATA[', ']]>', '<!--', '-->', '<?xml version="1.0"?>', '<xsd:import schemaLocation="http://127.0.0.1:9/a.xsd"/>',
     '<wsdl:import location="./self.wsdl"/>', '<xsd:include schemaLocation="#"/>', 'xmlns:a="', ' a="1" a="2"', '</>', '<a:b:c>',
-    '<'.repeat(200), '<a>'.repeat(500),
+    '<'.repeat(200), '<a>'.repeat(500), '<wsdl:constructor/>', '<wsdl:__proto__ a="b"/>', ' toString="x" hasOwnProperty="y"', 'xmlns:constructor="urn:c"',
   ],
   json: [
     '{"$ref":"#"}', '{"$ref":"#/"}', '{"$ref":"http://127.0.0.1:9/x.json"}', '{"$ref":"../../../../etc/passwd"}', '"\\ud800"', '"\\u0000"',
-    '1e999999', '-0', '[' .repeat(500), '{"a":'.repeat(300), '"'.repeat(3), '\\', ',,', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":1}}',
+    '1e999999', '-0', '[' .repeat(500), '{"a":'.repeat(300), '"'.repeat(3), '\\', ',,', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":1}}', '"toString": 1, "valueOf": {},',
   ],
   yaml: [
     'a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n', '*undefined_alias', '&anchor ',
     "$ref: '#'", "$ref: '#/'", "$ref: 'http://127.0.0.1:9/x.yaml'", "$ref: '../../../etc/passwd'", '<<: *a', '!!python/object:os.system ["x"]',
-    '!!binary ~', '? [a, b]\n: c', '%YAML 1.1\n---\n', '---\n', '...\n', '|\n', '>-\n', '\t', '- '.repeat(300), '['.repeat(300), '__proto__: {x: 1}',
+    '!!binary ~', '? [a, b]\n: c', '%YAML 1.1\n---\n', '---\n', '...\n', '|\n', '>-\n', '\t', '- '.repeat(300), '['.repeat(300), '__proto__: {x: 1}', 'constructor: {prototype: 1}\n', 'hasOwnProperty: x\n',
   ],
 };
 

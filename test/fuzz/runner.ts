@@ -96,7 +96,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
         summary.findings.push({ case: i, file: rel, label: m.label, finding: f });
         log(`case ${i} ${m.label} ${rel}: ${f.kind}: ${f.detail.split('\n')[0].slice(0, 300)}`);
       }
-      if (res.findings.length && o.out) saveFinding(o.out, o.seed, i, rel, m, res.findings);
+      if (res.findings.length && o.out) saveFinding(o.out, o.seed, i, rel, m, res.findings, o.maxBytes);
       if (summary.cases % 100 === 0) log(`fuzz: ${summary.cases} cases, ${summary.requests} requests, ${summary.findings.length} findings, ${Math.round((Date.now() - t0) / 1000)} s`);
     }
   } finally {
@@ -108,11 +108,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
   return summary;
 }
 
-function saveFinding(out: string, seed: number, i: number, rel: string, m: Mutation, findings: Finding[]): void {
+function saveFinding(out: string, seed: number, i: number, rel: string, m: Mutation, findings: Finding[], maxBytes?: number): void {
   const dir = path.join(out, `seed${seed}-case${i}`);
   fs.mkdirSync(dir, { recursive: true });
   const ext = path.extname(rel) || '.txt';
   fs.writeFileSync(path.join(dir, `input${ext}`), m.text);
   if (m.kind === 'typing') fs.writeFileSync(path.join(dir, 'edits.json'), JSON.stringify(m.edits));
-  fs.writeFileSync(path.join(dir, 'finding.json'), JSON.stringify({ seed, case: i, file: rel, label: m.label, findings, replay: `npm run fuzz -- --seed ${seed} --case ${i}` }, null, 2));
+  fs.writeFileSync(path.join(dir, 'finding.json'), JSON.stringify({ seed, case: i, file: rel, label: m.label, findings, replay: `npm run fuzz -- --seed ${seed} --case ${i}${maxBytes ? ` --max-bytes ${maxBytes}` : ''}` }, null, 2));
 }
