@@ -223,7 +223,7 @@ function pair(a: Assets, c: Comparison, leftLabel: string, rightLabel: string): 
 ${rows}
 </tbody></table></section>
 <section aria-labelledby="ops-h"><h2 id="ops-h">Operations</h2>
-<p>${paired} operation(s) paired by name (GetWeather, getWeather and get_weather count as the same); the rest exist on one side only.</p>
+<p>${paired} operation(s) paired by name (GetWeather, getWeather and get_weather count as the same) or, failing that, by what they do to which resource (opCheckAvailability and GET /availability/{date}); the rest exist on one side only.</p>
 <table class="ops"><caption>Operations of both documents, paired by normalised name</caption>
 <thead><tr><th scope="col">${escapeHtml(leftLabel)}</th><th scope="col">Style</th><th scope="col">${escapeHtml(rightLabel)}</th><th scope="col">Style</th></tr></thead>
 <tbody>${opRows}</tbody></table></section>`;
