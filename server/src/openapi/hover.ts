@@ -20,7 +20,7 @@ type State =
   | 'requestBodyMap' | 'content' | 'mediaType' | 'responses' | 'responseMap' | 'response' | 'headerMap' | 'header'
   | 'components' | 'schemaMap' | 'schema' | 'secSchemeMap' | 'secScheme' | 'servers' | 'server' | 'securityReqs' | 'secReq'
   | 'tags' | 'tag' | 'callbackMap' | 'callback' | 'mediaList' | 'schemesList' | 'exampleMap' | 'linkMap' | 'schemaList'
-  | 'schemaProps' | 'other';
+  | 'schemaProps' | 'encodingMap' | 'encoding' | 'flows' | 'flow' | 'license' | 'contact' | 'externalDocs' | 'discriminator' | 'other';
 
 /** Anchors of each object in the specification of each version. */
 const ANCHOR: Partial<Record<State, [string, string]>> = {
@@ -30,13 +30,18 @@ const ANCHOR: Partial<Record<State, [string, string]>> = {
   mediaType: ['', 'media-type-object'], responses: ['responses-object', 'responses-object'], response: ['response-object', 'response-object'],
   header: ['header-object', 'header-object'], components: ['', 'components-object'], schema: ['schema-object', 'schema-object'],
   secScheme: ['security-scheme-object', 'security-scheme-object'], server: ['', 'server-object'], secReq: ['security-requirement-object', 'security-requirement-object'],
-  tag: ['tag-object', 'tag-object'], callback: ['', 'callback-object'],
+  tag: ['tag-object', 'tag-object'], callback: ['', 'callback-object'], encoding: ['', 'encoding-object'],
+  flows: ['', 'oauth-flows-object'], flow: ['', 'oauth-flow-object'], license: ['license-object', 'license-object'],
+  contact: ['contact-object', 'contact-object'], externalDocs: ['external-documentation-object', 'external-documentation-object'],
+  discriminator: ['', 'discriminator-object'],
 };
 const OBJECT_NAME: Partial<Record<State, string>> = {
   root: 'root object', info: 'Info Object', paths: 'Paths Object', pathItem: 'Path Item Object', operation: 'Operation Object',
   parameter: 'Parameter Object', requestBody: 'Request Body Object', mediaType: 'Media Type Object', responses: 'Responses Object',
   response: 'Response Object', header: 'Header Object', components: 'Components Object', schema: 'Schema Object',
   secScheme: 'Security Scheme Object', server: 'Server Object', secReq: 'Security Requirement Object', tag: 'Tag Object', callback: 'Callback Object',
+  encoding: 'Encoding Object', flows: 'OAuth Flows Object', flow: 'OAuth Flow Object', license: 'License Object', contact: 'Contact Object',
+  externalDocs: 'External Documentation Object', discriminator: 'Discriminator Object',
 };
 
 function next(state: State, key: string, kind: OasKind): State {
@@ -48,6 +53,7 @@ function next(state: State, key: string, kind: OasKind): State {
       if (key === 'components' && !is2) return 'components';
       if (key === 'servers' && !is2) return 'servers';
       if (key === 'info') return 'info';
+      if (key === 'externalDocs') return 'externalDocs';
       if (key === 'tags') return 'tags';
       if (key === 'security') return 'securityReqs';
       if (is2 && key === 'definitions') return 'schemaMap';
@@ -74,7 +80,14 @@ function next(state: State, key: string, kind: OasKind): State {
       if (key === 'servers' && !is2) return 'servers';
       if (is2 && (key === 'consumes' || key === 'produces')) return 'mediaList';
       if (is2 && key === 'schemes') return 'schemesList';
+      if (key === 'externalDocs') return 'externalDocs';
       return 'other';
+    case 'info': return key === 'license' ? 'license' : key === 'contact' ? 'contact' : 'other';
+    case 'tag': return key === 'externalDocs' ? 'externalDocs' : 'other';
+    case 'encodingMap': return 'encoding';
+    case 'encoding': return key === 'headers' ? 'headerMap' : 'other';
+    case 'secScheme': return key === 'flows' && !is2 ? 'flows' : 'other';
+    case 'flows': return 'flow';
     case 'callbackMap': return 'callback';
     case 'callback': return 'pathItem';
     case 'paramList': case 'paramMap': return 'parameter';
@@ -85,7 +98,7 @@ function next(state: State, key: string, kind: OasKind): State {
     case 'requestBodyMap': return 'requestBody';
     case 'requestBody': return key === 'content' ? 'content' : 'other';
     case 'content': return 'mediaType';
-    case 'mediaType': return key === 'schema' || (key === 'itemSchema' && kind === 'oas32') ? 'schema' : key === 'examples' ? 'exampleMap' : 'other';
+    case 'mediaType': return key === 'schema' || (key === 'itemSchema' && kind === 'oas32') ? 'schema' : key === 'examples' ? 'exampleMap' : key === 'encoding' ? 'encodingMap' : 'other';
     case 'responses': case 'responseMap': return 'response';
     case 'response':
       if (key === 'content' && !is2) return 'content';
@@ -115,6 +128,8 @@ function next(state: State, key: string, kind: OasKind): State {
       if (['properties', 'patternProperties', '$defs', 'dependentSchemas'].includes(key) || (key === 'definitions' && kind !== 'swagger2')) return 'schemaProps';
       if (['allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(key)) return 'schemaList';
       if (['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema'].includes(key)) return 'schema';
+      if (key === 'discriminator') return 'discriminator';
+      if (key === 'externalDocs') return 'externalDocs';
       return 'other';
     case 'secSchemeMap': return 'secScheme';
     case 'servers': return 'server';
@@ -171,6 +186,16 @@ const FIELDS: Partial<Record<State, Record<string, [string, OasKind[]?]>>> = {
     style: ['How the value is serialised (form, simple, label, matrix, ...).', ['oas30', 'oas31', 'oas32']],
     explode: ['Whether arrays and objects are serialised as separate parameters.', ['oas30', 'oas31', 'oas32']],
     collectionFormat: ['How an array value is serialised (csv, ssv, tsv, pipes, multi).', ['swagger2']],
+    description: ['What the parameter means.'],
+    deprecated: ['The parameter should no longer be used.', ['oas30', 'oas31', 'oas32']],
+    allowEmptyValue: ['Whether an empty value may be sent (query parameters; deprecated from 3.0.2).'],
+    allowReserved: ['Whether reserved characters are sent without percent-encoding.', ['oas30', 'oas31', 'oas32']],
+    content: ['The parameter\'s value as a media type, for complex serialisations.', ['oas30', 'oas31', 'oas32']],
+    example: ['An example value.', ['oas30', 'oas31', 'oas32']],
+    examples: ['Named example values.', ['oas30', 'oas31', 'oas32']],
+    type: ['The type of a non-body parameter.', ['swagger2']],
+    format: ['A refinement of the type.', ['swagger2']],
+    items: ['The type of array items.', ['swagger2']],
   },
   mediaType: {
     schema: ['The schema of the whole body in this media type.'],
@@ -262,6 +287,55 @@ const FIELDS: Partial<Record<State, Record<string, [string, OasKind[]?]>>> = {
     contentEncoding: ['How the string\'s content is encoded, e.g. base64.', ['oas31', 'oas32']],
     unevaluatedProperties: ['The schema of members no other keyword evaluated.', ['oas31', 'oas32']],
     'x-nullable': ['A common Swagger 2.0 extension allowing null.', ['swagger2']],
+  },
+  encoding: {
+    contentType: ['The media type of this property inside the multipart or form body (e.g. image/png for a file part).'],
+    headers: ['Headers of this part (multipart only).'],
+    style: ['How this property is serialised in a form body.'],
+    explode: ['Whether arrays and objects become separate form fields.'],
+    allowReserved: ['Whether reserved characters (RFC 3986) are sent without percent-encoding.'],
+  },
+  flows: {
+    implicit: ['The token comes back in the redirect URL, with no client authentication: deprecated by the OAuth 2.0 Security Best Current Practice (RFC 9700).'],
+    password: ['The client collects the user\'s password and exchanges it for a token: deprecated by RFC 9700.'],
+    clientCredentials: ['A machine-to-machine token: the client authenticates as itself (RFC 6749 §4.4).'],
+    authorizationCode: ['The user signs in at the authorization server; the client exchanges the returned code for a token (RFC 6749 §4.1; use PKCE, RFC 7636).'],
+    deviceAuthorization: ['For devices without a browser: the user approves on another device (RFC 8628).', ['oas32']],
+  },
+  flow: {
+    authorizationUrl: ['Where the user is sent to sign in and approve.'],
+    tokenUrl: ['Where the client obtains the access token.'],
+    refreshUrl: ['Where the client refreshes an expired token.'],
+    scopes: ['The permissions a token can carry, with descriptions.'],
+    deviceAuthorizationUrl: ['Where a device starts the device authorization flow.', ['oas32']],
+  },
+  secScheme: {
+    type: ['The kind of security scheme.'],
+    description: ['A description of the scheme.'],
+    name: ['The name of the header, query parameter or cookie holding the API key.'],
+    in: ['Where the API key travels: header, query or cookie.'],
+    scheme: ['The HTTP authentication scheme (RFC 9110 §11), e.g. basic or bearer.', ['oas30', 'oas31', 'oas32']],
+    bearerFormat: ['A hint of the bearer token\'s format (e.g. JWT); documentation only.', ['oas30', 'oas31', 'oas32']],
+    flows: ['The OAuth 2.0 flows the API supports.', ['oas30', 'oas31', 'oas32']],
+    openIdConnectUrl: ['The OpenID Connect discovery document (/.well-known/openid-configuration).', ['oas30', 'oas31', 'oas32']],
+    flow: ['The OAuth 2.0 flow: implicit, password, application or accessCode.', ['swagger2']],
+    authorizationUrl: ['Where the user signs in (implicit and accessCode flows).', ['swagger2']],
+    tokenUrl: ['Where the client obtains the token (password, application and accessCode flows).', ['swagger2']],
+    scopes: ['The permissions a token can carry.', ['swagger2']],
+    oauth2MetadataUrl: ['The OAuth 2.0 authorization server metadata URL (RFC 8414).', ['oas32']],
+    deprecated: ['The scheme should no longer be used.', ['oas32']],
+  },
+  license: {
+    name: ['The license name.'],
+    url: ['A URL to the license text.'],
+    identifier: ['An SPDX license expression (e.g. Apache-2.0); exclusive with `url`.', ['oas31', 'oas32']],
+  },
+  contact: { name: ['The contact person or organisation.'], url: ['A URL with contact information.'], email: ['An e-mail address.'] },
+  externalDocs: { url: ['The URL of the documentation.'], description: ['What the documentation covers.'] },
+  discriminator: {
+    propertyName: ['The property whose value names the schema that applies.'],
+    mapping: ['Maps values of that property to schema names or references.', ['oas30', 'oas31', 'oas32']],
+    defaultMapping: ['The schema that applies when the property is absent or matches no mapping.', ['oas32']],
   },
   server: {
     url: ['The base URL; may hold {variables} defined in `variables`.'],
