@@ -49,6 +49,11 @@ function propertyMap(properties: JsonNode): Map<string, JsonNode> {
   return m;
 }
 
+/** Keys come from the document: look them up as own properties only (`__proto__`, `constructor`...). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 const FORMATS: Record<string, RegExp> = {
   date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
   'date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/,
@@ -134,7 +139,7 @@ class InstanceValidator {
     const nullable = kw(schema, 'nullable')?.value === true || kw(schema, 'x-nullable')?.value === true;
     if (inst.type === 'null' && nullable && (this.opts.kind === 'oas30' || this.opts.kind === 'swagger2')) return;
     if (types && types.length && !types.includes('file') && !types.some((t) => matchesType(inst, t))) {
-      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${types.map((t) => TYPE_WORD[t] ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
+      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${types.map((t) => own(TYPE_WORD, t) ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
       return;
     }
     const en = kw(schema, 'enum');
@@ -189,8 +194,9 @@ class InstanceValidator {
       if (r && !r.test(s)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
     }
     const fmt = kw(schema, 'format');
-    if (fmt?.type === 'string' && FORMATS[fmt.value as string] && !FORMATS[fmt.value as string].test(s)) {
-      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not a valid ${fmt.value} (found ${show(inst)})` });
+    const re = fmt?.type === 'string' ? own(FORMATS, fmt.value as string) : undefined;
+    if (re && !re.test(s)) {
+      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not a valid ${fmt!.value} (found ${show(inst)})` });
     }
   }
 
