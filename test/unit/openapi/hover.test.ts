@@ -65,6 +65,7 @@ const EXPECT: Record<string, (RegExp | RegExp[])[]> = {
     [/additionalOperations/, /LINK|PROPFIND/],
     [/\*\*LINK\*\*/, /extension method/],
     [/OAuth 2\.0/, /clientCredentials/, /Bearer/],
+    [/OAuth Flows Object/, /machine-to-machine/, /RFC 6749/],
   ],
 };
 
