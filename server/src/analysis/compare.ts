@@ -94,6 +94,13 @@ export function compareSummaries(left: DocumentSummary, right: DocumentSummary):
     pairs.push({ key: p.key, left: p.left, right: js });
   }
   leftOnly.splice(0, leftOnly.length, ...stillLeftOnly);
+  // One name bound several times (SOAP and HTTP bindings of one operation) stays in one row.
+  const byName = new Map<string, OperationPair>();
+  for (const p of pairs) for (const i of p.left) byName.set(normaliseName(left.operations[i].name), p);
+  for (let i = leftOnly.length - 1; i >= 0; i--) {
+    const p = byName.get(normaliseName(left.operations[leftOnly[i].left[0]].name));
+    if (p) { p.left.push(...leftOnly[i].left); p.left.sort((a, b) => a - b); leftOnly.splice(i, 1); }
+  }
   const rightOnly: OperationPair[] = [];
   right.operations.forEach((o, j) => {
     if (usedRight.has(j)) return;

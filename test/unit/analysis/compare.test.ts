@@ -44,3 +44,10 @@ test('names that differ pair by what is done to what: opCheckAvailability ~ GET 
     [[], ['DELETE /rooms/{id}']],
   ]);
 });
+
+test('one operation bound twice (SOAP and HTTP) stays in one row when only one binding pairs', () => {
+  const wsdl = summary('wsdl20', [soap('opCheckAvailability', '1.2'), http('GET', 'availability/{checkInDate}', { name: 'opCheckAvailability' })]);
+  const oas = summary('oas31', [http('GET', '/availability/{checkInDate}', { name: 'getAvailability' })]);
+  const c = compareSummaries(wsdl, oas);
+  assert.deepEqual(c.pairs.map((p) => [p.left, p.right]), [[[0, 1], [0]]]);
+});
