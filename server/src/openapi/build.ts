@@ -23,40 +23,52 @@ const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
-  // The path is a linked list (shared prefixes), materialised only where a $ref is found.
+  // The path is a linked list (shared prefixes), materialised only where a $ref is found; the stack is
+  // kept in parallel arrays so the walk allocates one object per container, not two.
   interface PathLink { key: string; up?: PathLink }
   const toArray = (l: PathLink | undefined): string[] => { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); };
-  const stack: { node: JsonNode; path?: PathLink; schema: boolean; underId: boolean }[] = [{ node: root, path: undefined, schema: false, underId: false }];
-  while (stack.length) {
-    const { node, path, schema, underId } = stack.pop()!;
+  const ids = kind === 'oas31' || kind === 'oas32';
+  const nodes: JsonNode[] = [root];
+  const paths: (PathLink | undefined)[] = [undefined];
+  const flags: number[] = [0]; // 1: inside a schema, 2: under a schema with $id
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const path = paths.pop();
+    const flag = flags.pop()!;
     if (node.alias) continue;
-    if (node.type === 'object' && node.properties) {
-      const id = schema && kind !== 'swagger2' && kind !== 'oas30' && node.properties.some((p) => p.key === '$id');
-      for (let i = node.properties.length - 1; i >= 0; i--) {
-        const p = node.properties[i];
-        if (p.key === '$ref' && p.value.type === 'string') {
+    const props = node.properties;
+    if (props) {
+      let f = flag;
+      if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
+      for (let i = props.length - 1; i >= 0; i--) {
+        const p = props[i];
+        const v = p.value;
+        if (p.key === '$ref' && v.type === 'string') {
           const segs = toArray(path);
           // Inside examples, defaults and enums, `$ref` is data, not a reference.
           if (isData(segs, kind)) continue;
-          const ref = p.value.value as string;
-          const s = splitRef(ref, uri);
+          const ref = v.value as string;
+          const sp = splitRef(ref, uri);
           const r: RefModel & { underId?: boolean } = {
-            ref, keySpan: p.keySpan, valueSpan: p.value.span, holder: node, pointer: encodePointer(segs),
-            targetUri: s.uri, targetPointer: s.pointer, external: s.uri !== uri, remote: s.remote,
-            context: schema ? 'schema' : 'object',
+            ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
+            targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
+            context: f & 1 ? 'schema' : 'object',
           };
-          if (underId || id) r.underId = true;
+          if (f & 2) r.underId = true;
           out.push(r);
           continue;
         }
-        if (p.value.type === 'object' || p.value.type === 'array') {
-          stack.push({ node: p.value, path: { key: p.key, up: path }, schema: schema || SCHEMA_KEYS.has(p.key), underId: underId || id });
+        if (v.properties || v.items) {
+          nodes.push(v);
+          paths.push({ key: p.key, up: path });
+          flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
         }
       }
-    } else if (node.type === 'array' && node.items) {
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        const it = node.items[i];
-        if (it.type === 'object' || it.type === 'array') stack.push({ node: it, path: { key: String(i), up: path }, schema, underId });
+    } else if (node.items) {
+      const items = node.items;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i];
+        if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
       }
     }
   }
