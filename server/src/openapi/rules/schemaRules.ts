@@ -31,10 +31,19 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       const en = val(n, 'enum');
       if (en?.type === 'array') {
         const items = en.items ?? [];
-        for (let i = 1; i < items.length && items.length < 5000; i++) {
-          if (items[i].type === 'object' || items[i].type === 'array') continue;
-          const first = items.slice(0, i).findIndex((e) => sameJson(e, items[i]));
-          if (first >= 0) ctx.report(ENUM_DUPLICATE, items[i].span, `the enum value ${code(JSON.stringify(items[i].value))} is listed twice (first on line ${ctx.line(items[first].span.start)})`);
+        // Scalars by type and value (objects and arrays in enums are rare: compared pairwise, bounded).
+        const seen = new Map<string, JsonNode>();
+        for (let i = 0; i < items.length; i++) {
+          const it = items[i];
+          let first: JsonNode | undefined;
+          if (it.type === 'object' || it.type === 'array') {
+            if (i < 200) first = items.slice(0, i).find((e) => sameJson(e, it));
+          } else {
+            const k = `${it.type}:${String(it.value)}`;
+            first = seen.get(k);
+            if (!first) seen.set(k, it);
+          }
+          if (first) ctx.report(ENUM_DUPLICATE, it.span, `the enum value ${code(JSON.stringify(it.value ?? null) ?? 'null')} is listed twice (first on line ${ctx.line(first.span.start)})`);
         }
         if (types && types.length && !types.includes('file')) {
           for (const e of items) {
