@@ -20,8 +20,13 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
   if (!root) return;
   const kind = ctx.kind;
   const resolve = resolverFor(ctx);
+  // 3.1+: a document may declare another JSON Schema dialect for its schemas; our schema checks assume the
+  // OpenAPI dialect (JSON Schema 2020-12 + OAS vocabulary), so they stay silent for any other.
+  const dialect = ctx.model.jsonSchemaDialect?.value;
+  const schemaChecks = !dialect || /^https:\/\/spec\.openapis\.org\/oas\/3\.[12]\/dialect\/|^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/.test(dialect);
   walkDocument(root, kind, {
     schema(n) {
+      if (!schemaChecks) return;
       checkSchemaConsistency(ctx, n);
       const typeNode = val(n, 'type');
       const types = typeNode?.type === 'string' ? [typeNode.value as string]
