@@ -46,7 +46,7 @@ async function quickOpen(text, rowText) {
 }
 
 async function openFile(doc) {
-  await quickOpen(doc.name, doc.name);
+  await quickOpen(doc.file, doc.name);   // the relative path: other fixtures have similar names
   await page.locator('.tabs-container .tab.active', { hasText: doc.name }).waitFor({ timeout: 20000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20000 });
 }
