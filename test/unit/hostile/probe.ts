@@ -23,6 +23,8 @@ export interface ProbeResult {
   diagnosticCount: number;
   logs: string[];
   leakedSecret: boolean;
+  /** The case's expected-diagnostic window [lo, hi] in offsets, computed here where the text is. */
+  expectAt?: [number, number];
 }
 
 function main(): void {
@@ -77,6 +79,7 @@ function main(): void {
     diagnosticCount: diags.length,
     logs,
     leakedSecret: serialised.includes(SECRET),
+    expectAt: c.expect?.at?.(text),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
