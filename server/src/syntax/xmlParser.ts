@@ -69,16 +69,7 @@ class Scanner {
       const textEnd = lt < 0 ? n : lt;
       if (textEnd > this.pos) this.onText(this.pos, textEnd);
       if (lt < 0) break;
-      this.pos = lt;
-      const c1 = t.charCodeAt(lt + 1);
-      if (c1 === 0x2f /* / */) this.endTag();
-      else if (c1 === 0x3f /* ? */) this.pi();
-      else if (c1 === 0x21 /* ! */) {
-        if (t.startsWith('<!--', lt)) this.comment();
-        else if (t.startsWith('<![CDATA[', lt)) this.cdata();
-        else if (t.startsWith('<!DOCTYPE', lt)) this.doctype();
-        else { this.error("'<!' must start a comment (<!-- -->), a CDATA section (<![CDATA[ ]]>) or a DOCTYPE.", lt, lt + 2); this.pos = lt + 2; }
-      } else this.startTag();
+      this.step(lt);
     }
     // Unclosed elements at the end of the text.
     for (let i = this.stack.length - 1; i >= 0; i--) {
@@ -89,6 +80,50 @@ class Scanner {
     this.stack.length = 0;
     if (!this.root) this.error('The document has no root element.', 0, Math.min(n, 1));
     return { root: this.root, comments: this.comments, errors: this.errors };
+  }
+
+  /** One construct starting with '<' at `lt`. */
+  private step(lt: number): void {
+    const t = this.text;
+    this.pos = lt;
+    const c1 = t.charCodeAt(lt + 1);
+    if (c1 === 0x2f /* / */) this.endTag();
+    else if (c1 === 0x3f /* ? */) this.pi();
+    else if (c1 === 0x21 /* ! */) {
+      if (t.startsWith('<!--', lt)) this.comment();
+      else if (t.startsWith('<![CDATA[', lt)) this.cdata();
+      else if (t.startsWith('<!DOCTYPE', lt)) this.doctype();
+      else { this.error("'<!' must start a comment (<!-- -->), a CDATA section (<![CDATA[ ]]>) or a DOCTYPE.", lt, lt + 2); this.pos = lt + 2; }
+    } else this.startTag();
+  }
+
+  /**
+   * Scans exactly one element starting at `start` as a child of `root` (whose subtree this replaces), and
+   * succeeds only when it ends exactly at `expectedEnd` having seen nothing else: then the result is what a
+   * full scan would have produced there. The root is stood in for by a holder with its name and namespace
+   * declarations, so end-tag recovery and prefix lookups behave as in a full scan.
+   */
+  fragment(root: XmlElement, start: number, expectedEnd: number): { el: XmlElement; errors: XmlSyntaxError[]; comments: XmlComment[] } | undefined {
+    const holder: XmlElement = {
+      name: root.name, prefix: root.prefix, localName: root.localName, span: root.span, nameSpan: root.nameSpan,
+      startTagSpan: root.startTagSpan, attributes: [], children: [], text: '', parent: root.parent, nsDecls: root.nsDecls, ns: root.ns, depth: 0,
+    };
+    const holderOpen: Open = { el: holder, name: root.name, nameSpan: root.nameSpan, textStart: -1, textEnd: -1 };
+    this.root = root;
+    this.stack.push(holderOpen);
+    this.pos = start;
+    const t = this.text;
+    while (this.pos < expectedEnd) {
+      const lt = t.indexOf('<', this.pos);
+      if (lt < 0 || lt >= expectedEnd) return undefined;
+      if (lt > this.pos) this.onText(this.pos, lt);
+      this.step(lt);
+      if (this.stack.length <= 1) break;
+    }
+    if (this.stack.length !== 1 || this.pos !== expectedEnd || holder.children.length !== 1 || holderOpen.textParts) return undefined;
+    const el = holder.children[0];
+    el.parent = root;
+    return { el, errors: this.errors, comments: this.comments };
   }
 
   // ---- text --------------------------------------------------------------------------------------
@@ -440,6 +475,84 @@ class Scanner {
 function indexOfIn(t: string, c: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (t.charCodeAt(i) === c) return i;
   return -1;
+}
+
+/** A replacement of [start, end) by `text`; offsets refer to the text left by the edits before it. */
+export interface XmlEdit { start: number; end: number; text: string }
+
+/**
+ * Incremental re-parse after editor edits: when every edit falls strictly inside one child of the root
+ * element (a message, a binding, a schema...), only that element is re-scanned and the spans after it are
+ * shifted; the result equals a full parse of `newText`. Returns undefined when that cannot be guaranteed
+ * (edits across elements, errors elsewhere in the old tree, a re-scan that ends elsewhere): parse fully then.
+ * On success the old tree is reused and updated in place (the previous analysis must not be used again).
+ */
+export function reparseXml(old: XmlDocument, oldLength: number, newText: string, edits: readonly XmlEdit[]): Reparsed | undefined {
+  const root = old.root;
+  if (!root || !root.endNameSpan || edits.length === 0) return undefined;
+  // The edited range in the old text: each edit's ends mapped back through the edits before it.
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < edits.length; i++) {
+    let s = edits[i].start, e = edits[i].end;
+    for (let j = i - 1; j >= 0; j--) { s = mapBack(s, edits[j], true); e = mapBack(e, edits[j], false); }
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, e);
+  }
+  const kids = root.children;
+  let a = 0, b = kids.length - 1, idx = -1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
+    const k = kids[mid];
+    if (hi >= k.span.end) a = mid + 1;
+    else if (lo <= k.span.start) b = mid - 1;
+    else { idx = mid; break; }
+  }
+  if (idx < 0) return undefined;
+  const target = kids[idx];
+  const oldStart = target.span.start, oldEnd = target.span.end;
+  if (!(lo > oldStart && hi < oldEnd)) return undefined;
+  for (const e of old.errors) if (e.span.start < oldStart || e.span.end > oldEnd) return undefined;
+  const delta = newText.length - oldLength;
+  const frag = new Scanner(newText).fragment(root, oldStart, oldEnd + delta);
+  if (!frag) return undefined;
+  // Commit: splice the new element in and shift every span after the old one.
+  const shift = (sp: Span | undefined) => {
+    if (!sp) return;
+    if (sp.start >= oldEnd) sp.start += delta;
+    if (sp.end >= oldEnd) sp.end += delta;
+  };
+  const shiftElement = (el: XmlElement) => {
+    shift(el.span);
+    if (el.startTagSpan !== el.span) shift(el.startTagSpan);
+    shift(el.nameSpan);
+    shift(el.endNameSpan);
+    shift(el.textSpan);
+    for (const at of el.attributes) { shift(at.nameSpan); shift(at.valueSpan); }
+  };
+  if (delta !== 0) {
+    shiftElement(root);
+    const stack: XmlElement[] = kids.slice(idx + 1);
+    while (stack.length) {
+      const el = stack.pop()!;
+      shiftElement(el);
+      for (const k of el.children) stack.push(k);
+    }
+  }
+  kids[idx] = frag.el;
+  const before = old.comments.filter((c) => c.span.end <= oldStart);
+  const after = old.comments.filter((c) => c.span.start >= oldEnd);
+  for (const c of after) shift(c.span);
+  return { doc: { root, comments: [...before, ...frag.comments, ...after], errors: frag.errors }, oldEnd, delta };
+}
+
+/** An incremental re-parse: the updated document, where the re-scanned element ended in the old text, and the shift after it. */
+export interface Reparsed { doc: XmlDocument; oldEnd: number; delta: number }
+
+function mapBack(p: number, e: XmlEdit, isStart: boolean): number {
+  const inserted = e.text.length;
+  if (p <= e.start) return p;
+  if (p >= e.start + inserted) return p - inserted + (e.end - e.start);
+  return isStart ? e.start : e.end;
 }
 
 function isNameStart(c: number): boolean {

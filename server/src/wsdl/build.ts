@@ -17,10 +17,20 @@ import {
 export const XSD_NAMESPACES = new Set<string>([NS.XSD, 'http://www.w3.org/2000/10/XMLSchema', 'http://www.w3.org/1999/XMLSchema']);
 const isXsd = (ns: string | undefined) => ns !== undefined && XSD_NAMESPACES.has(ns);
 
-export function buildDocument(uri: string, xml: XmlDocument): WsdlDocument {
+/**
+ * After an incremental re-parse (syntax/xmlParser.ts reparseXml): the previous document of the same tree, and
+ * where the re-scanned element ended in the old text and by how much the text after it moved. Top-level
+ * elements other than the re-scanned one keep their model objects (their QName spans are shifted).
+ */
+export interface Rebuild { previous: WsdlDocument; oldEnd: number; delta: number }
+
+/** What each top-level element contributed to a document (for Rebuild). */
+const partsOf = new WeakMap<WsdlDocument, Map<XmlElement, WsdlDocument>>();
+
+export function buildDocument(uri: string, xml: XmlDocument, rebuild?: Rebuild): WsdlDocument {
   const root = xml.root;
   const version: WsdlDocument['version'] = root?.ns === NS.WSDL20 ? '2.0' : isXsd(root?.ns) && root!.localName === 'schema' ? 'xsd' : '1.1';
-  const b = new Builder(uri, version, xml);
+  const b = new Builder(uri, version, xml, rebuild);
   if (root) {
     if (version === 'xsd') b.schema(root);
     else if (version === '2.0') b.wsdl20(root);
@@ -49,10 +59,10 @@ function kid(el: XmlElement, ns: string, local: string): XmlElement | undefined 
 }
 
 class Builder {
-  readonly doc: WsdlDocument;
+  doc: WsdlDocument;
   private tns = '';
   private readonly byEl = new Map<XmlElement, Component>();
-  constructor(private readonly uri: string, version: WsdlDocument['version'], xml: XmlDocument) {
+  constructor(private readonly uri: string, version: WsdlDocument['version'], xml: XmlDocument, private readonly rebuild?: Rebuild) {
     this.doc = {
       uri, version, xml, root: xml.root, targetNamespace: '', imports: [], schemas: [], messages: [], portTypes: [],
       interfaces: [], bindings: [], services: [], refs: [], components: [],
@@ -108,6 +118,38 @@ class Builder {
     return r;
   }
 
+  /**
+   * Builds each top-level child of the root into its own part (or reuses the previous build's part for an
+   * unchanged child), then concatenates the parts in document order.
+   */
+  private topLevel(root: XmlElement, ns: string, one: (c: XmlElement, d: WsdlDocument) => void): void {
+    const final = this.doc;
+    const previous = this.rebuild ? partsOf.get(this.rebuild.previous) : undefined;
+    const parts = new Map<XmlElement, WsdlDocument>();
+    const ordered: WsdlDocument[] = [];
+    for (const c of root.children) {
+      if (c.ns !== ns) continue;
+      let part = previous?.get(c);
+      if (part) {
+        const { oldEnd, delta } = this.rebuild!;
+        if (delta !== 0) for (const r of part.refs) if (r.span.start >= oldEnd) { r.span.start += delta; r.span.end += delta; }
+      } else {
+        part = { ...final, imports: [], schemas: [], messages: [], portTypes: [], interfaces: [], bindings: [], services: [], refs: [], components: [] };
+        this.doc = part;
+        try { one(c, part); } finally { this.doc = final; }
+      }
+      parts.set(c, part);
+      ordered.push(part);
+    }
+    const append = <T>(to: T[], from: T[]) => { for (const x of from) to.push(x); };
+    for (const p of ordered) {
+      append(final.imports, p.imports); append(final.schemas, p.schemas); append(final.messages, p.messages);
+      append(final.portTypes, p.portTypes); append(final.interfaces, p.interfaces); append(final.bindings, p.bindings);
+      append(final.services, p.services); append(final.refs, p.refs); append(final.components, p.components);
+    }
+    partsOf.set(final, parts);
+  }
+
   // ---- WSDL 1.1 ----------------------------------------------------------------------------------
 
   wsdl11(root: XmlElement): void {
@@ -116,17 +158,16 @@ class Builder {
     this.tns = d.targetNamespace = tns?.value ?? '';
     d.tnsSpan = tns?.valueSpan;
     d.name = valued(root, 'name');
-    for (const c of root.children) {
-      if (c.ns !== NS.WSDL11) continue;
+    this.topLevel(root, NS.WSDL11, (c, p) => {
       switch (c.localName) {
         case 'import': this.importRef('wsdl:import', c, 'location'); break;
         case 'types': for (const s of c.children) if (isXsd(s.ns) && s.localName === 'schema') this.schema(s); break;
-        case 'message': d.messages.push(this.message(c)); break;
-        case 'portType': d.portTypes.push(this.portType(c)); break;
-        case 'binding': d.bindings.push(this.binding11(c)); break;
-        case 'service': d.services.push(this.service(c)); break;
+        case 'message': p.messages.push(this.message(c)); break;
+        case 'portType': p.portTypes.push(this.portType(c)); break;
+        case 'binding': p.bindings.push(this.binding11(c)); break;
+        case 'service': p.services.push(this.service(c)); break;
       }
-    }
+    });
   }
 
   private message(el: XmlElement): Message {
@@ -260,8 +301,7 @@ class Builder {
     const tns = attr(root, 'targetNamespace');
     this.tns = d.targetNamespace = tns?.value ?? '';
     d.tnsSpan = tns?.valueSpan;
-    for (const c of root.children) {
-      if (c.ns !== NS.WSDL20) continue;
+    this.topLevel(root, NS.WSDL20, (c, p) => {
       switch (c.localName) {
         case 'import': this.importRef('wsdl:import', c, 'location'); break;
         case 'include': this.importRef('wsdl:include', c, 'location'); break;
@@ -272,11 +312,11 @@ class Builder {
             else if (s.localName === 'import') this.importRef('xsd:import', s, 'schemaLocation');
           }
           break;
-        case 'interface': d.interfaces.push(this.interface(c)); break;
-        case 'binding': d.bindings.push(this.binding20(c)); break;
-        case 'service': d.services.push(this.service(c)); break;
+        case 'interface': p.interfaces.push(this.interface(c)); break;
+        case 'binding': p.bindings.push(this.binding20(c)); break;
+        case 'service': p.services.push(this.service(c)); break;
       }
-    }
+    });
   }
 
   private msg20(el: XmlElement, direction: OperationMessage['direction']): OperationMessage {

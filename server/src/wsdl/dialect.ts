@@ -8,9 +8,9 @@ import type { Finding } from '../core/types';
 import type { Analysed, Dialect, SourceDocument } from '../service/dialect';
 import type { Workspace } from '../service/workspace';
 import { defineRule } from '../rules/registry';
-import { parseXml } from '../syntax/xmlParser';
-import type { XmlElement } from '../syntax/xmlTree';
-import { XSD_NAMESPACES, buildDocument } from './build';
+import { parseXml, reparseXml } from '../syntax/xmlParser';
+import type { XmlDocument, XmlElement } from '../syntax/xmlTree';
+import { XSD_NAMESPACES, buildDocument, type Rebuild } from './build';
 import { buildModel } from './buildModel';
 import { NS, type QNameRef, type WsdlDocument, type WsdlModel } from './model';
 import { runWsdlRules } from './rules/index';
@@ -64,10 +64,10 @@ function loadDependency(workspace: Workspace, uri: string): WsdlDocument | 'not-
   return doc;
 }
 
-export function analyseWsdl(source: SourceDocument, workspace: Workspace): WsdlAnalysed {
-  const xml = parseXml(source.text);
+export function analyseWsdl(source: SourceDocument, workspace: Workspace, parsed?: XmlDocument, rebuild?: Rebuild): WsdlAnalysed {
+  const xml = parsed ?? parseXml(source.text);
   const findings: Finding[] = xml.errors.map((e) => ({ code: e.code, message: e.message, span: e.span }));
-  const doc = buildDocument(source.uri, xml);
+  const doc = buildDocument(source.uri, xml, rebuild);
   cacheDoc(source.uri, source.version, source.text.length, doc);
   const built = buildModel(doc, (u) => loadDependency(workspace, u));
   findings.push(...built.findings);
@@ -82,6 +82,12 @@ export function analyseWsdl(source: SourceDocument, workspace: Workspace): WsdlA
 export const wsdlDialect: Dialect<WsdlAnalysed> = {
   name: 'wsdl',
   analyse(source, workspace) { return analyseWsdl(source, workspace); },
+  // Edits inside one top-level element re-scan only that element (syntax/xmlParser.ts reparseXml); the model
+  // and rules are rebuilt from the updated tree.
+  reanalyse(previous, source, edits, workspace) {
+    const r = reparseXml(previous.model.doc.xml, previous.source.text.length, source.text, edits);
+    return r ? analyseWsdl(source, workspace, r.doc, { previous: previous.model.doc, oldEnd: r.oldEnd, delta: r.delta }) : undefined;
+  },
   hover(ctx, offset) { return wsdlHover(ctx, offset); },
   symbols(ctx) { return wsdlSymbols(ctx); },
   definition(ctx, offset) { return wsdlDefinition(ctx, offset); },
