@@ -10,7 +10,7 @@ import type { FeatureContext } from '../service/dialect';
 import type { JsonNode, JsonProperty } from '../syntax/jsonTree';
 import { PATH_ITEM_METHODS, nodeAtOffset, specUrl, type OasKind, type OpenApiModel } from './model';
 import { protocolOfUrl } from './build';
-import { METHODS, formatOf, protocolMeaning, securityOnTheWire, statusMeaning } from './knowledge';
+import { METHODS, formatOf, own, protocolMeaning, securityOnTheWire, statusMeaning } from './knowledge';
 import type { OpenApiAnalysed } from './dialect';
 import { refAt } from './dialect';
 import { fileName } from './refs';
@@ -463,7 +463,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
   if (state === 'pathItem' && PATH_ITEM_METHODS[m.kind].includes(key) || state === 'opMap') {
     const method = key.toLowerCase();
     const op = m.operations.find((o) => o.node === value);
-    const info = METHODS[method];
+    const info = own(METHODS, method);
     const parts = [`**${escapeMarkdown(key.toUpperCase())}** ${op ? code(op.path) : ''}${op?.operationId ? ` · ${code(op.operationId.value)}` : ''}${op?.origin === 'webhook' ? ' (webhook: the API sends this request)' : op?.origin === 'callback' ? ' (callback: the API sends this request)' : ''}`];
     if (op?.summary) parts.push(escapeMarkdown(op.summary.value));
     if (info) {
@@ -540,7 +540,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
       querystring: 'the whole query string as one value (OpenAPI 3.2)',
     };
     const valid = m.kind === 'swagger2' ? ['path', 'query', 'header', 'body', 'formData'] : m.kind === 'oas32' ? ['path', 'query', 'header', 'cookie', 'querystring'] : ['path', 'query', 'header', 'cookie'];
-    return `**Parameter location** ${code(sv)}\n\n${valid.includes(sv) ? escapeMarkdown(`The value travels in ${where[sv]}.`) : `Not a parameter location in ${label}: use one of ${valid.map(code).join(', ')}.`}\n\n${specLink(m, 'parameter')}`;
+    return `**Parameter location** ${code(sv)}\n\n${valid.includes(sv) ? escapeMarkdown(`The value travels in ${own(where, sv)}.`) : `Not a parameter location in ${label}: use one of ${valid.map(code).join(', ')}.`}\n\n${specLink(m, 'parameter')}`;
   }
 
   // Callbacks and links: where the API calls back, and design-time hypermedia.
@@ -563,7 +563,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
       'cache-control': 'caching directives (RFC 9111 §5.2)', 'content-type': 'ignored here: the media type comes from `content`',
       'x-ratelimit-limit': 'a rate limit (a common convention, not a standard)', 'ratelimit-limit': 'a rate limit (IETF draft RateLimit header fields)',
     };
-    return `**Response header** ${code(key)}${meaning[lk] ? `: ${escapeMarkdown(meaning[lk])}` : ''}\n\n${specLink(m, 'header')}`;
+    return `**Response header** ${code(key)}${own(meaning, lk) ? `: ${escapeMarkdown(own(meaning, lk)!)}` : ''}\n\n${specLink(m, 'header')}`;
   }
 
   // Schema keywords with values worth explaining.
@@ -581,7 +581,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
       byte: 'base64-encoded bytes', binary: 'raw bytes (a file)', password: 'a string to hide in user interfaces', uuid: 'a UUID, RFC 9562', email: 'an e-mail address, RFC 5321',
       uri: 'an absolute URI, RFC 3986', 'uri-reference': 'a URI or relative reference, RFC 3986', hostname: 'a host name, RFC 1123', ipv4: 'an IPv4 address', ipv6: 'an IPv6 address',
     };
-    return `**format** ${code(sv)} (Schema Object)\n\n${escapeMarkdown(formats[sv] ? `The value is ${formats[sv]}.` : 'A format this version does not define; tools treat it as an annotation.')}\n\n${link(`${label}: Data Types`, `${base}#data-types`)}`;
+    return `**format** ${code(sv)} (Schema Object)\n\n${escapeMarkdown(own(formats, sv) ? `The value is ${own(formats, sv)}.` : 'A format this version does not define; tools treat it as an annotation.')}\n\n${link(`${label}: Data Types`, `${base}#data-types`)}`;
   }
   if (state === 'schemaProps' && onKey) {
     const parentSchema = prop.value.parent?.parent;
@@ -598,7 +598,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
     return `**Schema** ${code(key)}${t && typeof t.value === 'string' ? `: ${escapeMarkdown(t.value)}` : ''}${nProps ? ` with ${nProps} propert${nProps > 1 ? 'ies' : 'y'}` : ''}\n\nReferenced ${uses} time${uses === 1 ? '' : 's'} in this document.\n\n${specLink(m, 'schema')}`;
   }
   if (state === 'components' && onKey && m.kind !== 'swagger2') {
-    const f2 = FIELDS.components![key];
+    const f2 = own(FIELDS.components, key);
     if (f2 && f2[1] && !f2[1].includes(m.kind)) return `${code(key)} is not a field of the Components Object in ${label} (it exists in ${escapeMarkdown(f2[1].map((k) => KIND_LABEL[k]).join(', '))}).\n\n${specLink(m, 'components')}`;
     if (f2) {
       const n = value.properties?.length ?? 0;
@@ -608,7 +608,7 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
 
   // Generic field descriptions.
   const fields = FIELDS[state];
-  const f = fields?.[key];
+  const f = own(fields, key);
   if (f) {
     if (f[1] && !f[1].includes(m.kind)) {
       const where = f[1].map((k) => KIND_LABEL[k]).join(', ');

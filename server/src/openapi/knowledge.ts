@@ -5,6 +5,11 @@
 
 export interface StdLink { title: string; url: string }
 
+/** A table entry for a key taken from the document: own keys only ('constructor', '__proto__' are data). */
+export function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export interface MethodInfo { safe: boolean; idempotent: boolean; cacheable: string; link: StdLink; body: string }
 
 const rfc9110 = (sec: string, title: string): StdLink => ({ title: `RFC 9110 §${sec} ${title}`, url: `https://www.rfc-editor.org/rfc/rfc9110#section-${sec}` });
@@ -101,7 +106,8 @@ export function statusMeaning(code: string): string {
     '500': 'Internal Server Error', '501': 'Not Implemented', '502': 'Bad Gateway', '503': 'Service Unavailable', '504': 'Gateway Timeout',
   };
   if (code === 'default') return 'the response for every status code not listed';
-  if (known[code]) return `${code} ${known[code]}`;
+  const k = own(known, code);
+  if (k) return `${code} ${k}`;
   const cls: Record<string, string> = { '1': 'informational', '2': 'success', '3': 'redirection', '4': 'client error', '5': 'server error' };
   if (/^[1-5]XX$/i.test(code)) return `any ${cls[code[0]]} status (${code[0]}00–${code[0]}99)`;
   if (/^[1-5]\d\d$/.test(code)) return `a ${cls[code[0]]} status`;
