@@ -614,7 +614,10 @@ function propertyHover(ctx: FeatureContext<OpenApiAnalysed>, m: OpenApiModel, st
       const where = f[1].map((k) => KIND_LABEL[k]).join(', ');
       return `${code(key)} is not a field of the ${OBJECT_NAME[state] ?? state} in ${label} (it exists in ${escapeMarkdown(where)}).\n\n${specLink(m, state)}`;
     }
-    const extra = key === 'jsonSchemaDialect' && sv ? `\n\nDialect: ${code(sv)}` : '';
+    let extra = key === 'jsonSchemaDialect' && sv ? `\n\nDialect: ${code(sv)}` : '';
+    if (state === 'info' && key === 'version' && value.type === 'number' && m.syntax === 'yaml') {
+      extra = `\n\nYAML reads ${code(m.text.slice(value.span.start, value.span.end))} as a number, not a string (${code(String(value.value))}): quote it.`;
+    }
     return `**${escapeMarkdown(key)}** (${escapeMarkdown(OBJECT_NAME[state] ?? state)})\n\n${escapeMarkdown(f[0]).replace(/\\`([^`]*?)\\`/g, (_x, inner: string) => code(inner.replace(/\\(.)/g, '$1')))}${extra}\n\n${specLink(m, state)}`;
   }
   if (key.startsWith('x-')) return `**Specification extension** ${code(key)}\n\nTooling-specific data; ${label} gives it no meaning.\n\n${specLink(m, 'root', `${label}: Specification Extensions`).replace(/#[^)]*\)$/, '#specification-extensions)')}`;

@@ -12,9 +12,14 @@
  * - Values that may be `$ref`s are already resolved where the model says "resolved" (parameters, request bodies,
  *   responses, path items); the original reference is kept in `ref` so a finding can point at the `$ref`.
  *   When the resolved node lives in ANOTHER file, `uri` says so: only report spans whose uri is `model.uri`.
- * - `model.resolver.resolve(node)` follows a `$ref` chain (local and cross-file) from any node;
- *   `nodeAtPointer(model.root, '/components/schemas/Pet')`, `pointerOf(node)` and `nodeAtOffset(root, offset)`
- *   are the tree helpers (O(depth · log width); no re-walk of the document).
+ * - `model.resolver.resolve(node)` follows a `$ref` chain (local and cross-file) from any node (undefined when
+ *   it cannot be resolved; the dialect reports that as oas-ref-unresolved / oas-ref-cycle, so rules need not);
+ *   `model.resolver.target(ref)` is one hop, with a RefProblem instead of a node when it fails.
+ * - Tree helpers: `nodeAtPointer(root, '#/components/schemas/Pet')` (wide objects indexed once),
+ *   `parsePointer` / `pointerSegments` / `encodePointer`, `pointerOf(node)` / `pathOf(node)` (walk parents),
+ *   `nodeAtOffset(root, offset)` (binary search per level: O(depth · log width), no re-walk of the document),
+ *   `str` / `bool` (Located scalars), `refOf(node)`, `toValue(node)` (plain JS, bounded), `PATH_ITEM_METHODS`,
+ *   `specUrl(kind, version)` (the spec page of THIS version; append '#operation-object' etc.).
  * - Strings of the document are data: escape them (core/markdown.ts) before putting them in Markdown.
  * This file only grows (additive changes); other modules depend on its shape.
  */
