@@ -85,3 +85,24 @@ test('an XML document of 100,000 nested elements and a 10 MB line: the server an
   await timed('hover on the 10 MB line', client.hover(deep, 2, 5_000_000));
   assert.equal(client.process.exitCode, null);
 });
+
+test('requests cancelled while the server is busy are answered (null or RequestCancelled), nothing is logged, serving goes on', { timeout: 60_000 }, async () => {
+  const logs: string[] = [];
+  const client = await LspTestClient.start({ onLog: (m) => logs.push(m) });
+  clients.push(client);
+  const busy = 'file:///tmp/api-lens-resilience/busy.yaml';
+  // A document that keeps the server busy for a while (a long sequence), then requests cancelled at once.
+  await client.open(busy, `${OAS_YAML}paths: {}\nx-h:\n${'  - a\n'.repeat(200_000)}`);
+  const { CancellationTokenSource } = await import('vscode-jsonrpc');
+  const answers: Promise<string>[] = [];
+  for (let i = 0; i < 10; i++) {
+    const source = new CancellationTokenSource();
+    answers.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: busy }, position: { line: 10 + i, character: 4 } }, source.token)
+      .then((r) => (r === null ? 'null' : 'answer'), (e: { code?: number }) => `error ${e.code}`));
+    source.cancel();
+  }
+  const got = await timed('the cancelled requests', Promise.all(answers), 2 * BUDGET_MS * SLACK);
+  for (const g of got) assert.match(g, /^(null|answer|error -32800)$/);
+  assert.ok(await timed('a request after the cancelled ones', client.hover(busy, 0, 2)));
+  assert.deepEqual(logs.filter((l) => /failed|uncaught|unhandled/.test(l)), []);
+});
