@@ -225,3 +225,10 @@ test('a path item $ref-ed from another file: only the template in this file is r
   const lines = new LineIndex(text);
   assert.deepEqual(found.map((d) => lines.offsetAt(d.range.start)), offsets);
 });
+
+test('a path parameter without required: true is reported once: by oas-path-params in path items, structurally in components', () => {
+  const { diags } = analyse(HEAD30 + 'paths:\n  /pets/{id}:\n    get:\n      parameters:\n        - name: id\n          in: path\n          schema: {type: string}\n' + OK
+    + 'components:\n  parameters:\n    Other:\n      name: other\n      in: path\n      schema: {type: string}\n');
+  const about = diags.filter((d) => /required: true/.test(d.message)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+  assert.deepEqual(about, ['9:oas-path-params', '17:oas-schema-required']);
+});

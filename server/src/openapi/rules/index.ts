@@ -17,8 +17,9 @@ import { checkDuplicateKeys, checkOperationIdsAndServers } from './extraRules';
 import './catalog';
 
 const FAMILIES: [string, (ctx: RuleContext) => void][] = [
-  ['structure', checkDocumentStructure],
+  // paths first: structure leaves "path parameter must be required" to oas-path-params where that rule reported it
   ['paths', checkPaths],
+  ['structure', checkDocumentStructure],
   ['operations', checkOperations],
   ['servers', checkServers],
   ['security', checkSecurity],

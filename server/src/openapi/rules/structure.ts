@@ -396,13 +396,42 @@ class Checker {
     }
 
     if (node.type === 'object' && s.unevaluatedProperties !== undefined) {
+      // Fields a dependentSchemas branch would allow (`style` once `schema` is there): when the trigger is
+      // missing, that is the error already reported, not these fields.
+      // Only when the object has none of the keys its oneOf alternatives require (the reported error).
+      const altKeys = Array.isArray(s.oneOf) ? (s.oneOf as Schema[]).map(requiredKeyOf) : [];
+      const missingAll = altKeys.length > 0 && altKeys.every((k) => k && !node.properties?.some((p) => p.key === k));
+      const conditional = s.unevaluatedProperties === false && missingAll ? this.conditionalNames(s) : undefined;
       for (const p of node.properties ?? []) {
         if (ev.evaluated?.has(p.key)) continue;
+        if (conditional?.has(p.key)) continue;
         if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared, s));
         else this.check(p.value, s.unevaluatedProperties as Schema, { label: p.key, anchor: p.keySpan, object: at.object }, out);
       }
     }
     return ev;
+  }
+
+  private readonly conditionalCache = new WeakMap<Obj, Set<string>>();
+
+  /** Property names declared inside the schema's dependentSchemas (through $ref / allOf / oneOf / anyOf). */
+  private conditionalNames(s: Obj): Set<string> | undefined {
+    if (!s.dependentSchemas) return undefined;
+    let names = this.conditionalCache.get(s);
+    if (names) return names;
+    names = new Set();
+    const out = names;
+    const collect = (x: Schema | undefined, depth: number): void => {
+      if (!x || typeof x !== 'object' || depth > 4) return;
+      if (x.properties && typeof x.properties === 'object') for (const k of Object.keys(x.properties as Obj)) out.add(k);
+      if (typeof x.$ref === 'string') collect(this.resolveRef(x.$ref), depth + 1);
+      for (const k of ['allOf', 'oneOf', 'anyOf'] as const) if (Array.isArray(x[k])) for (const sub of x[k] as Schema[]) collect(sub, depth + 1);
+      if (x.then) collect(x.then as Schema, depth + 1);
+      if (x.else) collect(x.else as Schema, depth + 1);
+    };
+    for (const dep of Object.values(s.dependentSchemas as Obj)) collect(dep as Schema, 0);
+    this.conditionalCache.set(s, names);
+    return names;
   }
 
   private unknown(key: string, span: Span, at: At, declaredMaps: Obj[] | undefined, s: Obj): StructureIssue {

@@ -13,8 +13,10 @@ export function checkDocumentStructure(ctx: RuleContext): void {
   if (!root) return;
   const issues = checkStructure(root, { kind: ctx.kind, specUrl: specUrl(ctx.kind, ctx.model.version) });
   for (const i of issues) {
-    // Reported with a quick fix by oas-path-params (paths.ts).
-    if (i.kind === 'required' && i.message.startsWith('a path parameter must have')) continue;
+    // Reported with a quick fix by oas-path-params (paths.ts) for parameters of path items; parameters
+    // elsewhere (components) keep the structural finding.
+    if (i.kind === 'required' && i.message.startsWith('a path parameter must have')
+      && ctx.findings.some((f) => f.code === 'oas-path-params' && f.span.start === i.span.start)) continue;
     ctx.report(CODES[i.kind], i.span, i.message);
   }
 }
