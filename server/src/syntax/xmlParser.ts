@@ -175,7 +175,7 @@ class Scanner {
         if (Number.isFinite(cp) && cp >= 1 && cp <= 0x10ffff) rep = String.fromCodePoint(cp);
         else if (report) this.error(`'${m}' is not a valid character reference.`, offset + i, offset + semi + 1);
       } else {
-        rep = PREDEFINED[name];
+        rep = Object.prototype.hasOwnProperty.call(PREDEFINED, name) ? PREDEFINED[name] : undefined;
         // DOCTYPE-declared entities are deliberately not expanded.
         if (rep === undefined && report && !this.opaqueDoctype && !this.declaredEntities.has(name)) this.error(`Unknown entity '${m}': only &lt; &gt; &amp; &quot; &apos; and character references are defined in XML without a DTD.`, offset + i, offset + semi + 1);
       }

@@ -16,6 +16,8 @@ import {
   EXTENSION_NS, SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
 } from './semantics';
 
+/** A table entry for a key taken from the document (never an Object.prototype member such as "constructor"). */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 const inSpan = (s: Span | undefined, o: number) => !!s && o >= s.start && o <= s.end;
 const see = (s: Spec) => `See ${link(s.title, s.url)}.`;
 const c = (t: string) => code(t);
@@ -157,7 +159,7 @@ function elementHover(ctx: Ctx, el: XmlElement): string | undefined {
   if (ns === NS.HTTP11) return httpElement(el, head);
   if (ns === NS.MIME) return `${head('MIME binding: ' + L)}\n\n${L === 'multipartRelated' ? 'The message is a MIME multipart/related package: a SOAP envelope plus attachments (SOAP with Attachments).' : L === 'content' ? `A MIME part with media type ${c(attr(el, 'type')?.value ?? '*/*')}.` : L === 'mimeXml' ? 'A part sent as plain XML without a SOAP envelope.' : 'One part of a multipart/related message.'} ${see(SPEC.mime)}`;
   if (XSD_NAMESPACES.has(ns ?? '')) return xsdElement(ctx, el, head);
-  const ext = ns ? EXTENSION_NS[ns] : undefined;
+  const ext = ns ? own(EXTENSION_NS, ns) : undefined;
   if (ext) return `${head(ext.name + ' ' + L)}\n\n${escapeMarkdown(ext.text[0].toUpperCase() + ext.text.slice(1))}. ${see(ext.spec)}`;
   return undefined;
 }
@@ -422,7 +424,7 @@ function xsdElement(ctx: Ctx, el: XmlElement, head: (t: string) => string): stri
     sequence: 'children in this order', choice: 'exactly one of these children', all: 'these children in any order',
   };
   const users = global ? ctx.doc.model.referencesTo(global).length : 0;
-  return `${head('XML Schema ' + L)}${name ? ' ' + c(name) : ''}\n\n${what[L] ? escapeMarkdown(`Declares ${what[L]}`) + '.' : ''}${global ? ` Global in ${c(global.ns || '(no namespace)')}; referenced ${users} time(s) in this document.` : ''} ${see(SPEC.xsd)}`;
+  return `${head('XML Schema ' + L)}${name ? ' ' + c(name) : ''}\n\n${own(what, L) ? escapeMarkdown(`Declares ${own(what, L)}`) + '.' : ''}${global ? ` Global in ${c(global.ns || '(no namespace)')}; referenced ${users} time(s) in this document.` : ''} ${see(SPEC.xsd)}`;
 }
 
 // ---- attributes ----------------------------------------------------------------------------------------
@@ -431,7 +433,7 @@ function attributeHover(ctx: Ctx, el: XmlElement, at: XmlAttribute): string | un
   const n = at.name;
   const v = at.value;
   if (n === 'xmlns' || n.startsWith('xmlns:')) {
-    return `**Namespace declaration** ${c(n)}\n\n${n === 'xmlns' ? 'Default namespace' : `Prefix ${c(n.slice(6))}`} → ${c(v)}${KNOWN_NS[v] ? ` (${escapeMarkdown(KNOWN_NS[v])})` : ''}, in scope on this element and its descendants. ${see(SPEC.xmlns)}`;
+    return `**Namespace declaration** ${c(n)}\n\n${n === 'xmlns' ? 'Default namespace' : `Prefix ${c(n.slice(6))}`} → ${c(v)}${own(KNOWN_NS, v) ? ` (${escapeMarkdown(own(KNOWN_NS, v)!)})` : ''}, in scope on this element and its descendants. ${see(SPEC.xmlns)}`;
   }
   if (n === 'targetNamespace') return `**targetNamespace** ${c(v)}\n\nThe namespace of every name defined here; references to them use a prefix bound to it. ${see(el.ns === NS.XSD ? SPEC.xsd : el.ns === NS.WSDL20 ? SPEC.w20Description : SPEC.definitions)}`;
   if ((el.ns === NS.SOAP11 || el.ns === NS.SOAP12) && (n === 'style' || n === 'transport' || n === 'use' || n === 'soapAction' || n === 'location' || n === 'encodingStyle' || n === 'namespace' || n === 'parts')) {
@@ -462,7 +464,7 @@ function attributeHover(ctx: Ctx, el: XmlElement, at: XmlAttribute): string | un
     }
   }
   if ((n === 'style' || n === 'styleDefault') && el.ns === NS.WSDL20) {
-    const styles = v.split(/\s+/).filter(Boolean).map((u) => STYLE20[u] ? `${c(u)}: ${escapeMarkdown(STYLE20[u])}` : `${c(u)}: a style WSDL 2.0 does not define`);
+    const styles = v.split(/\s+/).filter(Boolean).map((u) => own(STYLE20, u) ? `${c(u)}: ${escapeMarkdown(own(STYLE20, u)!)}` : `${c(u)}: a style WSDL 2.0 does not define`);
     return `**${escapeMarkdown(n)}**\n\n${styles.join('\n\n')}. See ${link('WSDL 2.0 Adjuncts §4 operation styles', 'https://www.w3.org/TR/wsdl20-adjuncts/#styles')}.`;
   }
   if (n.endsWith(':safe') && nsOfPrefix(el, n.slice(0, n.indexOf(':'))) === NS.WSDLX) {

@@ -179,3 +179,24 @@ test('policy extensions: hovers name WS-Policy / WS-SecurityPolicy, and the summ
   assert.ok(s.formats.some((f) => f.value === 'MTOM'));
   assert.ok(s.protocols.some((f) => f.value === 'WS-Addressing'));
 });
+
+test('names from Object.prototype in the document are just names (constructor, __proto__, toString)', () => {
+  const text = `<description xmlns="http://www.w3.org/ns/wsdl" xmlns:p="constructor" xmlns:q="__proto__" xmlns:tns="urn:x" targetNamespace="urn:x">
+  <documentation>&constructor; &toString;</documentation>
+  <types><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x"><xs:constructor/><xs:element name="toString" type="xs:__proto__"/></xs:schema></types>
+  <interface name="constructor"><operation name="__proto__" style="constructor toString"/></interface>
+  <p:constructor/><q:x/>
+</description>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-proto.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  for (const needle of ['xmlns:p', 'xs:constructor', 'style=', 'p:constructor', 'q:x', 'xs:__proto__', 'name="constructor"', '<interface']) {
+    const h = service.hover(uri, lines.positionAt(text.indexOf(needle) + 2));
+    assert.ok(!/function|\[native code\]/.test(h?.markdown ?? ''), `${needle}: ${h?.markdown}`);
+    if (!/^(p:constructor|q:x)$/.test(needle)) assert.ok(h, `a hover on ${needle} (a crash would give none)`);
+  }
+  const doc = (service.analyse(uri) as unknown as { model: { doc: { xml: { root: { children: { localName: string; text: string }[] } } } } }).model.doc.xml.root;
+  assert.equal(doc.children[0].text, '&constructor; &toString;');
+  assert.ok(service.diagnostics(uri).some((d) => d.code === 'xml-syntax' && /Unknown entity '&constructor;'/.test(d.message)));
+});
