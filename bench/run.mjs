@@ -302,7 +302,7 @@ function render(r, input) {
     floorsRows.length ? ['| floor (same process, no positions kept unless named) | ms | ours ÷ floor |', '|---|---:|---:|', ...floorsRows, ''].join('\n') : '',
     peerRows.length ? ['| peer (same file) | ms | peak MiB | peer ÷ ours (time) | peer ÷ ours (memory) |', '|---|---|---:|---|---:|', ...peerRows, '',
       '_LSP peers are compared with our server (open → diagnostics, edit, hover, server memory); CLI peers with `api-lens check` as a cold process._', ''].join('\n') : '',
-  ].filter(Boolean).join('\n');
+  ].join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 function stats(xs) {
