@@ -188,3 +188,19 @@ components:
   assert.deepEqual([...after.entries()].filter(([k, v]) => before.get(k) !== v), [], 'files were created or changed');
   assert.deepEqual([...before.keys()].filter((k) => !after.has(k)), [], 'files were deleted');
 });
+
+test('the CLI (check and describe) fetches nothing, writes nothing but its output, runs nothing', { timeout: 120_000 }, () => {
+  const ws = path.join(dir, 'workspace');
+  assert.ok(fs.existsSync(path.join(ws, 'remote.yaml')), 'the previous test prepared the workspace');
+  const cli = path.join(path.dirname(require.resolve('../support/lspClient')), '..', '..', '..', 'dist', 'cli.js');
+  const before = snapshot(dir);
+  const runs = [['check', ws, '--format', 'sarif'], ['describe', path.join(ws, 'remote.yaml')]];
+  for (const args of runs) {
+    const r = spawnSync(process.execPath, ['-r', preload, cli, ...args], { encoding: 'utf8', cwd: ws, maxBuffer: 64 * 1024 * 1024 });
+    assert.ok(r.status === 0 || r.status === 1, `api-lens ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-1000)}`);
+    assert.deepEqual(r.stderr.split('\n').filter((l) => l.includes(MARK)), [], `api-lens ${args.join(' ')}`);
+  }
+  assert.deepEqual(hits, [], 'the local HTTP server was contacted');
+  const after = snapshot(dir);
+  assert.deepEqual([...after.entries()].filter(([k, v]) => before.get(k) !== v), [], 'files were created or changed');
+});
