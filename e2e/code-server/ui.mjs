@@ -47,7 +47,8 @@ async function quickOpen(text, rowText) {
 
 async function openFile(doc) {
   await quickOpen(doc.file, doc.name);   // the relative path: other fixtures have similar names
-  await page.locator('.tabs-container .tab.active', { hasText: doc.name }).waitFor({ timeout: 20000 });
+  // data-resource-name: the comparison view's tab also names the document in its label
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${doc.name}"]`).first().waitFor({ timeout: 20000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20000 });
 }
 
