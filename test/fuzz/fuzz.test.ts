@@ -16,3 +16,11 @@ test(`fuzz: ${SECONDS} s of mutated documents, seed ${SEED}: the server stays al
   const fatal = summary.findings.filter((f) => f.finding.kind === 'crash' || f.finding.kind === 'hang' || f.finding.kind === 'slow');
   assert.deepEqual(fatal.map((f) => `case ${f.case} (${f.label} ${f.file}): ${f.finding.kind}: ${f.finding.detail.slice(0, 300)}  replay: npm run fuzz -- --seed ${SEED} --case ${f.case}`), []);
 });
+
+test('fuzz: without the corpus it says so and falls back to test-fixtures', async () => {
+  const lines: string[] = [];
+  const summary = await runFuzz({ seed: SEED, iterations: 3, corpus: '/nonexistent/shared/corpus', log: (l) => lines.push(l) });
+  assert.equal(summary.usedFallback, true);
+  assert.match(lines.join('\n'), /corpus not found at \/nonexistent\/shared\/corpus; falling back to .*test-fixtures/);
+  assert.equal(summary.cases, 3);
+});
