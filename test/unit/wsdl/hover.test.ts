@@ -200,3 +200,24 @@ test('names from Object.prototype in the document are just names (constructor, _
   assert.equal(doc.children[0].text, '&constructor; &toString;');
   assert.ok(service.diagnostics(uri).some((d) => d.code === 'xml-syntax' && /Unknown entity '&constructor;'/.test(d.message)));
 });
+
+test('WSDL 1.1 hovers on the less common elements: xsd import/attribute/group refs, MIME parts, headerfault, binding fault, urlEncoded', () => check('wsdl/hover-extra11.wsdl', [
+  /xsd:import[\s\S]*Resolved to `types\.xsd`/,
+  /XML Schema attribute.*lang/,
+  /XML Schema group.*G[\s\S]*reusable group of elements/,
+  /model group reference[\s\S]*```xml\n<xsd:group name="G"/,
+  /schema attribute reference[\s\S]*```xml\n<xsd:attribute name="lang"/,
+  /MIME binding: part[\s\S]*One part of a multipart\/related message/,
+  /SOAP 1\.1 headerfault/,
+  /MIME binding: mimeXml[\s\S]*without a SOAP envelope/,
+  /WSDL binding fault[\s\S]*use="literal"/,
+  /http:urlEncoded[\s\S]*query parameters/,
+]));
+
+test('WSDL 2.0 hovers: include, import (missing), infault, wsoap:version', () => check('wsdl/hover-extra20.wsdl', [
+  /include[\s\S]*SAME target namespace[\s\S]*Resolved to `included20\.wsdl`/,
+  /import[\s\S]*Not found/,
+  /location[\s\S]*Not found/,
+  /WSDL 2\.0 infault[\s\S]*tns:F/,
+  /wsoap:version[\s\S]*\*\*SOAP 1\.1\*\*/,
+]));
