@@ -200,3 +200,18 @@ export const NUMBER_RANGE_MIXED = rule('oas-number-range-mixed',
 export const SCHEMA_30_KEYWORD = rule('oas-schema-30-keyword',
   'A Schema Object of an OpenAPI 3.1+ document uses a keyword the OpenAPI 3.0 way (`nullable`, boolean `exclusiveMinimum`/`exclusiveMaximum`); JSON Schema 2020-12 ignores or rejects it.',
   'warning', ['oas31', 'oas32'], 'OpenAPI 3.1 Schema Object (JSON Schema 2020-12); migration from 3.0', `${V31}#schema-object`);
+
+// ---- hygiene (peers' "recommended" extras), hints by default ------------------------------------------
+
+export const OPERATION_4XX_RESPONSE = rule('oas-operation-4xx-response',
+  'An operation documents no client-error response (4xx, a 4XX range, or default).',
+  'hint', ALL, 'Responses Object', `${V31}#responses-object`);
+export const OPERATION_SUMMARY = rule('oas-operation-summary',
+  'An operation has neither a summary nor a description.',
+  'hint', ALL, 'Operation Object: summary, description', `${V31}#operation-object`);
+export const TAG_DESCRIPTION = rule('oas-tag-description',
+  'A declared tag has no description.',
+  'hint', ALL, 'Tag Object: description', `${V31}#tag-object`);
+export const SERVER_EXAMPLE_HOST = rule('oas-server-example-host',
+  'A server URL (or Swagger 2.0 host) points at example.com / example.org / example.net, a domain reserved for documentation.',
+  'information', ALL, 'RFC 2606 §3: reserved example second-level domain names', 'https://www.rfc-editor.org/rfc/rfc2606#section-3');

@@ -14,6 +14,7 @@ import { checkServers } from './servers';
 import { checkDocumentStructure } from './structureRule';
 import { checkVersionRules } from './versionRules';
 import { checkDuplicateKeys, checkOperationIdsAndServers } from './extraRules';
+import { checkHygiene } from './hygiene';
 import './catalog';
 
 const FAMILIES: [string, (ctx: RuleContext) => void][] = [
@@ -29,6 +30,7 @@ const FAMILIES: [string, (ctx: RuleContext) => void][] = [
   ['version', checkVersionRules],
   ['keys', checkDuplicateKeys],
   ['operation-ids', checkOperationIdsAndServers],
+  ['hygiene', checkHygiene],
 ];
 
 export interface RuleRunOptions {
