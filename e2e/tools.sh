@@ -18,9 +18,16 @@ T0=$(date +%s); step() { echo "--- [tools +$(( $(date +%s) - T0 ))s] $*"; }
 unset npm_config_user_agent npm_node_execpath npm_execpath npm_command npm_lifecycle_event npm_lifecycle_script
 
 missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
+if ! command -v dpkg-query >/dev/null; then   # not Debian/Ubuntu: the editors must be there already
+  for c in chromium nvim emacs; do
+    command -v "$c" >/dev/null || { echo "e2e needs $c on the PATH, and this system has no apt to install it" \
+      "(wanted: ${APT_PACKAGES[*]}); install them, or skip the end-to-end tests with API_LENS_SKIP_E2E=1"; exit 1; }
+  done
+else
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
   step "apt-get install ${missing[*]}"
