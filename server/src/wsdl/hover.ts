@@ -311,7 +311,7 @@ function soapElement(ctx: Ctx, el: XmlElement, head: (t: string) => string): str
       return [
         head(`SOAP ${v} operation`),
         sa ? `SOAPAction ${c(sa.value || '""')}: ${v === '1.1' ? 'sent as the SOAPAction HTTP header' : 'sent as the action parameter of the application/soap+xml Content-Type'}${sa.value === '' ? ' (empty: the server dispatches on the body element)' : ''}.` : 'No soapAction: with HTTP, clients send an empty SOAPAction (WS-I BP R2745 allows that).',
-        st ? `Style ${c(st.value)} for this operation (overrides the binding's).` : b ? `Style: ${escapeMarkdown(effectiveStyle(b) ?? 'document')} (from the binding).` : '',
+        st ? `Style ${c(st.value)} for this operation${b?.soap?.style && b.soap.style.value !== st.value ? ` (overrides the binding's ${c(b.soap.style.value)}; WS-I BP R2705 wants one style per binding)` : ''}.` : b ? `Style: ${escapeMarkdown(effectiveStyle(b) ?? 'document')} (from the binding).` : '',
         `${see(SPEC.soapOperation)}${ext}`,
       ].filter(Boolean).join('\n\n');
     }
