@@ -37,7 +37,8 @@ const WELL_KNOWN = new Set<string>([...XSD_NAMESPACES, NS.SOAPENC, NS.SOAP12ENC,
 
 export interface BuiltModel { model: WsdlModel; findings: Finding[]; dependencies: string[] }
 
-export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel {
+/** `readable(uri)`: may this file: URI be read at all (inside the workspace)? Distinguishes "outside" from "missing". */
+export function buildModel(doc: WsdlDocument, load: DocumentLoader, readable: (uri: string) => boolean = () => true): BuiltModel {
   const findings: Finding[] = [];
   const documents: WsdlDocument[] = [doc];
   const byUri = new Map<string, WsdlDocument>([[doc.uri, doc]]);
@@ -50,7 +51,7 @@ export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel 
   // Statuses are written only on this document's imports: the documents it imports are shared (cached)
   // with their own analyses, which judge their imports from their own point of view.
   const setStatus = (d: WsdlDocument, imp: ImportRef, st: ImportRef['status']) => { if (d === doc) imp.status = st; };
-  for (const imp of doc.imports) imp.resolvedUri = undefined;
+  for (const imp of doc.imports) { imp.resolvedUri = undefined; imp.outsideWorkspace = undefined; }
   for (let i = 0; i < documents.length; i++) {
     const d = documents[i];
     const out: string[] = [];
@@ -77,6 +78,7 @@ export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel 
         const r = load(target);
         if (r === undefined || r === 'not-xml') {
           setStatus(d, imp, r === undefined ? 'not-found' : 'not-xml');
+          if (d === doc) imp.outsideWorkspace = r === undefined && target.startsWith('file:') && !readable(target);
           failedNamespaces.add(imp.namespace?.value ?? ownerNs);
           continue;
         }
@@ -108,6 +110,12 @@ export function buildModel(doc: WsdlDocument, load: DocumentLoader): BuiltModel 
       findings.push({ code: RULE_IMPORT_REMOTE.code, span: where, severity: 'information',
         message: `Not followed: API Lens never reads from the network, so names from ${loc} cannot be checked or previewed. Save a local copy and point ${imp.kind.startsWith('xsd') ? 'schemaLocation' : 'location'} at it to have them resolved.` });
     } else if (imp.status === 'not-found' || imp.status === 'not-xml') {
+      const file = imp.resolvedUri ? decodeURIComponent(imp.resolvedUri.replace(/^file:\/\//, '')) : loc;
+      if (imp.outsideWorkspace) {
+        findings.push({ code: RULE_IMPORT_NOT_FOUND.code, span: where, severity: 'information',
+          message: `${imp.kind} of '${loc}': ${file} is outside the workspace folders, and API Lens reads only files inside them, so the names it defines are not checked. Open a folder that contains both documents to have them resolved.` });
+        continue;
+      }
       findings.push({ code: RULE_IMPORT_NOT_FOUND.code, span: where,
         message: imp.status === 'not-found'
           ? `${imp.kind} of '${loc}': no such file ${imp.resolvedUri ? `(${decodeURIComponent(imp.resolvedUri.replace(/^file:\/\//, ''))})` : ''} in the workspace, so the names it defines cannot be resolved.`

@@ -69,7 +69,7 @@ export function analyseWsdl(source: SourceDocument, workspace: Workspace, parsed
   const findings: Finding[] = xml.errors.map((e) => ({ code: e.code, message: e.message, span: e.span }));
   const doc = buildDocument(source.uri, xml, rebuild);
   cacheDoc(source.uri, source.version, source.text.length, doc);
-  const built = buildModel(doc, (u) => loadDependency(workspace, u));
+  const built = buildModel(doc, (u) => loadDependency(workspace, u), (u) => workspace.mayRead(u));
   findings.push(...built.findings);
   try {
     findings.push(...runWsdlRules(built.model));

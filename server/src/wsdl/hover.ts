@@ -193,7 +193,9 @@ function importStatus(imp: ImportRef): string {
   switch (imp.status) {
     case 'ok': return `Resolved to ${c(fileName(imp.resolvedUri ?? loc ?? ''))}${imp.namespace ? ` (namespace ${c(imp.namespace.value)})` : ''}.`;
     case 'remote': return `Not followed: ${c(loc ?? '')} is on the network, and API Lens never fetches; its names are not checked.`;
-    case 'not-found': return `**Not found:** ${c(loc ?? '')} does not exist in the workspace.`;
+    case 'not-found': return imp.outsideWorkspace
+      ? `${c(loc ?? '')} is outside the workspace folders: API Lens does not read it, so its names are not checked.`
+      : `**Not found:** ${c(loc ?? '')} does not exist in the workspace.`;
     case 'not-xml': return `${c(loc ?? '')} is not a WSDL or XML Schema document.`;
     case 'cycle': return `Leads back to this document (a cycle); followed once.`;
     default: return imp.namespace ? `No location: the namespace ${c(imp.namespace.value)} must be known to the processor or defined by another schema in this document.` : 'No location.';

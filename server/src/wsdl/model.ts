@@ -351,6 +351,8 @@ export interface ImportRef {
    * Set by buildModel for `model.doc.imports` only (imported documents are shared with their own analyses).
    */
   status: 'ok' | 'remote' | 'not-found' | 'no-location' | 'cycle' | 'not-xml';
+  /** With status 'not-found': the location is a local file outside the workspace folders (it may exist; it is not read). */
+  outsideWorkspace?: boolean;
 }
 
 // ---- documents and the model -------------------------------------------------------------------

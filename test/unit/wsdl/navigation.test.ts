@@ -232,3 +232,21 @@ test('a schema in the 2000/10 draft XML Schema namespace is still modelled (no u
   const m = (service.analyse(uri) as WsdlAnalysed).model;
   assert.deepEqual(m.doc.refs.map((r) => `${r.raw} ${m.resolve(r).status}`), ['xsd:string builtin', 'tns:E found', 'xsd:int builtin']);
 });
+
+test('an import outside the workspace folders is information ("not read"), a missing one inside is a warning', () => {
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(MULTI)]);
+  const service = new LanguageService({ workspace });
+  const uri = uriOf('virtual.wsdl');
+  const text = `<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:v">
+  <import namespace="urn:q" location="../hover-wsdl11.wsdl"/>
+  <import namespace="urn:m" location="missing.wsdl"/>
+</definitions>`;
+  service.open(uri, text, 1);
+  const d = service.diagnostics(uri).filter((x) => x.code === 'wsdl-import-not-found');
+  assert.deepEqual(d.map((x) => `${x.range.start.line} ${x.severity}`), ['1 information', '2 warning']);
+  assert.match(d[0].message, /outside the workspace folders/);
+  assert.match(d[1].message, /no such file/);
+  const lines = service.analyse(uri)!.source.lines;
+  assert.match(service.hover(uri, lines.positionAt(text.indexOf('../hover') + 2))!.markdown, /outside the workspace folders/);
+});
