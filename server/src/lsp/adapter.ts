@@ -124,7 +124,8 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
     // Incremental changes go to the service as ranges: it updates its line index instead of rebuilding it.
     service.edit(t.uri, contentChanges.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text })), t.version);
     docs.set(t.uri, t.version);
-    reclaimAfterDrop(dropping);
+    // A dialect that re-analyses incrementally keeps the old analysis: nothing was freed, skip the collection.
+    if (!service.keepsPrevious(t.uri)) reclaimAfterDrop(dropping);
     scheduler.changed(t.uri);
     republishDependents(t.uri);
   });

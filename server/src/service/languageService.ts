@@ -147,6 +147,9 @@ export class LanguageService {
     return e?.analysed ? e.analysed.source.text.length : 0;
   }
 
+  /** True when the analysis an edit replaced is kept for Dialect.reanalyse (the edit freed no memory). */
+  keepsPrevious(uri: string): boolean { return this.previous.has(uri); }
+
   /** Drops the entry for `uri` and, transitively, every entry that depends on it. Returns the URIs dropped. */
   invalidate(uri: string): string[] {
     const dropped: string[] = [];

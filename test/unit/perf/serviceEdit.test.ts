@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { LineIndex } from '../../../server/src/core/text';
 import { readFixture } from '../../support/fixtures';
+import { openApiDialect } from '../../../server/src/openapi/dialect';
+import { wsdlDialect } from '../../../server/src/wsdl/dialect';
 
 const URI = 'file:///tmp/api-lens-test/edit.wsdl';
 
@@ -44,4 +46,23 @@ test('service.edit: incremental changes give the same text, ranges and diagnosti
 test('service.edit: a document that is not open is left alone', () => {
   const s = new LanguageService();
   assert.equal(s.edit('file:///nope.wsdl', [{ text: 'x' }], 2), false);
+});
+
+test('service.edit: the previous analysis is kept only for a dialect that re-analyses incrementally', () => {
+  const wsdl = readFixture('rules/wsdl-unresolved-reference/bad-message.wsdl').replace(/¦/g, '');
+  const s = new LanguageService();
+  s.open(URI, wsdl, 1);
+  s.diagnostics(URI);
+  const at = new LineIndex(wsdl).positionAt(wsdl.indexOf('<wsdl:types>'));
+  s.edit(URI, [{ range: { start: at, end: at }, text: ' ' }], 2);
+  assert.equal(s.keepsPrevious(URI), !!wsdlDialect.reanalyse, 'kept exactly when the dialect can use it');
+  assert.deepEqual(s.diagnostics(URI), fresh(wsdl.slice(0, wsdl.indexOf('<wsdl:types>')) + ' ' + wsdl.slice(wsdl.indexOf('<wsdl:types>'))));
+  assert.equal(s.keepsPrevious(URI), false, 'used once, then dropped');
+
+  const yaml = 'openapi: 3.0.3\ninfo:\n  title: t\n  version: "1"\npaths: {}\n';
+  const y = 'file:///tmp/api-lens-test/edit.yaml';
+  s.open(y, yaml, 1);
+  s.diagnostics(y);
+  s.edit(y, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: 'x' }], 2);
+  assert.equal(s.keepsPrevious(y), !!openApiDialect.reanalyse, 'kept exactly when the dialect can use it');
 });
