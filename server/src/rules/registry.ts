@@ -34,6 +34,10 @@ export const RULE_FILE_TOO_LARGE = defineRule({
   code: 'lens-file-too-large', title: 'The document is larger than apiLens.maxFileSize; it is not analysed.',
   defaultSeverity: 'warning', appliesTo: ['any'],
 });
+export const RULE_TOO_MANY = defineRule({
+  code: 'lens-too-many-diagnostics', title: 'More diagnostics of one code than API Lens shows (500); the rest are counted, not listed.',
+  defaultSeverity: 'information', appliesTo: ['any'],
+});
 export const RULE_INTERNAL_ERROR = defineRule({
   code: 'lens-internal-error', title: 'API Lens failed while analysing this document (a bug; the rest keeps working).',
   defaultSeverity: 'information', appliesTo: ['any'],

@@ -14,7 +14,7 @@ import type { DocumentSummary } from '../analysis/summary';
 import { classify } from '../analysis/classify';
 import { styleFindings } from '../analysis/styleRules';
 import { operationStyleMarkdown, summaryMarkdown } from '../analysis/summaryMarkdown';
-import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR } from '../rules/registry';
+import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR, RULE_TOO_MANY } from '../rules/registry';
 import { DEFAULT_SETTINGS, effectiveSeverity, type LensSettings } from '../rules/settings';
 import { detectKind, dialectOf } from './detect';
 import type { Analysed, Dialect, FeatureContext, SourceDocument, TextEdit } from './dialect';
@@ -41,6 +41,9 @@ interface CacheEntry {
   /** The dialect threw: `analysed` holds only the lens-internal-error finding, no model for features to use. */
   failed?: boolean;
 }
+
+/** Diagnostics listed per code and document; the rest are summarised by one lens-too-many-diagnostics. */
+const MAX_PER_CODE = 500;
 
 const DIALECTS: Record<'wsdl' | 'openapi', Dialect> = { wsdl: wsdlDialect, openapi: openApiDialect };
 
@@ -261,8 +264,20 @@ export class LanguageService {
     const doc = this.analyse(uri);
     if (!doc) return [];
     const out: LensDiagnostic[] = [];
+    // A hostile or generated document can yield thousands of one finding (3,000 operations without an
+    // operationId): past MAX_PER_CODE they are counted, and one diagnostic where the first omitted one is says so.
+    const perCode = new Map<string, number>();
+    const omitted = new Map<string, Finding>();
     for (const f of doc.findings) {
+      const n = (perCode.get(f.code) ?? 0) + 1;
+      perCode.set(f.code, n);
+      if (n > MAX_PER_CODE) { if (!omitted.has(f.code)) omitted.set(f.code, f); continue; }
       const d = this.toDiagnostic(doc, f);
+      if (d) out.push(d);
+    }
+    for (const [code, first] of omitted) {
+      const d = this.toDiagnostic(doc, { code: RULE_TOO_MANY.code, span: first.span,
+        message: `${perCode.get(code)! - MAX_PER_CODE} more ${code} diagnostics from here on are not listed: API Lens shows at most ${MAX_PER_CODE} per code.` });
       if (d) out.push(d);
     }
     return out;

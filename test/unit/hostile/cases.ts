@@ -239,6 +239,50 @@ export const CASES: HostileCase[] = [
     }),
     text: () => `${WSDL_OPEN}<wsdl:types><xsd:schema targetNamespace="urn:h"><xsd:include schemaLocation="self-include.wsdl"/><xsd:include schemaLocation="s.xsd"/><xsd:import namespace="urn:h" schemaLocation="#"/></xsd:schema></wsdl:types><wsdl:message name="M"><wsdl:part name="p" element="tns:e"/></wsdl:message>${WSDL_CLOSE}`,
   },
+  {
+    name: 'oas-ref-chain-5k', file: 'chain.yaml',
+    text: () => {
+      let s = `${OAS_YAML}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n`;
+      for (let i = 0; i < 5000; i++) s += `    S${i}: {$ref: '#/components/schemas/S${i + 1}'}\n`;
+      return s + `    S5000: {$ref: '#/components/schemas/S0'}\n`;
+    },
+  },
+  {
+    // A generated description repeating one mistake 3,000 times: the service lists 500 per code and
+    // summarises the rest with lens-too-many-diagnostics where the first omitted one is.
+    name: 'many-findings-of-one-code', file: 'generated.yaml',
+    text: () => `${OAS_YAML}paths:\n${Array.from({ length: 3000 }, (_, i) => `  /r${i}:\n    get:\n      responses: {}\n`).join('')}`,
+    expect: { code: /^lens-too-many-diagnostics$/, message: /more oas-[a-z-]+ diagnostics from here on/ },
+  },
+  {
+    name: 'oas-allof-cycle-and-chain', file: 'allof.yaml',
+    text: () => {
+      let s = `${OAS_YAML}paths: {}\ncomponents:\n  schemas:\n    A: {allOf: [{$ref: '#/components/schemas/B'}], properties: {a: {$ref: '#/components/schemas/A'}}}\n    B: {allOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: t, mapping: {x: '#/components/schemas/A'}}}\n`;
+      for (let i = 0; i < 3000; i++) s += `    C${i}: {allOf: [{$ref: '#/components/schemas/C${i + 1}'}], properties: {p${i}: {type: string}}}\n`;
+      return s + `    C3000: {type: object}\n`;
+    },
+  },
+  {
+    name: 'wsdl-import-chain-2000-files', file: 'w0.wsdl', onDisk: true,
+    files: () => Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`w${i + 1}.wsdl`,
+      `${WSDL_OPEN}<wsdl:import namespace="urn:h" location="w${i + 2}.wsdl"/><wsdl:message name="M${i + 1}"/>${WSDL_CLOSE}`])),
+    text: () => `${WSDL_OPEN}<wsdl:import namespace="urn:h" location="w1.wsdl"/><wsdl:portType name="P"><wsdl:operation name="o"><wsdl:input message="tns:M2000"/></wsdl:operation></wsdl:portType>${WSDL_CLOSE}`,
+  },
+  {
+    name: 'oas-file-ref-chain-2000-files', file: 'f0.yaml', onDisk: true,
+    files: () => Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i + 1}.yaml`,
+      `components:\n  schemas:\n    S:\n      $ref: './f${i + 2}.yaml#/components/schemas/S'\n`])),
+    text: () => `${OAS_YAML}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: './f1.yaml#/components/schemas/S'}\n`,
+  },
+  {
+    name: 'xsd-derivation-cycle-and-chain', file: 'derive.wsdl',
+    text: () => {
+      let types = '<xsd:complexType name="A"><xsd:complexContent><xsd:extension base="tns:B"/></xsd:complexContent></xsd:complexType><xsd:complexType name="B"><xsd:complexContent><xsd:extension base="tns:A"/></xsd:complexContent></xsd:complexType>';
+      types += '<xsd:simpleType name="R"><xsd:restriction base="tns:R"/></xsd:simpleType><xsd:element name="E" substitutionGroup="tns:E" type="tns:A"/><xsd:group name="G"><xsd:sequence><xsd:group ref="tns:G"/></xsd:sequence></xsd:group>';
+      for (let i = 0; i < 3000; i++) types += `<xsd:complexType name="T${i}"><xsd:complexContent><xsd:extension base="tns:T${i + 1}"/></xsd:complexContent></xsd:complexType>`;
+      return `${WSDL_OPEN}<wsdl:types><xsd:schema targetNamespace="urn:h">${types}<xsd:complexType name="T3000"/></xsd:schema></wsdl:types><wsdl:message name="M"><wsdl:part name="p" element="tns:E"/><wsdl:part name="q" type="tns:T0"/></wsdl:message>${WSDL_CLOSE}`;
+    },
+  },
   // ---- Pathological text for detection and scanners --------------------------------------------
   {
     name: 'detect-unclosed-processing-instructions', file: 'pis.xml',

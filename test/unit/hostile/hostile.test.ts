@@ -23,8 +23,8 @@ const DEFAULT_RSS_MB = 400;
  * (quadratic scans, expansion) miss their budget by 10x to 1000x.
  */
 const SLACK = Number(process.env.HOSTILE_SLACK ?? 2);
-/** Diagnostics beyond this drown the Problems panel and the protocol: parsers cap their errors. */
-const MAX_DIAGNOSTICS = 1000;
+/** Diagnostics beyond this drown the Problems panel and the protocol: parsers cap their errors, the service lists 500 per code. */
+const MAX_DIAGNOSTICS = 3000;
 
 function probe(c: HostileCase): Promise<ProbeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-lens-hostile-'));

@@ -75,7 +75,7 @@ function main(): void {
   const result: ProbeResult = {
     name, bytes: Buffer.byteLength(text), ms, maxCallMs,
     rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    diagnostics: diags.slice(0, 50).map((d) => ({ code: String(d.code), message: d.message.slice(0, 300), offset: lines.offsetAt(d.range.start) })),
+    diagnostics: [...diags.slice(0, 50), ...diags.slice(50).filter((d) => String(d.code).startsWith('lens-'))].map((d) => ({ code: String(d.code), message: d.message.slice(0, 300), offset: lines.offsetAt(d.range.start) })),
     diagnosticCount: diags.length,
     logs,
     leakedSecret: serialised.includes(SECRET),
