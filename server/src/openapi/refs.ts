@@ -170,12 +170,19 @@ export class Resolver implements RefResolver {
     let curDoc = doc;
     let result: ResolvedNode | RefProblem | undefined;
     for (let hop = 0; ; hop++) {
+      if (hop > 0) {
+        // Joined a chain already followed: reuse its end (and its loop object, so a loop is reported once).
+        const known = this.memo.get(cur);
+        if (known) { result = 'node' in known ? { ...known, chain: [...chain, ...known.chain] } : known; break; }
+      }
       const ref = this.refModelOf(cur, curDoc);
       // The last hop's target pointer is where `cur` is (pointerOf() would scan wide parents: slow on big specs).
       if (!ref) { result = { node: cur, uri: curDoc.uri, pointer: chain.length ? chain[chain.length - 1].targetPointer : pointerOf(cur), text: curDoc.text, lines: curDoc.lines, model: curDoc.model, chain }; break; }
       if (seen.has(cur) || hop > 64) {
         const first = chain[0] ?? ref;
-        result = { ref: first, kind: 'cycle', message: `The reference ${first.ref} never reaches a value: ${chain.map((r) => r.ref).join(' → ')} → ${ref.ref} loops.` };
+        const hops = [...chain.map((r) => r.ref), ref.ref];
+        const shown = hops.length > 6 ? [...hops.slice(0, 3), `… (${hops.length - 5} more)`, ...hops.slice(-2)] : hops;
+        result = { ref: first, kind: 'cycle', message: `The reference ${first.ref} never reaches a value: ${shown.join(' → ')} loops.` };
         break;
       }
       seen.add(cur);
@@ -192,11 +199,17 @@ export class Resolver implements RefResolver {
   problems(): RefProblem[] {
     if (this.problemList) return this.problemList;
     const out: RefProblem[] = [];
+    // Every ref on (or leading into) one loop shares one memoised result: report each loop once, at its
+    // first ref in document order (a 10,000-ref loop is one problem, not 10,000).
+    const loops = new Set<RefProblem>();
     for (const ref of this.refs) {
       const one = this.target(ref);
       if (!('node' in one)) { out.push(one); continue; }
       const all = this.follow(ref.holder, this.self);
-      if (all && !('node' in all) && all.kind === 'cycle') out.push({ ...all, ref });
+      if (all && !('node' in all) && all.kind === 'cycle' && !loops.has(all)) {
+        loops.add(all);
+        out.push({ ...all, ref });
+      }
     }
     this.problemList = out;
     return out;
