@@ -8,7 +8,7 @@ import type { DocumentSymbolResult, FoldingRangeResult, Location, SymbolKindName
 import type { FeatureContext } from '../service/dialect';
 import { elementAt } from '../syntax/xmlParser';
 import type { XmlElement } from '../syntax/xmlTree';
-import type { Component, QNameRef, WsdlDocument, WsdlModel } from './model';
+import type { Component, Part, QNameRef, WsdlDocument, WsdlModel } from './model';
 import type { WsdlAnalysed } from './dialect';
 
 export type Ctx = FeatureContext<WsdlAnalysed>;
@@ -109,14 +109,32 @@ export function wsdlDefinition(ctx: Ctx, offset: number): Location[] {
         const loc = location(ctx, ptUri, pto.nameSpan);
         return loc ? [loc] : [];
       }
-      // soap:header part= (part of its message=) and soap:body parts= (parts of the operation's message).
+    }
+  }
+  const part = partAt(a, el, offset);
+  if (part) {
+    const loc = location(ctx, part.uri, part.part.nameSpan);
+    return loc ? [loc] : [];
+  }
+  return [];
+}
+
+/**
+ * The message part named at `offset` by soap:header part= (a part of its message=) or soap:body parts= (parts
+ * of the abstract input/output message of the operation), with the span of the name under the cursor.
+ */
+export function partAt(a: WsdlAnalysed, el: XmlElement, offset: number): { part: Part; uri: string; span: Span } | undefined {
+  for (const b of a.model.doc.bindings) {
+    if (!(el.span.start >= b.span.start && el.span.end <= b.span.end)) continue;
+    for (const op of b.operations) {
+      if (!(el.span.start >= op.span.start && el.span.end <= op.span.end)) continue;
+      const pto = op.ref ? undefined : a.model.portTypeOperation(b, op.name);
       for (const msg of [op.input, op.output, ...op.faults]) {
         if (!msg) continue;
         for (const h of msg.headers) {
           if (h.el === el && h.parts && inSpan(h.parts.span, offset) && h.message) {
             const part = a.model.part(h.message, h.parts.value.trim());
-            const loc = part ? location(ctx, partUri(a.model, h.message), part.nameSpan) : undefined;
-            return loc ? [loc] : [];
+            return part ? { part, uri: partUri(a.model, h.message), span: h.parts.span } : undefined;
           }
         }
         const body = msg.body;
@@ -127,14 +145,14 @@ export function wsdlDefinition(ctx: Ctx, offset: number): Location[] {
             if (rel < m.index || rel > m.index + m[0].length) continue;
             const abstractMsg = msg.direction === 'input' ? pto.input?.message : pto.output?.message;
             const part = abstractMsg ? a.model.part(abstractMsg, m[0]) : undefined;
-            const loc = part && abstractMsg ? location(ctx, partUri(a.model, abstractMsg), part.nameSpan) : undefined;
-            return loc ? [loc] : [];
+            const start = body.parts.span.start + m.index;
+            return part && abstractMsg ? { part, uri: partUri(a.model, abstractMsg), span: { start, end: start + m[0].length } } : undefined;
           }
         }
       }
     }
   }
-  return [];
+  return undefined;
 }
 
 function partUri(model: WsdlModel, messageRef: QNameRef): string {

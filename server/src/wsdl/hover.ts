@@ -11,7 +11,7 @@ import type { XmlAttribute, XmlElement } from '../syntax/xmlTree';
 import type { Binding, BindingOperation, Component, ImportRef, InterfaceOperation, Message, PortType, QNameRef, SchemaComponent, Service } from './model';
 import { NS } from './model';
 import { XSD_NAMESPACES } from './build';
-import { type Ctx, declarationAt, protocolLabel, refIndex, textOf } from './features';
+import { type Ctx, declarationAt, partAt, protocolLabel, refIndex, textOf } from './features';
 import {
   EXTENSION_NS, SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
 } from './semantics';
@@ -32,6 +32,15 @@ export function wsdlHover(ctx: Ctx, offset: number): HoverResult | null {
   const ref = refIndex(a).get(el)?.find((r) => inSpan(r.span, offset));
   if (ref) return result(refHover(ctx, ref), ref.span);
   if (inSpan(el.nameSpan, offset) || inSpan(el.endNameSpan, offset)) return result(elementHover(ctx, el), inSpan(el.nameSpan, offset) ? el.nameSpan : el.endNameSpan!);
+  // soap:body parts= / soap:header part=: the message part named there.
+  if ((el.ns === NS.SOAP11 || el.ns === NS.SOAP12) && (el.localName === 'body' || el.localName === 'header' || el.localName === 'headerfault')) {
+    const p = partAt(a, el, offset);
+    if (p) {
+      const preview = textOf(ctx, p.uri)?.slice(p.part.span.start, Math.min(p.part.span.end, p.part.span.start + 600));
+      const what = p.part.element ? `element ${c(p.part.element.raw)}` : p.part.type ? `type ${c(p.part.type.raw)}` : 'no element or type';
+      return result(`**message part** ${c(p.part.name)} (${what})\n\n${el.localName === 'body' ? 'Sent in the SOAP Body.' : 'Sent as a SOAP header block.'}${preview ? '\n\n' + codeBlock(preview, 'xml') : ''}\n\n${see(el.localName === 'body' ? SPEC.soapBody : SPEC.soapHeader)}`, p.span);
+    }
+  }
   for (const at of el.attributes) {
     if (inSpan(at.nameSpan, offset) || inSpan(at.valueSpan, offset)) {
       const md = attributeHover(ctx, el, at);

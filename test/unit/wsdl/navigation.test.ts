@@ -202,6 +202,9 @@ test('definition of soap:header part= and soap:body parts= goes to the message p
   assert.deepEqual(header[0].range.start, lines.positionAt(text.indexOf('"auth" type') + 1));
   const body = at('parts="body"', 8);
   assert.deepEqual(body[0]?.range.start, lines.positionAt(text.indexOf('"body" type') + 1));
+  const h = service.hover(uri, lines.positionAt(text.indexOf('part="auth"') + 7))!.markdown;
+  assert.match(h, /\*\*message part\*\* `auth` \(type `tns:y`\)[\s\S]*SOAP header block[\s\S]*```xml\n<wsdl:part name="auth" type="tns:y"\/>/);
+  assert.match(service.hover(uri, lines.positionAt(text.indexOf('parts="body"') + 8))!.markdown, /message part\*\* `body`[\s\S]*SOAP Body/);
 });
 
 test('WSDL 2.0 operation names are scoped by interface: a binding ref= finds its own interface\'s operation', () => {
