@@ -10,7 +10,7 @@ import type { CompletionResult } from '../core/types';
 import type { FeatureContext } from '../service/dialect';
 import type { JsonNode } from '../syntax/jsonTree';
 import type { OpenApiAnalysed } from './dialect';
-import { encodePointer } from './model';
+import { encodePointer, nodeAtPointer, parsePointer } from './model';
 import { Resolver } from './refs';
 
 const REF_BEFORE = /["']?\$ref["']?\s*:\s*(["']?)([^"'\s,}]*)$/;
@@ -49,15 +49,34 @@ export function refCompletions(ctx: FeatureContext<OpenApiAnalysed>, offset: num
     }
   };
 
+  // Pointer steps: after '#/a/b/' offer the members of /a/b (any node, not only components).
+  const pointerSteps = (root: JsonNode | undefined, prefix: string, frag: string, detail: string) => {
+    const slash = frag.lastIndexOf('/');
+    if (slash < 0) return;
+    const parentPtr = frag.slice(0, slash);
+    const parent = nodeAtPointer(root, parentPtr === '' ? [] : parsePointer('#' + parentPtr));
+    if (!parent) return;
+    const seen = new Set(out.map((o) => o.label));
+    const add = (seg: string) => {
+      const label = `${prefix}#${parentPtr}${encodePointer([seg])}`;
+      if (!seen.has(label) && out.length < 5000) out.push({ label, insertText: quote || m.syntax === 'json' ? label : `'${label}'`, kind: 'reference', detail, range });
+    };
+    if (parent.type === 'object') for (const p of parent.properties ?? []) add(p.key);
+    else if (parent.type === 'array') (parent.items ?? []).forEach((_it, i) => add(String(i)));
+  };
+
   if (hash >= 0 && filePart) {
     const resolver = ctx.doc.resolver as Resolver;
     let target: string;
     try { target = new URL(filePart, m.uri).toString(); } catch { return []; }
     const doc = resolver.load(target);
-    if (doc) pointersOf(doc.root, filePart, filePart);
+    if (doc) { pointersOf(doc.root, filePart, filePart); pointerSteps(doc.root, filePart, typed.slice(hash + 1), filePart); }
     return out;
   }
-  if (!filePart) pointersOf(m.root, '', 'this document');
+  if (!filePart) {
+    pointersOf(m.root, '', 'this document');
+    if (typed.startsWith('#/')) pointerSteps(m.root, '', typed.slice(1), 'this document');
+  }
   // Relative files of the folder (YAML or JSON), when the document is on disk inside the workspace.
   if (m.uri.startsWith('file:') && ctx.workspace.mayRead(m.uri)) {
     try {

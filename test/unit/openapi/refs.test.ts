@@ -119,8 +119,15 @@ test('completion offers local components and files of the folder', () => {
   assert.ok(labels.includes('#/components/schemas/Chain2'), labels.join(', '));
   assert.ok(labels.includes('#/components/schemas/Tilde~0Name'));
   assert.ok(labels.includes('./common.json'));
-  const inFile = svc.completion(MAIN, { line, character: lines[line].length });
-  assert.ok(inFile.length > 0);
+  // Pointer steps into any node, and pointers of another file once its name is typed.
+  const steps = text + "      $ref: '#/paths/~1pets/"; 
+  svc.open(MAIN, steps, 3);
+  const stepLabels = svc.completion(MAIN, { line: steps.split('\n').length - 1, character: steps.split('\n').pop()!.length }).map((i) => i.label);
+  assert.ok(stepLabels.includes('#/paths/~1pets/get'), stepLabels.slice(0, 20).join(', '));
+  const other = text + "      $ref: 'schemas/pet.yaml#/";
+  svc.open(MAIN, other, 4);
+  const otherLabels = svc.completion(MAIN, { line: other.split('\n').length - 1, character: other.split('\n').pop()!.length }).map((i) => i.label);
+  assert.ok(otherLabels.includes('schemas/pet.yaml#/Owner'), otherLabels.join(', '));
 });
 
 test('nodeAtPointer follows arrays by index', () => {
