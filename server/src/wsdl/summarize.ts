@@ -163,6 +163,20 @@ function operationSummary(ctx: Ctx, b: Binding, op: BindingOperation): Operation
     method = http20Method(op, b, itfOp?.status === 'found' ? (itfOp.target as InterfaceOperation).safe?.value === 'true' : undefined).method;
   } else if (b.protocol === 'http') method = b.http?.verb?.value;
   else if (v) method = 'POST';
+  if (b.protocol === 'http' && !b.type20) {
+    // WSDL 1.1 §4-5: http:urlEncoded / urlReplacement put the parts in the URL; mime:content / mimeXml give the body.
+    const media = (msg: typeof op.input) => {
+      const out: string[] = [];
+      for (const x of msg?.mime ?? []) {
+        if (x.kind === 'content') out.push(x.type?.value ?? '*/*');
+        else if (x.kind === 'mimeXml') out.push('text/xml');
+      }
+      if (msg?.extensions.some((e) => e.ns === NS.HTTP11 && (e.localName === 'urlEncoded' || e.localName === 'urlReplacement')) && method !== 'GET') out.push('application/x-www-form-urlencoded');
+      return out;
+    };
+    req.push(...media(op.input));
+    res.push(...media(op.output));
+  }
   if (b.protocol === 'http' && b.type20) {
     req.push(op.whttpInputSerialization?.value ?? (method === 'GET' ? 'application/x-www-form-urlencoded' : 'application/xml'));
     res.push(op.whttpOutputSerialization?.value ?? 'application/xml');

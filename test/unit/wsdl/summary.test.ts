@@ -26,6 +26,7 @@ test('WSDL 1.1: per-operation SOAP signals, protocols with evidence, endpoints, 
   ]);
   assert.deepEqual(s.operations[2].requestMediaTypes, ['application/soap+xml', 'multipart/related']);
   assert.deepEqual(s.operations[0].headerNames, ['SOAPAction']);
+  assert.deepEqual([s.operations[3].requestMediaTypes, s.operations[3].responseMediaTypes, s.operations[3].path], [[], ['text/xml'], '/quote']);
   const protocols = s.protocols.map((f) => f.value);
   for (const p of ['SOAP 1.1', 'SOAP 1.2', 'HTTP', 'HTTPS', 'JMS', 'SMTP']) assert.ok(protocols.includes(p), `${p} in ${protocols.join(', ')}`);
   const soap11 = s.protocols.find((f) => f.value === 'SOAP 1.1')!;
