@@ -38,7 +38,7 @@ export class Workspace {
 
   /** True when the URI may be read from disk: a file: URI inside a root (or any file when no roots are set). */
   mayRead(uri: string): boolean {
-    if (!this.trusted || !uri.startsWith('file:')) return false;
+    if (!this.trusted || typeof uri !== 'string' || !uri.startsWith('file:')) return false;
     const p = toPath(uri); // a malformed file: URI (bad %-escape, a host) is simply not readable
     return p !== undefined && this.insideRoots(p);
   }
