@@ -4,7 +4,10 @@
  * diagnostics, close. Every answer is timed against the budget; a dead or silent server is a finding.
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { LspTestClient } from '../support/lspClient';
+import { FIXTURES } from '../support/fixtures';
 import type { Mutation, TextEdit } from './mutators';
 import type { Random } from './random';
 
@@ -47,11 +50,17 @@ export class FuzzSession {
 
   constructor(private readonly rootUri: string | undefined) {}
 
+  /** Documents of every kind kept open beside the fuzzed one, as in a real workspace (cross-document features see them). */
+  private neighbours: { uri: string; text: string }[] = [];
+
   async start(): Promise<void> {
     this.client = await LspTestClient.start({ rootUri: this.rootUri, onLog: (m) => this.logs.push(m) });
     const proc = this.client.process;
     this.exited = new Promise((resolve) => proc.once('exit', () => resolve('exited')));
     this.stderrSeen = 0;
+    const dir = path.join(FIXTURES, 'examples');
+    this.neighbours = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => ({ uri: pathToFileURL(path.join(dir, f)).toString(), text: fs.readFileSync(path.join(dir, f), 'utf8') })) : [];
+    for (const n of this.neighbours) await this.client.open(n.uri, n.text);
   }
 
   async stop(): Promise<void> { await this.client?.stop(); }
@@ -104,6 +113,15 @@ export class FuzzSession {
       await timed('foldingRange', () => this.client.request('textDocument/foldingRange', { textDocument: doc }));
       await timed('completion', () => this.client.request('textDocument/completion', { textDocument: doc, position: at() }));
       await timed('references', () => this.client.request('textDocument/references', { textDocument: doc, position: at(), context: { includeDeclaration: true } }));
+      // The other open documents are still served, and see the fuzzed one.
+      if (this.neighbours.length) {
+        const n = this.neighbours[r.int(this.neighbours.length)];
+        const lines = n.text.split('\n');
+        const position = { line: r.int(lines.length), character: 0 };
+        position.character = r.int(lines[position.line].length + 1);
+        await timed('hover (other document)', () => this.client.request('textDocument/hover', { textDocument: { uri: n.uri }, position }));
+        await timed('references (other document)', () => this.client.request('textDocument/references', { textDocument: { uri: n.uri }, position, context: { includeDeclaration: true } }));
+      }
     };
 
     try {
