@@ -71,7 +71,8 @@ function scanTree(c: Collector): void {
 
 function checkUnknownAttrs(c: Collector, el: XmlElement, table: Record<string, string[]>, version: string): void {
   {
-    const allowed = table[el.localName];
+    // Own properties only: element names such as 'constructor' must not reach Object.prototype.
+    const allowed = Object.prototype.hasOwnProperty.call(table, el.localName) ? table[el.localName] : undefined;
     if (allowed) {
       let reported = 0;
       el.attributes.forEach((a, i) => {
