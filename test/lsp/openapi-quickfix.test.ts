@@ -26,7 +26,7 @@ test('an undeclared path variable is published at the variable, with its docs li
   assert.ok(d, `oas-path-params at ${cursors[0].line + 1}:${cursors[0].character + 1}`);
   assert.equal(d.severity, 1 /* Error */);
   assert.match(d.codeDescription?.href ?? '', /docs\/rules\/oas-path-params\.md$/);
-  assert.match(String(d.message), /`petId` is not declared/);
+  assert.match(String(d.message), /`petId` of `\/pets\/{petId}` is not declared/);
 
   const actions = await client.request<Action[]>('textDocument/codeAction', {
     textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] },
@@ -39,7 +39,7 @@ test('an undeclared path variable is published at the variable, with its docs li
   assert.match(edits[0].newText, /^parameters:\n {6}- name: petId\n {8}in: path\n {8}required: true\n/);
 
   // Apply the edit like an editor: the diagnostic for petId goes away.
-  const after = client.waitForDiagnostics(uri, 10000, (ds) => !ds.some((x) => x.code === 'oas-path-params' && /`petId`/.test(String(x.message))));
+  const after = client.waitForDiagnostics(uri, 10000, (ds) => !ds.some((x) => x.code === 'oas-path-params' && /`petId` of/.test(String(x.message))));
   await client.change(uri, 2, [{ range: edits[0].range, text: edits[0].newText }]);
   const left = await after;
   assert.ok(left.some((x) => x.code === 'oas-path-params'), 'the other path-parameter problems of the fixture remain');

@@ -40,7 +40,10 @@ test('every quick fix on the oas-* fixtures removes its finding and adds no erro
         for (const action of ls.codeActions(uri, [d])) {
           applied++;
           const fixed = apply(text, action.edits.flatMap((e) => e.edits));
-          const check = new LanguageService({ workspace });
+          // A separate workspace: opening the fixed text must not change what `ls` sees for its next actions.
+          const checkWorkspace = new Workspace();
+          checkWorkspace.setRoots([fileUri(path.dirname(file))]);
+          const check = new LanguageService({ workspace: checkWorkspace });
           check.open(uri, fixed, 2);
           const after = check.diagnostics(uri);
           const where = `${code}/${f} "${action.title}"`;

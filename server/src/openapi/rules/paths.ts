@@ -100,7 +100,7 @@ function checkPathParameters(ctx: RuleContext, item: PathItemModel): void {
     // A path item without operations cannot be called: nothing to declare the variable for yet.
     if (ops.length === 0 || missingIn.length === 0 || pathLevel) continue;
     if (missingIn.length === ops.length || !localItem) {
-      ctx.report(PATH_PARAMS, v.span, `the path variable ${code(v.name)} is not declared: add an \`in: path\` parameter named ${code(v.name)} (with \`required: true\`) to the path item or to each operation`, { fixes: declareFix(ctx, item, v.name) });
+      ctx.report(PATH_PARAMS, v.span, `the path variable ${code(v.name)} of ${code(item.path)} is not declared: add an \`in: path\` parameter named ${code(v.name)} (with \`required: true\`) to the path item or to each operation`, { fixes: declareFix(ctx, item, v.name) });
     } else {
       for (const o of missingIn) ctx.report(PATH_PARAMS, o.methodSpan, `the ${o.method.toUpperCase()} operation of ${code(item.path)} does not declare the path variable ${code(v.name)}`);
     }
