@@ -76,11 +76,18 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
   return out;
 }
 
+/** Keys whose members are names chosen by the author (a member named `default` or `enum` is not a keyword). */
+const NAME_MAPS = new Set([
+  'properties', 'patternProperties', 'responses', 'schemas', 'parameters', 'headers', 'requestBodies', 'examples', 'links',
+  'callbacks', 'securitySchemes', 'definitions', '$defs', 'content', 'encoding', 'pathItems', 'mediaTypes', 'webhooks', 'paths',
+  'variables', 'mapping', 'dependentSchemas', 'scopes', 'securityDefinitions',
+]);
+
 /** Whether a `$ref` at this path is data (inside an example, a default, an enum) rather than a reference. */
 function isData(path: string[], kind: OasKind): boolean {
   for (let i = 0; i < path.length; i++) {
     const k = path[i];
-    if (i > 0 && (path[i - 1] === 'properties' || path[i - 1] === 'patternProperties')) continue; // a property named so
+    if (i > 0 && NAME_MAPS.has(path[i - 1]) && !(path[i - 1] === 'examples' && kind === 'swagger2')) continue; // a name, e.g. the `default` response
     if (k === 'example' || k === 'x-example' || k === 'default' || k === 'enum' || k === 'const') return true;
     if (k === 'examples') {
       // 3.x: examples.<name> is an Example Object (or its $ref) whose `value` is data; 2.0 response

@@ -136,3 +136,30 @@ test('nodeAtPointer follows arrays by index', () => {
   assert.equal(nodeAtPointer(a.model.root, '#/paths/~1pets~1{id}/parameters/0')?.type, 'object');
   assert.equal(nodeAtPointer(a.model.root, '#/paths/~1pets~1{id}/parameters/01'), undefined);
 });
+
+test('refs under members named like keywords (the `default` response, a schema named `enum`) are references', () => {
+  const svc = new LanguageService();
+  const uri = 'file:///tmp/api-lens-refs/default.yaml';
+  svc.open(uri, `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        default:
+          $ref: '#/components/responses/Missing'
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/enum'}
+              example: {$ref: 'not-a-reference.yaml'}
+components:
+  schemas:
+    enum: {type: string, default: {$ref: 'data-not-a-ref'}}
+`, 1);
+  const un = svc.diagnostics(uri).filter((d) => d.code === 'oas-ref-unresolved');
+  assert.deepEqual(un.map((d) => d.range.start.line), [7]);
+  const a = svc.analyse(uri) as OpenApiAnalysed;
+  assert.equal(a.model.refs.length, 2, 'the example and the default value hold data, not references');
+});
