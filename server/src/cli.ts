@@ -15,30 +15,37 @@ import { formatSummaryText } from './cli/describeFormat';
 import { VERSION } from './core/version';
 
 const USAGE = `Usage:
-  api-lens check <files or folders...> [--format stylish|json|sarif] [--rule CODE=SEVERITY]... [--max-file-size-mb N]
-  api-lens describe <file> [--format text|json]
+  api-lens check <files or folders...> [--format stylish|json|sarif] [--rule CODE=SEVERITY]... [--max-file-size-mb N] [--root DIR]...
+  api-lens describe <file> [--format text|json] [--root DIR]...
   api-lens --version | --help
 
 check     prints diagnostics for every WSDL / OpenAPI / Swagger document found; exit 1 if any error.
 describe  prints what a document is: kind, version, protocols, formats and design styles, with locations.
-Severities: error, warning, information, hint, off.`;
+Severities: error, warning, information, hint, off.
+Imports and relative $refs are read from local files (never from the network); --root limits them to
+the given folders, as an editor limits them to its workspace.`;
 
 function fail(msg: string): never {
   process.stderr.write(`api-lens: ${msg}\n\n${USAGE}\n`);
   process.exit(2);
 }
 
-interface Parsed { command: string; positional: string[]; format?: string; rules: Record<string, string>; maxMb?: number }
+interface Parsed {
+  command: string; positional: string[]; format?: string; rules: Record<string, string>; maxMb?: number;
+  /** Folders imports and $refs may be read from; empty: any local file (the user named the documents). */
+  roots: string[];
+}
 
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  const out: Parsed = { command, positional: [], rules: {} };
+  const out: Parsed = { command, positional: [], rules: {}, roots: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const take = () => { const v = rest[++i]; if (v === undefined) fail(`${a} needs a value`); return v; };
     if (a === '--format' || a === '-f') out.format = take();
     else if (a.startsWith('--format=')) out.format = a.slice(9);
     else if (a === '--rule') { const [k, v] = take().split('='); if (!k || !v) fail('--rule takes CODE=SEVERITY'); out.rules[k] = v; }
+    else if (a === '--root') { const r = take(); if (!fs.existsSync(r) || !fs.statSync(r).isDirectory()) fail(`--root ${r} is not a folder`); out.roots.push(path.resolve(r)); }
     else if (a === '--max-file-size-mb') { out.maxMb = Number(take()); if (!(out.maxMb > 0)) fail('--max-file-size-mb takes a positive number'); }
     else if (a.startsWith('-')) fail(`unknown option ${a}`);
     else out.positional.push(a);
@@ -73,8 +80,7 @@ function check(p: Parsed): number {
   const { files, missing } = expandPaths(p.positional);
   for (const m of missing) process.stderr.write(`api-lens: no such file or folder: ${m}\n`);
   if (missing.length && !files.length) return 2;
-  const roots = p.positional.filter((a) => fs.existsSync(a)).map((a) => (fs.statSync(a).isDirectory() ? a : path.dirname(a)));
-  const service = makeService(roots, p);
+  const service = makeService(p.roots, p);
   const results: FileDiagnostics[] = [];
   let errors = 0;
   for (const file of files) {
@@ -97,7 +103,7 @@ function describe(p: Parsed): number {
   if (p.positional.length !== 1) fail('describe takes exactly one file');
   const file = p.positional[0];
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) { process.stderr.write(`api-lens: no such file: ${file}\n`); return 2; }
-  const service = makeService([path.dirname(file)], p);
+  const service = makeService(p.roots, p);
   const uri = readInto(service, file);
   const summary = uri ? service.describe(uri) : null;
   if (!summary) {
