@@ -35,6 +35,8 @@ interface CacheEntry {
   version: number;
   /** The classified summary, computed once per version (style rules and the root hover use it). */
   summary?: DocumentSummary | null;
+  /** Evidence ranges of `summary` are filled on the first describe(): diagnostics do not need them. */
+  rangesFilled?: boolean;
   /** null: not an API description; stay silent. */
   analysed: Analysed | null;
   tooLarge?: boolean;
@@ -363,17 +365,20 @@ export class LanguageService {
     const entry = this.cache.get(uri);
     if (!doc || !entry || entry.tooLarge || entry.failed) return null;
     if (entry.summary === undefined) entry.summary = this.summarise(DIALECTS[dialectOf(doc.source.kind.kind)], doc);
+    if (entry.summary && !entry.rangesFilled) {
+      // Converting thousands of evidence spans costs ~10-30 ms on large documents: only when someone looks.
+      this.fillEvidenceRanges(entry.summary, doc);
+      entry.rangesFilled = true;
+    }
     return entry.summary ?? null;
   }
 
-  /** Dialect signals -> classified summary with evidence ranges; null when the dialect cannot summarise. */
+  /** Dialect signals -> classified summary (evidence ranges are filled by describe()); null when the dialect cannot summarise. */
   private summarise(dialect: Dialect, doc: Analysed): DocumentSummary | null {
     if (!dialect.summarize) return null;
     try {
       const raw = dialect.summarize({ doc, workspace: this.workspace, analyse: (u) => this.analyseModel(u) });
-      const summary = classify(raw);
-      this.fillEvidenceRanges(summary, doc);
-      return summary;
+      return classify(raw);
     } catch (e) {
       this.log(`summarise ${doc.source.uri} failed: ${(e as Error)?.stack ?? e}`);
       return null;
