@@ -55,12 +55,12 @@ export class Workspace {
     if (!this.mayRead(uri)) return undefined;
     try {
       const file = fileURLToPath(uri);
-      // A symbolic link inside the workspace must not lead the reader outside it.
-      if (!this.insideRoots(fs.realpathSync(file))) return undefined;
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > this.maxFileBytes) return undefined;
       const cached = this.diskCache.get(uri);
       if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return { text: cached.text, version: -Math.floor(st.mtimeMs) };
+      // A symbolic link inside the workspace must not lead the reader outside it (checked when the file is read).
+      if (!this.insideRoots(fs.realpathSync(file))) return undefined;
       const text = decodeText(fs.readFileSync(file));
       this.diskCache.set(uri, { mtimeMs: st.mtimeMs, size: st.size, text });
       return { text, version: -Math.floor(st.mtimeMs) };
