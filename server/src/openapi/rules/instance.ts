@@ -27,13 +27,19 @@ export interface InstanceOptions {
 
 /** Keyword -> value node, per schema node: ~20 keyword reads per schema application stay O(1). */
 const keywordMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+// Consecutive reads are nearly always on the same schema: a one-entry cache skips the WeakMap lookup.
+let lastSchema: JsonNode | undefined;
+let lastMap: Map<string, JsonNode> | undefined;
 function kw(schema: JsonNode, key: string): JsonNode | undefined {
+  if (schema === lastSchema) return lastMap!.get(key);
   let m = keywordMaps.get(schema);
   if (!m) {
     m = new Map();
     for (const p of schema.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
     keywordMaps.set(schema, m);
   }
+  lastSchema = schema;
+  lastMap = m;
   return m.get(key);
 }
 
@@ -95,6 +101,8 @@ export function validateInstance(instance: JsonNode, schema: JsonNode, opts: Ins
   const out: InstanceProblem[] = [];
   const v = new InstanceValidator(opts, instance);
   v.validate(instance, schema, '', out, 0);
+  lastSchema = undefined; // do not keep a document's tree alive between analyses
+  lastMap = undefined;
   return out.slice(0, opts.maxProblems ?? 3);
 }
 
