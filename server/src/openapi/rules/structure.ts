@@ -287,7 +287,8 @@ class Checker {
     const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     if (schema === true) return ev;
     if (schema === false) {
-      out.push(issue('unknown-property', node.span, () => `${at.label ? '`' + at.label + '`' : 'this value'} is not allowed here`));
+      // A `false` schema excludes a field in this combination (e.g. 3.2 `itemEncoding` beside `prefixEncoding`).
+      out.push(issue('unknown-property', at.label ? at.anchor : node.span, () => `${at.label ? '`' + at.label + '`' : 'this value'} is not allowed here in ${article(at.object)} (it excludes a field used beside it); see ${this.see(at.object)}`));
       return ev;
     }
     const s = schema;
