@@ -133,7 +133,7 @@ export const EXAMPLE_INVALID = rule('oas-example-invalid',
   'warning', ALL, 'Media Type Object: example / examples; Schema Object: example', `${V31}#media-type-object`);
 export const EXAMPLE_VALUE_AND_EXTERNAL = rule('oas-example-value-and-external',
   'An Example Object sets both `value` and `externalValue`; they are mutually exclusive.',
-  'error', ['oas30', 'oas31'], 'Example Object', `${V31}#example-object`);
+  'error', ['oas30'], 'Example Object', `${V30}#example-object`);
 export const REF_SIBLINGS = rule('oas-ref-siblings',
   'Keys next to a `$ref` are ignored by the specification (Swagger 2.0, OpenAPI 3.0; and outside schemas in 3.1+, except summary and description).',
   'warning', ALL, 'Reference Object', `${V30}#reference-object`);

@@ -44,7 +44,8 @@ export function checkVersionRules(ctx: RuleContext): void {
     return;
   }
 
-  if (m.kind === 'oas30' || m.kind === 'oas31') checkExampleObjects(ctx, root);
+  // 3.1+ schemas exclude the combination themselves (oas-schema-conflict).
+  if (m.kind === 'oas30') checkExampleObjects(ctx, root);
 
   if (m.kind === 'oas31' || m.kind === 'oas32') {
     for (const w of m.webhooks) {
