@@ -25,6 +25,12 @@ export interface OpenApiAnalysed extends Analysed {
   resolver: Resolver;
 }
 
+const OAS_KINDS = new Set(['swagger2', 'oas30', 'oas31', 'oas32']);
+/** Whether another document's analysis is an OpenAPI one (the service also holds WSDL analyses). */
+export function isOpenApiAnalysed(a: Analysed | undefined): a is OpenApiAnalysed {
+  return !!a && OAS_KINDS.has(a.source.kind.kind) && (a as OpenApiAnalysed).resolver instanceof Resolver;
+}
+
 /** Parse figures of the last analyses (for the corpus report and the bench). */
 export const timings = { parseMs: 0, buildMs: 0, rulesMs: 0 };
 
@@ -107,8 +113,8 @@ function references(ctx: FeatureContext<OpenApiAnalysed>, offset: number, includ
   }
   const candidates = new Set<string>([model.uri, targetUri, ...ctx.workspace.openUris()]);
   for (const u of candidates) {
-    const a = (u === model.uri ? ctx.doc : ctx.analyse(u)) as OpenApiAnalysed | undefined;
-    if (!a?.model) continue;
+    const a = u === model.uri ? ctx.doc : ctx.analyse(u);
+    if (!isOpenApiAnalysed(a)) continue; // open WSDL documents have a model of another kind
     for (const r of a.model.refs) {
       if (r.targetUri !== targetUri || r.remote) continue;
       const t = a.resolver.target(r);

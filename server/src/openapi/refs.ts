@@ -77,7 +77,9 @@ export class Resolver implements RefResolver {
     if (isRemote(uri)) return undefined;
     this.dependencies.add(uri);
     const other = this.env.analyseOther(uri) as (Analysed & { model?: OpenApiModel }) | undefined;
-    if (other?.model) {
+    // Only an OpenAPI analysis has an OpenAPI model (a $ref to a WSDL file reads it as plain text below).
+    const oas = other && ['swagger2', 'oas30', 'oas31', 'oas32'].includes(other.source.kind.kind) && Array.isArray(other.model?.refs);
+    if (oas && other?.model) {
       const m = other.model;
       let byHolder = holderMaps.get(m);
       if (!byHolder) { byHolder = new Map(m.refs.map((r) => [r.holder, r])); holderMaps.set(m, byHolder); }
