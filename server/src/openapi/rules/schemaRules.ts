@@ -104,7 +104,8 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       const why = kind === 'oas31' || kind === 'oas32'
         ? 'a Reference Object may only add `summary` and `description`; other fields are ignored'
         : 'everything next to a `$ref` is ignored in this version';
-      ctx.report(REF_SIBLINGS, ignored[0].keySpan, `${list} ${ignored.length === 1 ? 'is' : 'are'} beside a \`$ref\`: ${why} (use \`allOf\` to combine a reference with more constraints)`);
+      const advice = inSchema ? 'use `allOf` to combine a reference with more constraints' : 'put the field in the referenced object, or reference another component that has it';
+      ctx.report(REF_SIBLINGS, ignored[0].keySpan, `${list} ${ignored.length === 1 ? 'is' : 'are'} beside a \`$ref\`: ${why} (${advice})`);
     },
     prose(s) {
       const t = s.value as string;
