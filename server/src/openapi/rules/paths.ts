@@ -180,29 +180,46 @@ function checkIdenticalAndAmbiguous(ctx: RuleContext, items: PathItemModel[]): v
     const segs = segmentsOf(item.path);
     templated.push({ item, segs, vars: segs.map((s) => /^\{[^{}]*\}$/.test(s)) });
   }
-  // Ambiguous: same length; every segment pair is equal or has a variable; and each side has a literal where the other has a variable.
-  const byLen = new Map<number, typeof templated>();
-  for (const t of templated) { const l = byLen.get(t.segs.length) ?? []; l.push(t); byLen.set(t.segs.length, l); }
+  // Ambiguous: same length; every segment pair is equal or has a variable; and each side has a literal where
+  // the other has a variable. Candidates come from a segment trie (variables are wildcards), so documents
+  // with thousands of paths do not compare every pair.
+  type Entry = typeof templated[number] & { index: number };
+  interface Trie { lit: Map<string, Trie>; wild?: Trie; entries: Entry[] }
+  const newTrie = (): Trie => ({ lit: new Map(), entries: [] });
+  const byLen = new Map<number, Trie>();
   const reported = new Set<PathItemModel>();
-  for (const group of byLen.values()) {
-    if (group.length > 3000) continue;
-    for (let i = 0; i < group.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const a = group[i], b = group[j];
-        let aLit = false, bLit = false, ok = true;
-        for (let s = 0; s < a.segs.length && ok; s++) {
-          const av = a.vars[s], bv = b.vars[s];
-          if (!av && !bv) { if (a.segs[s] !== b.segs[s]) ok = false; }
-          else if (av && !bv) bLit = true;
-          else if (!av && bv) aLit = true;
-        }
-        if (ok && aLit && bLit && !reported.has(a.item)) {
-          reported.add(a.item);
-          ctx.report(PATH_AMBIGUOUS, a.item.keySpan, `${code(a.item.path)} and ${code(b.item.path)} (line ${ctx.line(b.item.keySpan.start)}) can match the same URL and neither is more specific, so which one applies is undefined`, { related: [ctx.relatedHere(b.item.keySpan, `${b.item.path} is declared here`)] });
-        }
+  templated.forEach((t, index) => {
+    const entry: Entry = { ...t, index };
+    let root = byLen.get(t.segs.length);
+    if (!root) byLen.set(t.segs.length, root = newTrie());
+    // Earlier paths that can match the same URL as this one.
+    const found: Entry[] = [];
+    const search = (node: Trie, d: number): void => {
+      if (found.length > 50) return;
+      if (d === t.segs.length) { found.push(...node.entries); return; }
+      if (node.wild) search(node.wild, d + 1);
+      if (t.vars[d]) for (const child of node.lit.values()) search(child, d + 1);
+      else { const child = node.lit.get(t.segs[d]); if (child) search(child, d + 1); }
+    };
+    search(root, 0);
+    for (const b of found) {
+      let aLit = false, bLit = false;
+      for (let k = 0; k < t.segs.length; k++) {
+        if (t.vars[k] && !b.vars[k]) bLit = true;
+        else if (!t.vars[k] && b.vars[k]) aLit = true;
+      }
+      if (aLit && bLit && !reported.has(t.item)) {
+        reported.add(t.item);
+        ctx.report(PATH_AMBIGUOUS, t.item.keySpan, `${code(t.item.path)} and ${code(b.item.path)} (line ${ctx.line(b.item.keySpan.start)}) can match the same URL and neither is more specific, so which one applies is undefined`, { related: [ctx.relatedHere(b.item.keySpan, `${b.item.path} is declared here`)] });
       }
     }
-  }
+    let node = root;
+    for (let d = 0; d < t.segs.length; d++) {
+      if (t.vars[d]) node = node.wild ??= newTrie();
+      else { let c = node.lit.get(t.segs[d]); if (!c) node.lit.set(t.segs[d], c = newTrie()); node = c; }
+    }
+    node.entries.push(entry);
+  });
 }
 
 export type { JsonNode };
