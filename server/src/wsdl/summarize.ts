@@ -81,7 +81,7 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
         const r = m.resolve(p.binding);
         if (r.status === 'found') soapVersion = soapVersionOf(r.target as Binding);
       }
-      endpoints.push({ url: loc.value, uri, span: loc.span, protocol: ap.label, soapVersion });
+      endpoints.push({ url: loc.value, uri, span: loc.span, protocol: ap.label, soapVersion, service: s.name || undefined });
       if (ap.label !== 'relative') protocols.add(ap.label, `address of port "${p.name}" (${loc.value}): ${ap.text}`, loc.span, ap.label === 'HTTP' || ap.label === 'HTTPS' ? SPEC.rfc9110 : undefined);
     }
   }
@@ -98,7 +98,7 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
   else if (d.bindings.some((b) => b.type20 && b.protocol === 'http')) head.push('HTTP binding');
 
   const schemaTypes = m.documents.reduce((n, doc) => n + doc.schemas.reduce((k, s) => k + s.components.filter((c) => c.kind === 'element' || c.kind === 'type').length, 0), 0);
-  const abstractOps = d.portTypes.reduce((n, p) => n + p.operations.length, 0) + d.interfaces.reduce((n, i) => n + i.operations.length, 0);
+  const abstractOps = abstractOperationCount(ctx);
   const clients: string[] = [];
   if (soapVersions.size) clients.push('SOAP toolkits that generate clients from WSDL (JAX-WS/CXF, .NET WCF, gSOAP, zeep)');
   if (d.bindings.some((b) => b.protocol === 'http')) clients.push('any HTTP client with an XML parser');
@@ -107,7 +107,8 @@ export function summarizeWsdl(ctx: Ctx): DocumentSummary {
     uri, kind: a.source.kind.kind, version: a.source.kind.version, title: d.name?.value ?? d.services[0]?.name,
     scope: 'web-service', protocols: protocols.list(), formats: formats.list(), styles: [], security: security.list(), endpoints, operations,
     weight: {
-      operations: operations.length || abstractOps,
+      operations: abstractOps,
+      bindingOperations: operations.length,
       messages: d.messages.length || d.interfaces.reduce((n, i) => n + i.operations.reduce((k, o) => k + o.inputs.length + o.outputs.length, 0), 0),
       schemaTypes, envelope: allSoap, bytes: a.source.text.length,
     },
@@ -198,8 +199,33 @@ function operationSummary(ctx: Ctx, b: Binding, op: BindingOperation): Operation
     headerNames: v === '1.1' ? ['SOAPAction'] : [], hasRequestBody: !!op.input || (!!v), hypermedia: false,
     bodyHints: v ? ['soap-envelope'] : [],
     soapVersion: v, soapAction: op.soapAction?.value, bindingStyle: style, use, pattern,
-    protocols, formats, styles: [],
+    protocols, formats, styles: [], binding: b.name || undefined,
   };
+}
+
+/**
+ * Abstract operations a reader counts: those declared here (portType / interface operations) plus those
+ * this document's bindings bind (possibly declared in an imported document), each once. One portType
+ * operation bound by a SOAP 1.1 and a SOAP 1.2 binding is ONE operation, bound twice.
+ */
+function abstractOperationCount(ctx: Ctx): number {
+  const m = ctx.doc.model;
+  const d = m.doc;
+  const seen = new Set<unknown>();
+  for (const p of d.portTypes) for (const o of p.operations) seen.add(o);
+  for (const i of d.interfaces) for (const o of i.operations) seen.add(o);
+  for (const b of d.bindings) {
+    for (const op of b.operations) {
+      let target: unknown;
+      if (op.ref) {
+        const r = m.resolve(op.ref);
+        if (r.status === 'found') target = r.target;
+      } else target = m.portTypeOperation(b, op.name);
+      // Unresolvable portType/interface: key by what the binding names, so two bindings of it still count once.
+      seen.add(target ?? `${b.type?.ns ?? ''}|${b.type?.local ?? ''}|${op.ref ? `${op.ref.ns}|${op.ref.local}` : op.name}`);
+    }
+  }
+  return seen.size;
 }
 
 export { NS };

@@ -5,6 +5,9 @@ import * as path from 'path';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { Workspace, fileUri } from '../../../server/src/service/workspace';
 import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+import { weightSentence } from '../../../server/src/analysis/summaryMarkdown';
+import { formatSummaryText } from '../../../server/src/cli/describeFormat';
+import { renderComparison } from '../../../client/src/comparison/render';
 
 function describe(rel: string) {
   const file = path.join(FIXTURES, rel);
@@ -53,4 +56,40 @@ test('WSDL 2.0: SOAP binding signals, HTTP binding method/location and serializa
   assert.ok(s.protocols.some((f) => f.value === 'SOAP 1.2'));
   assert.ok(s.protocols.some((f) => f.value === 'HTTP'));
   assert.deepEqual(s.endpoints.map((e) => e.protocol), ['HTTPS', 'HTTP']);
+});
+
+function describeText(name: string, text: string) {
+  const service = new LanguageService({ workspace: new Workspace() });
+  const uri = fileUri(path.join(FIXTURES, 'wsdl', name));
+  service.open(uri, text, 1);
+  return { s: service.describe(uri)!, diags: service.diagnostics(uri) };
+}
+
+test('weight counts abstract operations once; each operation and endpoint names its binding and service', () => {
+  const { s } = describe('examples/weather-soap.wsdl');
+  assert.equal(s.weight.operations, 1, 'one portType operation');
+  assert.equal(s.weight.bindingOperations, 2, 'bound by a SOAP 1.1 and a SOAP 1.2 binding');
+  assert.deepEqual(s.operations.map((o) => `${o.name} ${o.binding}`), ['GetWeather WeatherSoap11', 'GetWeather WeatherSoap12']);
+  assert.deepEqual(s.endpoints.map((e) => e.service), ['WeatherService', 'WeatherService']);
+  // describe, hover and the comparison view say the same thing.
+  assert.match(weightSentence(s), /^1 operation\(s\) \(bound 2 times\), /);
+  assert.match(formatSummaryText('weather-soap.wsdl', s), /operations \(1, bound 2 times\):/);
+  const html = renderComparison({ cspSource: 'x', nonce: 'n', styleUri: 's', scriptUri: 'j' }, { mode: 'single', summary: s, label: 'weather-soap.wsdl', canCompare: false });
+  assert.match(html, /1 operation\(s\) \(bound 2 times\)/);
+  assert.match(html, /SOAP 1\.2 \(WeatherSoap12\)/);
+  // An abstract-only document: its portType operations, no bindings.
+  const { s: abs } = describe('wsdl/multi/abstract.wsdl');
+  assert.ok(abs.weight.operations > 0);
+  assert.equal(abs.weight.bindingOperations, 0);
+});
+
+test('style-mixed-soap-versions is judged per wsdl:service', () => {
+  const one = readFixture('examples/weather-soap.wsdl');
+  const mixed = describeText('one-service.wsdl', one);
+  assert.ok(mixed.diags.some((d) => d.code === 'style-mixed-soap-versions' && /Service WeatherService/.test(d.message)));
+  const two = one.replace('    <wsdl:port name="WeatherSoap12Port"', '  </wsdl:service>\n  <wsdl:service name="WeatherService12">\n    <wsdl:port name="WeatherSoap12Port"');
+  assert.notEqual(two, one);
+  const apart = describeText('two-services.wsdl', two);
+  assert.deepEqual(apart.s.endpoints.map((e) => e.service), ['WeatherService', 'WeatherService12']);
+  assert.deepEqual(apart.diags.filter((d) => d.code === 'style-mixed-soap-versions'), []);
 });
