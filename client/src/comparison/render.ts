@@ -69,7 +69,8 @@ function endpointList(s: DocumentSummary): string {
 function weightText(s: DocumentSummary): string {
   const w = s.weight;
   const size = w.bytes ? `, ${escapeHtml((w.bytes / 1024).toFixed(1))} KB` : '';
-  return `<ul class="facts"><li>${w.operations} operation(s)</li><li>${w.messages} message(s)</li><li>${w.schemaTypes} named schema type(s)${size}</li>`
+  const bound = w.bindingOperations !== undefined && w.bindingOperations !== w.operations ? ` (bound ${w.bindingOperations} time${w.bindingOperations === 1 ? '' : 's'})` : '';
+  return `<ul class="facts"><li>${w.operations} operation(s)${bound}</li><li>${w.messages} message(s)</li><li>${w.schemaTypes} named schema type(s)${size}</li>`
     + `<li>${w.envelope ? 'Every message travels in a SOAP envelope (XML)' : s.operations.some((o) => o.soapVersion) ? 'SOAP bindings wrap each message in an envelope; the other bindings send the payload bare' : 'No envelope: the HTTP body is the payload'}</li></ul>`;
 }
 

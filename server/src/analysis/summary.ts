@@ -96,7 +96,10 @@ export interface Endpoint {
 }
 
 export interface ArchitectureWeight {
+  /** Operations a reader counts: WSDL abstract (portType/interface) operations, each once; OpenAPI operations. */
   operations: number;
+  /** WSDL: binding operations (one operation bound by a SOAP 1.1 and a SOAP 1.2 binding counts twice here). */
+  bindingOperations?: number;
   /** WSDL messages, or OpenAPI request/response bodies. */
   messages: number;
   /** Named schema types/elements (xsd, components.schemas, definitions). */

@@ -38,6 +38,12 @@ export function scopeSentence(s: DocumentSummary): string {
     : 'API (not a WSDL web service): an HTTP API described by its paths, methods and media types.';
 }
 
+/** "1 operation(s) (bound 2 times)": WSDL counts abstract operations and says how often bindings bind them. */
+export function operationCount(w: DocumentSummary['weight']): string {
+  const bound = w.bindingOperations !== undefined && w.bindingOperations !== w.operations ? ` (bound ${w.bindingOperations} time${w.bindingOperations === 1 ? '' : 's'})` : '';
+  return `${w.operations} operation(s)${bound}`;
+}
+
 export function weightSentence(s: DocumentSummary): string {
   const w = s.weight;
   const kb = w.bytes ? `, ${(w.bytes / 1024).toFixed(w.bytes < 10240 ? 1 : 0)} KB` : '';
@@ -45,7 +51,7 @@ export function weightSentence(s: DocumentSummary): string {
   const envelope = w.envelope ? 'every message travels in a SOAP envelope'
     : someSoap ? 'SOAP bindings wrap each message in an envelope; the other bindings send the payload bare'
       : 'no envelope: the body is the payload';
-  return `${w.operations} operation(s), ${w.messages} message(s), ${w.schemaTypes} named schema type(s)${kb}; ${envelope}.`;
+  return `${operationCount(w)}, ${w.messages} message(s), ${w.schemaTypes} named schema type(s)${kb}; ${envelope}.`;
 }
 
 export function summaryMarkdown(s: DocumentSummary): string {

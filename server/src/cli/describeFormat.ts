@@ -59,7 +59,9 @@ export function formatSummaryText(file: string, s: DocumentSummary): string {
     if (s.endpoints.length > MAX_ENDPOINTS) lines.push(`    … and ${s.endpoints.length - MAX_ENDPOINTS} more`);
   }
   if (s.operations.length) {
-    lines.push(`  operations (${s.operations.length}):`);
+    // WSDL lists binding operations; say how many abstract operations they bind, as the weight line does.
+    const w = s.weight;
+    lines.push(`  operations (${w.bindingOperations !== undefined && w.operations !== s.operations.length ? `${w.operations}, bound ${s.operations.length} times` : s.operations.length}):`);
     for (const o of s.operations.slice(0, MAX_OPERATIONS)) lines.push(opLine(file, o));
     if (s.operations.length > MAX_OPERATIONS) lines.push(`    … and ${s.operations.length - MAX_OPERATIONS} more (--format json lists all)`);
   }
