@@ -94,8 +94,9 @@ function checkPathParameters(ctx: RuleContext, item: PathItemModel): void {
     }
   }
   // In the template but not declared.
+  const pathNamesOf = ops.map((o) => new Set(effective(o).filter((p) => p.in?.value === 'path').map((p) => p.name?.value)));
   for (const v of vars) {
-    const missingIn = ops.filter((o) => !effective(o).some((p) => p.in?.value === 'path' && p.name?.value === v.name));
+    const missingIn = ops.filter((_, i) => !pathNamesOf[i].has(v.name));
     const pathLevel = item.parameters.some((p) => p.in?.value === 'path' && p.name?.value === v.name);
     // A path item without operations cannot be called: nothing to declare the variable for yet.
     if (ops.length === 0 || missingIn.length === 0 || pathLevel) continue;
