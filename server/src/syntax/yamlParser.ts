@@ -523,7 +523,16 @@ export function parseYaml(text: string): JsonDocument {
   // ---- block collections --------------------------------------------------------------------
 
   /** Where a block mapping key ends on this line (the ':' offset), or -1 when the line holds no key. */
+  // keyColon() is asked twice at the start of a mapping (readBlockNode, then readBlockMapping): remember the last answer.
+  let kcAt = -1;
+  let kcResult = -1;
   const keyColon = (): number => {
+    if (pos === kcAt) return kcResult;
+    kcAt = pos;
+    kcResult = keyColonAt();
+    return kcResult;
+  };
+  const keyColonAt = (): number => {
     const c = text.charCodeAt(pos);
     if (c === 34 || c === 39) {
       const save = pos, saveLs = lineStart;
@@ -546,12 +555,12 @@ export function parseYaml(text: string): JsonDocument {
     return text.charCodeAt(e) === 58 ? e : -1;
   };
 
-  const readKey = (): { key: string; start: number; end: number } => {
+  const readKey = (colon: number): { key: string; start: number; end: number } => {
     const start = pos;
     const c = text.charCodeAt(pos);
     if (c === 34) { const k = readDouble(); return { key: k, start, end: pos }; }
     if (c === 39) { const k = readSingle(); return { key: k, start, end: pos }; }
-    const e = trimEnd(pos, plainLineEnd(false));
+    const e = trimEnd(pos, colon); // a plain key ends at its ':' (found by keyColon)
     pos = e;
     return { key: text.slice(start, e), start, end: e };
   };
@@ -573,7 +582,7 @@ export function parseYaml(text: string): JsonDocument {
         pos = le;
         skipBlock(indent);
       } else {
-        const k = readKey();
+        const k = readKey(colon);
         while (isBlank(text.charCodeAt(pos))) pos++;
         pos = colon + 1;
         const v = readBlockNode(indent, true, k.end);
