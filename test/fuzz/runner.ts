@@ -22,6 +22,8 @@ export interface FuzzOptions {
   out?: string;
   /** Documents larger than this are skipped (bytes). */
   maxBytes?: number;
+  /** An answer slower than this is a finding (default 2000 ms). */
+  budgetMs?: number;
   log?: (line: string) => void;
 }
 
@@ -73,7 +75,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
     seed: o.seed, corpus: root, usedFallback: fallback, documents: files.length, cases: 0, changes: 0, requests: 0,
     seconds: 0, maxMs: 0, maxRssMb: 0, restarts: 0, byLabel: {}, findings: [],
   };
-  const session = new FuzzSession(pathToFileURL(root).toString());
+  const session = new FuzzSession(pathToFileURL(root).toString(), o.budgetMs);
   await session.start();
   const t0 = Date.now();
   const deadline = o.seconds !== undefined ? t0 + o.seconds * 1000 : Infinity;

@@ -48,7 +48,8 @@ export class FuzzSession {
   maxRssKb = 0;
   restarts = 0;
 
-  constructor(private readonly rootUri: string | undefined) {}
+  /** `budgetMs`: an answer slower than this is a 'slow' finding (the suite allows for a loaded machine). */
+  constructor(private readonly rootUri: string | undefined, private readonly budgetMs = BUDGET_MS) {}
 
   /** Documents of every kind kept open beside the fuzzed one, as in a real workspace (cross-document features see them). */
   private neighbours: { uri: string; text: string }[] = [];
@@ -97,7 +98,7 @@ export class FuzzSession {
       if (outcome === 'hang') { hung = true; res.findings.push({ kind: 'hang', detail: `${name} gave no answer within ${HANG_MS} ms`, ms }); return; }
       if (!this.alive()) return;
       if (outcome !== 'ok') res.findings.push({ kind: 'feature-error', detail: `${name}: ${outcome}`, ms });
-      else if (ms > BUDGET_MS) res.findings.push({ kind: 'slow', detail: `${name} took ${Math.round(ms)} ms`, ms });
+      else if (ms > this.budgetMs) res.findings.push({ kind: 'slow', detail: `${name} took ${Math.round(ms)} ms`, ms });
     };
 
     let text = m.text;
@@ -149,7 +150,7 @@ export class FuzzSession {
           if (await Promise.race([diags, this.exited]) === 'exited') throw new Error('exited');
           const ms = performance.now() - (edits.length ? tLast : tOpen) - (edits.length ? 120 : 0);
           res.maxMs = Math.max(res.maxMs, ms);
-          if (ms > BUDGET_MS + DIAGNOSTIC_SLACK_MS) res.findings.push({ kind: 'slow', detail: `diagnostics took ${Math.round(ms)} ms`, ms });
+          if (ms > this.budgetMs + DIAGNOSTIC_SLACK_MS) res.findings.push({ kind: 'slow', detail: `diagnostics took ${Math.round(ms)} ms`, ms });
         } catch {
           if (this.alive()) { hung = true; res.findings.push({ kind: 'hang', detail: `no diagnostics within ${HANG_MS} ms` }); }
         }
