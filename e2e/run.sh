@@ -126,8 +126,10 @@ part_exthost() {
 }
 part_electron() {
   local rc=0
-  setsid node "$ROOT/e2e/exthost/test-electron.mjs" | tee "$RUN/electron.log" & local g=$!; GROUPS_STARTED+=("$g")
+  setsid node "$ROOT/e2e/exthost/test-electron.mjs" > "$RUN/electron.log" 2>&1 & local g=$!; GROUPS_STARTED+=("$g")
   wait "$g" || rc=$?
+  stop_group "$g"
+  cat "$RUN/electron.log"
   grep -h '^SKIP:' "$RUN/electron.log" >> "$RESULTS"
   return $rc
 }

@@ -16,17 +16,23 @@ if (!exe) {
 }
 if (!fs.existsSync(exe)) { console.error(`FAIL: [test-electron] API_LENS_VSCODE_EXECUTABLE=${exe} does not exist`); process.exit(1); }
 const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'api-lens-vscode-'));
+// the suite appends a PASS/FAIL/SKIP line per test here; none at all means it never ran
+const results = process.env.API_LENS_E2E_RESULTS || path.join(userData, 'results.txt');
+const count = () => (fs.existsSync(results) ? fs.readFileSync(results, 'utf8').split('\n').filter(Boolean).length : 0);
+const linesBefore = count();
 try {
   await runTests({
     vscodeExecutablePath: exe,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'e2e', 'exthost', 'suite.js'),
-    extensionTestsEnv: process.env.API_LENS_E2E_RESULTS ? { API_LENS_E2E_RESULTS: process.env.API_LENS_E2E_RESULTS } : {},
+    extensionTestsEnv: { API_LENS_E2E_RESULTS: results },
     launchArgs: [path.join(ROOT, 'test-fixtures'), '--disable-extensions', '--disable-workspace-trust',
       '--skip-welcome', '--skip-release-notes', '--user-data-dir', path.join(userData, 'data'),
       '--extensions-dir', path.join(userData, 'exts')],
   });
-  console.log('test-electron: extension-host suite passed');
+  const reported = count() - linesBefore;
+  if (reported <= 0) throw new Error(`VS Code exited 0 but the suite reported no test (${exe} ran no extensionTestsPath?)`);
+  console.log(`test-electron: extension-host suite passed (${reported} results)`);
 } catch (e) {
   console.error(`FAIL: [test-electron] ${e?.message ?? e}`);
   process.exitCode = 1;
