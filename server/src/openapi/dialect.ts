@@ -103,7 +103,12 @@ function references(ctx: FeatureContext<OpenApiAnalysed>, offset: number, includ
     if (!('node' in t)) return [];
     targetUri = t.uri;
     target = t.node;
-  } else target = hit.onKey ? hit.node : hit.node;
+  } else if (hit.onKey) target = hit.node;
+  else {
+    // Inside a value: the innermost enclosing component (or path item) is what refs point at.
+    const named = new Set<JsonNode>([...model.components.map((c) => c.node), ...model.pathItems.map((p) => p.entry)]);
+    target = [hit.node, ...[...hit.ancestors].reverse()].find((n) => named.has(n)) ?? hit.node;
+  }
   if (!target) return [];
   const out: Location[] = [];
   if (includeDeclaration) {
