@@ -215,3 +215,6 @@ export const TAG_DESCRIPTION = rule('oas-tag-description',
 export const SERVER_EXAMPLE_HOST = rule('oas-server-example-host',
   'A server URL (or Swagger 2.0 host) points at example.com / example.org / example.net, a domain reserved for documentation.',
   'information', ALL, 'RFC 2606 §3: reserved example second-level domain names', 'https://www.rfc-editor.org/rfc/rfc2606#section-3');
+export const SECURITY_MISSING = rule('oas-security-missing',
+  'The API defines security schemes, but an operation has no security requirement at all (neither its own nor a top-level one), so it is public without saying so.',
+  'warning', ALL, 'Security Requirement Object (an empty requirement `security: []` makes an operation explicitly public)', `${V31}#security-requirement-object`);

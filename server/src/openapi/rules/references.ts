@@ -5,13 +5,21 @@
 import type { JsonNode } from '../../syntax/jsonTree';
 import type { SecurityRequirementModel } from '../model';
 import { treeFacts } from './treeFacts';
-import { SECURITY_DEFINED, SECURITY_SCOPES_DEFINED, TAG_PARENT, TAGS_UNIQUE, UNUSED_COMPONENT } from './catalog';
+import { SECURITY_DEFINED, SECURITY_MISSING, SECURITY_SCOPES_DEFINED, TAG_PARENT, TAGS_UNIQUE, UNUSED_COMPONENT } from './catalog';
 import { code, prop, val, type RuleContext } from './context';
 
 export function checkSecurity(ctx: RuleContext): void {
   const m = ctx.model;
   const schemes = new Map(m.securitySchemes.map((s) => [s.name, s]));
   const where = m.kind === 'swagger2' ? '`securityDefinitions`' : '`components.securitySchemes`';
+  // Schemes exist but no top-level `security`: each operation must state its own (or `security: []`).
+  if (m.securitySchemes.length > 0 && !prop(m.root, 'security')) {
+    const names = m.securitySchemes.map((s) => code(s.name)).slice(0, 3).join(', ');
+    for (const op of m.operations) {
+      if (op.origin !== 'operation' || op.pathItem.uri !== m.uri || prop(op.node, 'security')) continue;
+      ctx.report(SECURITY_MISSING, op.methodSpan, `${op.method.toUpperCase()} ${code(op.path)} has no security requirement while the API defines ${names}${m.securitySchemes.length > 3 ? ', ...' : ''}: it is public; if that is intended, say so with \`security: []\``);
+    }
+  }
   const reqs: SecurityRequirementModel[] = [...m.securityRequirements];
   for (const op of m.operations) if (op.security && op.pathItem.uri === m.uri) reqs.push(...op.security);
   for (const r of reqs) {
