@@ -7,6 +7,7 @@
 import type { Finding } from '../core/types';
 import { isRemote, resolveReference } from '../service/workspace';
 import { XSD_NAMESPACES } from './build';
+import { xsdBuiltin } from './xsdBuiltins';
 import { defineRule } from '../rules/registry';
 import {
   NS, type Binding, type Component, type ComponentKind, type ImportRef, type Interface, type Message, type Part, type PortType,
@@ -195,6 +196,8 @@ class Model implements WsdlModel {
     const found = (ref.kind === 'interfaceOperation' || ref.kind === 'interfaceFault' ? this.interfaceMember(ref) : undefined)
       ?? this.lookup(ref.kind, ref.ns, ref.local);
     if (found) return { status: 'found', target: found };
+    // In the XML Schema namespace only the datatypes of XML Schema Part 2 §3 are types ("xsd:strng" is not).
+    if (ref.ns === NS.XSD && ref.kind === 'type') return xsdBuiltin(ref.local) ? { status: 'builtin', ns: ref.ns } : { status: 'unresolved', reason: 'not-found' };
     if (WELL_KNOWN.has(ref.ns)) return { status: 'builtin', ns: ref.ns };
     if (this.unavailableNamespaces.has(ref.ns)) return { status: 'unavailable', reason: `its namespace ${ref.ns} comes from an import that was not followed` };
     return { status: 'unresolved', reason: 'not-found' };

@@ -11,6 +11,7 @@ import type { XmlAttribute, XmlElement } from '../syntax/xmlTree';
 import type { Binding, BindingOperation, Component, ImportRef, InterfaceOperation, Message, PortType, QNameRef, SchemaComponent, Service } from './model';
 import { NS } from './model';
 import { XSD_NAMESPACES } from './build';
+import { xsdBuiltin, xsdBuiltinText } from './xsdBuiltins';
 import { type Ctx, declarationAt, partAt, protocolLabel, refIndex, textOf } from './features';
 import {
   EXTENSION_NS, SPEC, STYLE20, type Spec, addressProtocol, contentType, effectiveStyle, effectiveUse, envelopeNs, http20Method, mepText, primitiveText, transportOf,
@@ -73,7 +74,9 @@ function refHover(ctx: Ctx, ref: QNameRef): string {
     const preview = previewOf(ctx, t);
     if (preview) out.push(codeBlock(preview, 'xml'));
   } else if (r.status === 'builtin') {
-    out.push(XSD_NAMESPACES.has(ref.ns ?? '') ? `A built-in XML Schema ${ref.kind === 'type' ? 'datatype' : 'component'}. ${see({ title: 'XML Schema Part 2 §3', url: 'https://www.w3.org/TR/xmlschema-2/#built-in-datatypes' })}`
+    const bi = ref.ns === NS.XSD && ref.kind === 'type' ? xsdBuiltin(ref.local) : undefined;
+    out.push(bi ? `${c('xsd:' + bi.name)} is ${escapeMarkdown(xsdBuiltinText(bi))} ${see(bi.spec)}`
+      : XSD_NAMESPACES.has(ref.ns ?? '') ? `A built-in XML Schema ${ref.kind === 'type' ? 'datatype' : 'component'}. ${see({ title: 'XML Schema Part 2 §3', url: 'https://www.w3.org/TR/xmlschema-2/#built-in-datatypes' })}`
       : ref.ns === NS.SOAPENC ? `A SOAP 1.1 encoding type: it implies rpc/encoded-style data, which WS-I Basic Profile forbids. ${see(SPEC.soapEncoding)}`
         : `Defined by a well-known namespace (${c(r.ns)}).`);
   } else if (r.status === 'unavailable') {
@@ -81,7 +84,9 @@ function refHover(ctx: Ctx, ref: QNameRef): string {
   } else {
     out.push(r.reason === 'undeclared-prefix'
       ? `**Unresolved:** the prefix ${c(ref.prefix)} is not declared on this element or an ancestor. ${see(SPEC.xmlns)}`
-      : `**Unresolved:** no ${escapeMarkdown(KIND_WORDS[ref.kind] ?? ref.kind)} named ${c(ref.local)} in ${ref.ns ? c(ref.ns) : 'no namespace'} in this document or its imports.`);
+      : ref.ns === NS.XSD && ref.kind === 'type'
+        ? `**Unresolved:** ${c(ref.local)} is not an XML Schema built-in datatype. ${see({ title: 'XML Schema Part 2 §3 built-in datatypes', url: 'https://www.w3.org/TR/xmlschema-2/#built-in-datatypes' })}`
+        : `**Unresolved:** no ${escapeMarkdown(KIND_WORDS[ref.kind] ?? ref.kind)} named ${c(ref.local)} in ${ref.ns ? c(ref.ns) : 'no namespace'} in this document or its imports.`);
   }
   out.push(refRole(ref));
   return out.filter(Boolean).join('\n\n');

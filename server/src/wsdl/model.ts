@@ -18,7 +18,9 @@
  *   through wsdl:import / wsdl:include / xsd:import / xsd:include / xsd:redefine (followed transitively,
  *   cycles cut). Results:
  *     found        -> `target` is the Component (with its own uri + spans: it may live in another file)
- *     builtin      -> an XML Schema built-in type / a SOAP-encoding or other well-known namespace
+ *     builtin      -> an XML Schema built-in type (exactly the list in wsdl/xsdBuiltins.ts: a type= naming any
+ *                     other name in the XML Schema namespace is unresolved) / a SOAP-encoding or other
+ *                     well-known namespace
  *     unavailable  -> the namespace belongs to an import that was not followed (remote URL, missing file,
  *                     import without schemaLocation): do NOT report it as unresolved
  *     unresolved   -> reason 'undeclared-prefix' | 'not-found': a real dangling reference

@@ -44,14 +44,14 @@ const WSDL11: RegExp[] = [
   /targetNamespace/,
   /XML Schema element.*GetQuote/,
   /schema type reference[\s\S]*xsd:complexType[\s\S]*```xml/,     // type="tns:QuoteRequest"
-  /built-in XML Schema datatype/,                                 // xsd:decimal
+  /primitive built-in datatype: an arbitrary-precision decimal[\s\S]*§3\.2\.3/,// xsd:decimal
   /XML Schema complexType.*QuoteRequest[\s\S]*referenced 1 time/,
   /schema type reference[\s\S]*xsd:simpleType/,                   // tns:Symbol
   /XML Schema simpleType.*Symbol/,
   /WSDL message.*GetQuoteRequest[\s\S]*parameters/,
   /WSDL message part/,
   /schema element reference[\s\S]*```xml\n<xsd:element name="GetQuote"[\s\S]*document\/literal requires it/,
-  /built-in XML Schema datatype/,                                 // type="xsd:string"
+  /`xsd:string` is a primitive built-in datatype[\s\S]*§3\.2\.1/,// type="xsd:string"
   /SOAP 1\.1 encoding type[\s\S]*WS-I/,                           // soapenc:Array
   /WSDL portType.*QuotePortType[\s\S]*5 operation/,
   /WSDL operation.*GetQuote[\s\S]*request-response/,
@@ -221,3 +221,33 @@ test('WSDL 2.0 hovers: include, import (missing), infault, wsoap:version', () =>
   /WSDL 2\.0 infault[\s\S]*tns:F/,
   /wsoap:version[\s\S]*\*\*SOAP 1\.1\*\*/,
 ]));
+
+test('XML Schema built-in types: hover says what each is with its Part 2 section; a misspelt one is unresolved everywhere', () => {
+  const text = `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:t" targetNamespace="urn:t">
+  <wsdl:types><xsd:schema targetNamespace="urn:t">
+    <xsd:element name="a" type="xsd:int"/>
+    <xsd:element name="b" type="xsd:strng"/>
+    <xsd:element name="c" type="xsd:anyType"/>
+    <xsd:simpleType name="d"><xsd:restriction base="xsd:dateTimeStamp"/></xsd:simpleType>
+    <xsd:element name="e" ref="xsd:schema"/>
+  </xsd:schema></wsdl:types>
+  <wsdl:message name="M"><wsdl:part name="p" type="xsd:base64Binary"/></wsdl:message>
+</wsdl:definitions>`;
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-builtins.wsdl';
+  service.open(uri, text, 1);
+  const lines = service.analyse(uri)!.source.lines;
+  const at = (needle: string) => lines.positionAt(text.indexOf(needle) + 5);
+  const hover = (needle: string) => plain(service.hover(uri, at(needle))?.markdown ?? '');
+  assert.match(hover('xsd:int'), /xsd:int` is a built-in datatype derived from xsd:long: a 32-bit signed integer[\s\S]*XML Schema Part 2 §3\.3\.17 int\]\(https:\/\/www\.w3\.org\/TR\/xmlschema-2\/#int\)/);
+  assert.match(hover('xsd:base64Binary'), /primitive built-in datatype: binary data written in Base64[\s\S]*§3\.2\.16/);
+  assert.match(hover('xsd:anyType'), /ur-type/);
+  assert.match(hover('xsd:dateTimeStamp'), /XML Schema 1\.1/);
+  assert.match(hover('xsd:strng'), /Unresolved:\*\* `strng` is not an XML Schema built-in datatype/);
+  assert.deepEqual(service.definition(uri, at('xsd:strng')), []);
+  const model = (service.analyse(uri) as unknown as { model: import('../../../server/src/wsdl/model').WsdlModel }).model;
+  const status = (raw: string) => model.resolve(model.doc.refs.find((r) => r.raw === raw)!).status;
+  assert.deepEqual(['xsd:int', 'xsd:strng', 'xsd:anyType', 'xsd:schema', 'xsd:base64Binary'].map(status), ['builtin', 'unresolved', 'builtin', 'builtin', 'builtin']);
+  const diags = service.diagnostics(uri).filter((d) => d.code === 'wsdl-unresolved-schema-reference');
+  assert.deepEqual(diags.map((d) => d.message.match(/Did you mean '([^']+)'/)?.[1]), ['xsd:string']);
+});

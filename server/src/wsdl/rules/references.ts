@@ -8,14 +8,9 @@ import type { XmlElement } from '../../syntax/xmlTree';
 import { NS, type ComponentKind, type QNameRef, type WsdlModel } from '../model';
 import { R2206, UNKNOWN_PART, UNRESOLVED_REFERENCE, UNRESOLVED_SCHEMA_REFERENCE } from './catalog';
 import { Collector, fixes, listNames, q } from './util';
+import { XSD_BUILTINS } from '../xsdBuiltins';
 
 const SCHEMA_KINDS = new Set<ComponentKind>(['element', 'type', 'attribute', 'group', 'attributeGroup']);
-
-/** XML Schema 1.0 built-in types (Part 2 §3) plus anyType and the XSD 1.1 additions. */
-const XSD_TYPES = new Set(('anyType anySimpleType anyAtomicType string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES ' +
-  'NMTOKEN NMTOKENS boolean decimal integer nonPositiveInteger negativeInteger long int short byte nonNegativeInteger unsignedLong ' +
-  'unsignedInt unsignedShort unsignedByte positiveInteger float double duration dateTime time date gYearMonth gYear gMonthDay gDay ' +
-  'gMonth hexBinary base64Binary anyURI QName NOTATION dateTimeStamp dayTimeDuration yearMonthDuration').split(' '));
 
 const KIND_WORD: Record<ComponentKind, string> = {
   message: 'message', portType: 'portType', binding: 'binding', service: 'service', interface: 'interface',
@@ -27,10 +22,10 @@ export function checkReferences(c: Collector): void {
   const m = c.model;
   for (const ref of m.doc.refs) {
     const r = c.resolve(ref);
-    if (r.status === 'builtin' && ref.ns === NS.XSD && ref.kind === 'type' && !XSD_TYPES.has(ref.local)) {
-      // The model treats the whole XML Schema namespace as built in; a misspelt built-in type is still an error.
+    if (r.status === 'unresolved' && ref.ns === NS.XSD && ref.kind === 'type') {
+      // Not one of the built-in datatypes (wsdl/xsdBuiltins.ts): most often a misspelt one.
       if (!c.wants(UNRESOLVED_SCHEMA_REFERENCE)) continue;
-      const near = closest(ref.local, [...XSD_TYPES]);
+      const near = closest(ref.local, [...XSD_BUILTINS.keys()]);
       const fixed = near && (ref.prefix ? `${ref.prefix}:${near}` : near);
       c.add(UNRESOLVED_SCHEMA_REFERENCE, ref.span,
         `${q(ref.raw)} is not an XML Schema built-in type (${ref.attr}=${q(ref.raw)}).${fixed ? ` Did you mean ${q(fixed)}?` : ' Built-in types include xsd:string, xsd:int, xsd:dateTime and xsd:base64Binary.'}`,
