@@ -44,7 +44,11 @@ export function treeFacts(ctx: RuleContext): TreeFacts {
     }
     for (const p of props) {
       const v = p.value;
-      if (p.key === '$ref' && v.type === 'string' && (v.value as string).startsWith('#')) facts.localRefs.push(encodePointer(parsePointer(v.value as string)));
+      if (p.key === '$ref' && v.type === 'string' && (v.value as string).startsWith('#')) {
+        const ref = v.value as string;
+        // Without percent escapes the fragment already is the encoded pointer (~0 / ~1 stay as written).
+        facts.localRefs.push(ref.includes('%') ? encodePointer(parsePointer(ref)) : ref.slice(1));
+      }
       else if (p.key === 'discriminator' && v.type === 'object') {
         for (const q of v.properties ?? []) if (q.key === 'mapping') for (const r of q.value.properties ?? []) if (r.value.type === 'string') facts.mappingValues.push(r.value.value as string);
       }
