@@ -38,6 +38,11 @@ test('WSDL detection follows the root element namespace, prefixed or default', (
   assert.equal(detectKind('<!-- c --><w:definitions xmlns:w="http://schemas.xmlsoap.org/wsdl/"/>')?.kind, 'wsdl11');
   assert.equal(detectKind('<?xml version="1.0"?>\n<description xmlns="http://www.w3.org/ns/wsdl"/>')?.kind, 'wsdl20');
   assert.equal(detectKind('\ufeff<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"></definitions>')?.kind, 'wsdl11');
+  // Pre-Recommendation WSDL 2.0 drafts (Apache Woden's W3C tests use the 2006/01 CR namespace) are WSDL 2.0 too.
+  assert.equal(detectKind('<wsdl:description xmlns:wsdl="http://www.w3.org/2006/01/wsdl"/>')?.kind, 'wsdl20');
+  assert.equal(detectKind('<description xmlns="http://www.w3.org/2004/08/wsdl"/>')?.kind, 'wsdl20');
+  assert.equal(detectKind('<description xmlns="http://www.w3.org/2006/01/wsdl/soap"/>'), null);
+  assert.equal(detectKind('<definitions xmlns="http://www.w3.org/2006/01/wsdl"/>'), null);
 });
 
 test('OpenAPI detection: indented YAML documents, numeric versions, nested keys ignored', () => {

@@ -46,6 +46,7 @@ const FIXABLE: [string, string, RegExp, string][] = [
   ['wsdl-old-schema-namespace', 'bad.wsdl', /2001\/XMLSchema/, 'xmlns:xsd="http://www.w3.org/2001/XMLSchema"'],
   ['wsdl-http-method-invalid', 'bad-case.wsdl', /'GET'/, 'whttp:method="GET"'],
   ['wsdl-unknown-mep', 'bad-draft.wsdl', /ns\/wsdl\/in-out/, 'pattern="http://www.w3.org/ns/wsdl/in-out"'],
+  ['wsdl-draft-namespace', 'bad.wsdl', /Recommendation namespace/, '<wsdl:description xmlns:wsdl="http://www.w3.org/ns/wsdl"\n    xmlns:wsoap="http://www.w3.org/ns/wsdl/soap"'],
   ['wsi-r2701-transport-missing', 'bad.wsdl', /transport=/, '<soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>'],
   ['wsi-r2706-literal-only', 'bad.wsdl', /literal.*schema must/, '<soap:body use="literal" namespace="urn:example:quotes"/>'],
   ['wsi-r2706-literal-only', 'bad-soap12.wsdl', /literal.*schema must/, '<soap12:body use="literal"/>'],
@@ -189,4 +190,18 @@ test('every quick fix offered on any WSDL rule fixture removes its finding and b
     }
   }
   assert.ok(applied >= 25, `quick fixes exercised: ${applied}`);
+});
+
+test('a WSDL 2.0 draft-namespace description is modelled as WSDL 2.0; the fix moves every draft URI to the Recommendation', () => {
+  const { service, uri, text, diags } = load('wsdl-draft-namespace', 'bad.wsdl');
+  assert.deepEqual(diags.map((d) => d.code), ['wsdl-draft-namespace'], 'one finding, nothing else (no unknown MEP, no unresolved reference)');
+  const s = service.describe(uri)!;
+  assert.equal(s.kind, 'wsdl20');
+  assert.deepEqual(s.operations.map((o) => `${o.name} ${o.soapVersion} ${o.pattern}`), ['greet 1.2 http://www.w3.org/ns/wsdl/in-out']);
+  const lines = new LineIndex(text);
+  assert.match(service.hover(uri, lines.positionAt(text.indexOf('tns:Greeter"')))?.markdown ?? '', /interface/i);
+  assert.ok(service.definition(uri, lines.positionAt(text.indexOf('tns:GreeterSoap'))).length === 1, 'binding= resolves');
+  const fixed = apply(text, service.codeActions(uri, diags)[0]);
+  assert.ok(!fixed.includes('2006/01'), fixed);
+  assert.ok(fixed.includes('pattern="http://www.w3.org/ns/wsdl/in-out"') && fixed.includes('type="http://www.w3.org/ns/wsdl/soap"'));
 });

@@ -8,6 +8,8 @@ import type { DocumentKindInfo } from '../core/types';
 
 const WSDL11_NS = 'http://schemas.xmlsoap.org/wsdl/';
 const WSDL20_NS = 'http://www.w3.org/ns/wsdl';
+/** Pre-Recommendation WSDL 2.0 drafts (e.g. the 2006/01 CR): still WSDL 2.0; wsdl-draft-namespace reports them. */
+const WSDL20_DRAFT_NS = /^http:\/\/www\.w3\.org\/200[4-7]\/\d\d\/wsdl$/;
 
 export function detectKind(text: string, uri = ''): DocumentKindInfo | null {
   const head = stripBom(text);
@@ -52,7 +54,7 @@ function detectXml(text: string): DocumentKindInfo | null {
     const nsMatch = new RegExp(`(?:^|\\s)${nsAttr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*(["'])(.*?)\\1`).exec(attrs);
     const ns = nsMatch ? nsMatch[2] : '';
     if (local === 'definitions' && ns === WSDL11_NS) return { kind: 'wsdl11', version: '1.1', syntax: 'xml' };
-    if (local === 'description' && ns === WSDL20_NS) return { kind: 'wsdl20', version: '2.0', syntax: 'xml' };
+    if (local === 'description' && (ns === WSDL20_NS || WSDL20_DRAFT_NS.test(ns))) return { kind: 'wsdl20', version: '2.0', syntax: 'xml' };
     return null;
   }
   return null;

@@ -6,6 +6,7 @@
 import type { Span } from '../core/text';
 import { attr, attrNS, lookupNamespace } from '../syntax/xmlParser';
 import type { XmlDocument, XmlElement } from '../syntax/xmlTree';
+import { normaliseDraftWsdl20, recommendationUri } from './draftNamespaces';
 import {
   NS, type Binding, type BindingMessage, type BindingOperation, type BindingProtocol, type Component, type ComponentKind,
   type ImportKind, type ImportRef, type Interface, type InterfaceFault, type InterfaceOperation, type Message,
@@ -28,9 +29,11 @@ export interface Rebuild { previous: WsdlDocument; oldEnd: number; delta: number
 const partsOf = new WeakMap<WsdlDocument, Map<XmlElement, WsdlDocument>>();
 
 export function buildDocument(uri: string, xml: XmlDocument, rebuild?: Rebuild): WsdlDocument {
+  const draft = normaliseDraftWsdl20(xml);
   const root = xml.root;
   const version: WsdlDocument['version'] = root?.ns === NS.WSDL20 ? '2.0' : isXsd(root?.ns) && root!.localName === 'schema' ? 'xsd' : '1.1';
   const b = new Builder(uri, version, xml, rebuild);
+  if (draft) b.doc.draftNamespace = draft;
   if (root) {
     if (version === 'xsd') b.schema(root);
     else if (version === '2.0') b.wsdl20(root);
@@ -107,6 +110,13 @@ class Builder {
     if (n) this.doc.components.push(c);
     this.byEl.set(el, c);
     return c;
+  }
+  /** A URI-valued attribute (MEP, style, binding type); a draft WSDL 2.0 URI reads as the Recommendation's. */
+  private uriValued(el: XmlElement, name: string): Valued | undefined {
+    const v = valued(el, name);
+    const base = this.doc.draftNamespace;
+    if (!v || !base) return v;
+    return { value: v.value.split(/\s+/).map((t) => recommendationUri(t, base) ?? t).join(' '), span: v.span };
   }
   private named(el: XmlElement): { name: string; nameSpan: Span } {
     const n = attr(el, 'name');
@@ -341,7 +351,7 @@ class Builder {
         itf.faults.push(f);
       } else if (c.localName === 'operation') {
         const op = this.component<InterfaceOperation>('interfaceOperation', c, this.tns, {
-          pattern: valued(c, 'pattern'), style: valued(c, 'style'), safe: valuedNS(c, NS.WSDLX, 'safe'), inputs: [], outputs: [], faults: [],
+          pattern: this.uriValued(c, 'pattern'), style: this.uriValued(c, 'style'), safe: valuedNS(c, NS.WSDLX, 'safe'), inputs: [], outputs: [], faults: [],
         });
         for (const m of kids(c, NS.WSDL20)) {
           if (m.localName === 'input') op.inputs.push(this.msg20(m, 'input'));
@@ -368,7 +378,7 @@ class Builder {
   }
 
   private binding20(el: XmlElement): Binding {
-    const type20 = valued(el, 'type');
+    const type20 = this.uriValued(el, 'type');
     const protocol: BindingProtocol = type20?.value === NS.WSOAP
       ? (valuedNS(el, NS.WSOAP, 'version')?.value === '1.1' ? 'soap11' : 'soap12')
       : type20?.value === NS.WHTTP ? 'http' : type20 ? 'other' : 'none';

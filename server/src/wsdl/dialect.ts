@@ -12,6 +12,7 @@ import { parseXml, reparseXml } from '../syntax/xmlParser';
 import type { XmlDocument, XmlElement } from '../syntax/xmlTree';
 import { XSD_NAMESPACES, buildDocument, type Rebuild } from './build';
 import { buildModel } from './buildModel';
+import { DRAFT_WSDL20_NS } from './draftNamespaces';
 import { NS, type QNameRef, type WsdlDocument, type WsdlModel } from './model';
 import { runWsdlRules } from './rules/index';
 import { wsdlHover } from './hover';
@@ -58,7 +59,7 @@ function loadDependency(workspace: Workspace, uri: string): WsdlDocument | 'not-
   if (hit && hit.version === read.version && hit.length === read.text.length) return hit.doc;
   const xml = parseXml(read.text);
   const root = xml.root;
-  const ok = root && ((root.ns === NS.WSDL11 && root.localName === 'definitions') || (root.ns === NS.WSDL20 && root.localName === 'description') || (XSD_NAMESPACES.has(root.ns ?? '') && root.localName === 'schema'));
+  const ok = root && ((root.ns === NS.WSDL11 && root.localName === 'definitions') || (root.localName === 'description' && (root.ns === NS.WSDL20 || DRAFT_WSDL20_NS.test(root.ns ?? ''))) || (XSD_NAMESPACES.has(root.ns ?? '') && root.localName === 'schema'));
   const doc = ok ? buildDocument(uri, xml) : 'not-xml';
   cacheDoc(uri, read.version, read.text.length, doc);
   return doc;

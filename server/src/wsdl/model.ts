@@ -378,6 +378,12 @@ export interface WsdlDocument {
   services: Service[];
   /** Every QName reference in the document, in document order. */
   refs: QNameRef[];
+  /**
+   * WSDL 2.0 written in a pre-Recommendation namespace (e.g. http://www.w3.org/2006/01/wsdl): the draft base.
+   * The tree's namespaces were mapped to the Recommendation's (wsdl/draftNamespaces.ts), so the rest of the
+   * model reads as WSDL 2.0; rule wsdl-draft-namespace reports it.
+   */
+  draftNamespace?: string;
   /** Every named definition in the document (messages, portTypes, ..., schema components, interface operations/faults). */
   components: Component[];
 }

@@ -191,3 +191,12 @@ export const R2721 = wsi('wsi-r2721-fault-name', 'soap:fault must have a name at
 export const R2723 = wsi('wsi-r2723-fault-literal', 'soap:fault must not use use="encoded".', 'R2723');
 export const R2726 = wsi('wsi-r2726-rpc-no-header-namespace', 'In an rpc-literal binding, soap:header, soap:headerfault and soap:fault must not have a namespace attribute.', 'R2726');
 export const R2754 = wsi('wsi-r2754-fault-name-match', 'soap:fault/@name must equal the name of the wsdl:fault it is in.', 'R2754');
+
+// ---- WSDL 2.0 drafts ----------------------------------------------------------------------------
+
+export const DRAFT_NAMESPACE = defineRule({
+  code: 'wsdl-draft-namespace',
+  title: 'The WSDL 2.0 description uses a pre-Recommendation (draft) namespace, which WSDL 2.0 processors reject.',
+  defaultSeverity: 'warning', appliesTo: ['wsdl20'],
+  reference: { title: 'WSDL 2.0 Part 1, W3C Recommendation 26 June 2007: namespace http://www.w3.org/ns/wsdl', url: WSDL20 },
+});

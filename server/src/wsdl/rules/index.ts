@@ -7,6 +7,7 @@ import type { Finding } from '../../core/types';
 import type { WsdlModel } from '../model';
 import './catalog';
 import { checkDescription } from './description';
+import { checkDraftNamespace } from './draft';
 import { checkHygiene } from './hygiene';
 import { checkReferences } from './references';
 import { checkSoapBindings } from './soapBinding';
@@ -20,5 +21,6 @@ export function runWsdlRules(model: WsdlModel): Finding[] {
   checkSoapBindings(c);
   checkDescription(c);
   checkHygiene(c);
+  checkDraftNamespace(c);
   return c.findings;
 }
