@@ -10,6 +10,7 @@ import type { Workspace } from '../service/workspace';
 import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
 import { parseYaml } from '../syntax/yamlParser';
+import { reparseJson } from '../syntax/jsonIncremental';
 import { buildModel } from './build';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
 import { nodeAtOffset, type OpenApiModel, type RefModel } from './model';
@@ -41,6 +42,21 @@ export function parseText(text: string, syntax: 'json' | 'yaml' | 'xml'): JsonDo
 function analyse(source: SourceDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): OpenApiAnalysed {
   const t0 = performance.now();
   const doc = parseText(source.text, source.kind.syntax);
+  return analyseDoc(source, doc, workspace, analyseOther, t0);
+}
+
+/**
+ * After an edit (Dialect.reanalyse): JSON documents re-parse only the object or array around the change
+ * (syntax/jsonIncremental.ts); the model and the rules are rebuilt. Undefined: the service calls analyse().
+ */
+function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, _edits: unknown, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): OpenApiAnalysed | undefined {
+  if (source.kind.syntax !== 'json' || previous.source.kind.syntax !== 'json' || !previous.model) return undefined;
+  const t0 = performance.now();
+  const doc = reparseJson(previous.model.doc, previous.source.text, source.text);
+  return doc ? analyseDoc(source, doc, workspace, analyseOther, t0) : undefined;
+}
+
+function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number): OpenApiAnalysed {
   const t1 = performance.now();
   const findings: Finding[] = [];
   const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
@@ -192,6 +208,7 @@ function folding(ctx: FeatureContext<OpenApiAnalysed>): FoldingRangeResult[] {
 export const openApiDialect: Dialect<OpenApiAnalysed> = {
   name: 'openapi',
   analyse,
+  reanalyse: (previous, source, edits, workspace, analyseOther) => reanalyse(previous, source, edits, workspace, analyseOther),
   hover: (ctx, offset) => openApiHover(ctx, offset),
   symbols,
   definition,

@@ -25,7 +25,8 @@ interface Frame {
   comma: number;
 }
 
-export function parseJson(text: string): JsonDocument {
+/** `maxDepth` lets an incremental re-parse of a nested value keep the whole document's depth budget. */
+export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const errors: JsonSyntaxError[] = [];
   const len = text.length;
   let pos = 0;
@@ -171,7 +172,7 @@ export function parseJson(text: string): JsonDocument {
     const start = pos;
     const c = text.charCodeAt(pos);
     if (c === 123 || c === 91) {
-      if (stack.length >= MAX_DEPTH) {
+      if (stack.length >= maxDepth) {
         if (!depthReported) { error(start, start + 1, `Nesting deeper than ${MAX_DEPTH} levels: API Lens skips this value (no API description nests this deep).`); depthReported = true; }
         const end = skipValue();
         return scalar('null', start, end, null, parent);
