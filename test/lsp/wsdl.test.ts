@@ -80,3 +80,18 @@ test('a syntax error is published at its exact line and column with a readable m
   // The rest of the document is still understood: hover on the root still names the kind.
   assert.match(plain(await client.hover(uri, 1, 3)), /WSDL 1\.1/);
 });
+
+test('completion of QName values through LSP: imported components with their declared prefix, built-in types, as text edits', async () => {
+  const doc = await openMarked('wsdl/completion/main.wsdl');
+  type Item = { label: string; detail?: string; textEdit?: { range: { start: { line: number; character: number } }; newText: string } };
+  const complete = async (i: number) => {
+    const r = await client.request<Item[] | { items: Item[] } | null>('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.cursors[i] });
+    return Array.isArray(r) ? r : r?.items ?? [];
+  };
+  const element = await complete(2);
+  assert.deepEqual(element.map((x) => x.label).sort(), ['t:Order', 'tns:PlaceOrder']);
+  assert.deepEqual(element[0].textEdit?.range.start, doc.cursors[2]);
+  const types = await complete(0);
+  assert.ok(types.some((x) => x.label === 'xsd:base64Binary' && x.detail === 'XML Schema built-in type'));
+  assert.ok(types.some((x) => x.label === 't:Address' && x.detail === 'type in types.xsd'));
+});

@@ -19,6 +19,7 @@ import { wsdlHover } from './hover';
 import { wsdlDefinition, wsdlFolding, wsdlReferences, wsdlSymbols } from './features';
 import { summarizeWsdl } from './summarize';
 import { wsdlCodeActions } from './quickFixes';
+import { wsdlCompletion } from './completion';
 
 export const RULE_XML_SYNTAX = defineRule({
   code: 'xml-syntax', title: 'The document is not well-formed XML.', defaultSeverity: 'error', appliesTo: ['wsdl11', 'wsdl20'],
@@ -94,6 +95,7 @@ export const wsdlDialect: Dialect<WsdlAnalysed> = {
   definition(ctx, offset) { return wsdlDefinition(ctx, offset); },
   references(ctx, offset, includeDeclaration) { return wsdlReferences(ctx, offset, includeDeclaration); },
   folding(ctx) { return wsdlFolding(ctx); },
+  completion(ctx, offset) { return wsdlCompletion(ctx, offset); },
   summarize(ctx) { return summarizeWsdl(ctx); },
   codeActions(ctx, diagnostics) { return wsdlCodeActions(ctx, diagnostics); },
   rootSpan(ctx) { return ctx.doc.model.doc.root?.nameSpan; },

@@ -1,0 +1,60 @@
+/** Completion of QName attribute values: components of the right kind, from imports too, with the prefix declared for their namespace. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'path';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { Workspace, fileUri } from '../../../server/src/service/workspace';
+import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+
+function open(rel: string) {
+  const file = path.join(FIXTURES, rel);
+  const { text, cursors } = withCursors(readFixture(rel));
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(path.dirname(file))]);
+  const service = new LanguageService({ workspace });
+  const uri = fileUri(file);
+  service.open(uri, text, 1);
+  return { service, uri, text, at: (i: number) => service.completion(uri, cursors[i]) };
+}
+const labels = (items: { label: string }[]) => items.map((i) => i.label).sort();
+
+test('WSDL 1.1: part element=, input message=, binding type=, port binding= offer their kind with declared prefixes', () => {
+  const { at } = open('wsdl/completion/main.wsdl');
+  // element=: the schema's own element and the imported one; urn:example:hidden has no prefix in scope, so Secret is not offered.
+  assert.deepEqual(labels(at(2)), ['t:Order', 'tns:PlaceOrder']);
+  assert.deepEqual(labels(at(3)), ['tns:PlaceOrderRequest', 'tns:PlaceOrderResponse']);
+  assert.deepEqual(labels(at(4)), ['tns:Shop']);
+  assert.deepEqual(labels(at(5)), ['tns:ShopSoap']);
+  const msg = at(3)[0];
+  assert.equal(msg.detail, 'message in this document');
+  // The whole token under the cursor is replaced ("tns:Pl" -> the chosen name).
+  assert.equal(msg.range!.end.character - msg.range!.start.character, 'tns:Pl'.length);
+  assert.equal(at(4)[0].range!.end.character - at(4)[0].range!.start.character, 'tns:Shop'.length);
+});
+
+test('type= and base= offer schema types and the XML Schema built-in types; imported ones say where they come from', () => {
+  const { at } = open('wsdl/completion/main.wsdl');
+  const types = at(0);
+  assert.ok(labels(types).includes('t:Address') && labels(types).includes('tns:Code'));
+  assert.ok(labels(types).includes('xsd:string') && labels(types).includes('xsd:dateTime') && labels(types).includes('xsd:anyType'));
+  assert.ok(!labels(types).some((l) => /Order|Secret/.test(l)), 'elements are not types');
+  assert.equal(types.find((t) => t.label === 't:Address')!.detail, 'type in types.xsd');
+  assert.match(types.find((t) => t.label === 'xsd:int')!.documentation!, /32-bit signed integer[\s\S]*§3\.3\.17/);
+  assert.ok(labels(at(1)).includes('xsd:token'));
+  assert.equal(types.length, labels(types).length);
+  assert.equal(new Set(labels(types)).size, types.length, 'no duplicates');
+});
+
+test('WSDL 2.0: a binding operation ref= offers its interface\'s operations (inherited too); interface= offers interfaces', () => {
+  const { at } = open('wsdl/completion/itf20.wsdl');
+  assert.deepEqual(labels(at(0)), ['tns:ping', 'tns:reserve']);
+  assert.deepEqual(labels(at(1)), ['tns:Base', 'tns:Hotel', 'tns:Other']);
+});
+
+test('no completion outside QName attribute values', () => {
+  const { service, uri, text } = open('wsdl/completion/main.wsdl');
+  const lines = service.analyse(uri)!.source.lines;
+  for (const needle of ['name="PlaceOrderRequest"', 'location="https', 'targetNamespace="urn:example:shop">', '<wsdl:portType']) {
+    assert.deepEqual(service.completion(uri, lines.positionAt(text.indexOf(needle) + needle.indexOf('"') + 2)), [], needle);
+  }
+});
