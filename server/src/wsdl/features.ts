@@ -165,8 +165,12 @@ function modelsFor(ctx: Ctx, target: Component): WsdlModel[] {
   const out: WsdlModel[] = [ctx.doc.model];
   for (const uri of ctx.workspace.openUris()) {
     if (uri === ctx.doc.source.uri) continue;
-    const other = ctx.analyse(uri) as WsdlAnalysed | undefined;
-    if (other?.model && other.model.documents.some((d) => d.uri === target.uri)) out.push(other.model);
+    const other = ctx.analyse(uri);
+    // Open documents of the other dialect (OpenAPI) have a model too, of another shape: only WSDL models count.
+    const kind = other?.source.kind.kind;
+    if (kind !== 'wsdl11' && kind !== 'wsdl20') continue;
+    const model = (other as WsdlAnalysed).model;
+    if (model.documents.some((d) => d.uri === target.uri)) out.push(model);
   }
   return out;
 }
