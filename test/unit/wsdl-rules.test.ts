@@ -53,6 +53,7 @@ const FIXABLE: [string, string, RegExp, string][] = [
   ['wsi-r2716-document-no-namespace', 'bad.wsdl', /Remove the namespace/, '<soap:body use="literal"/>'],
   ['wsi-r2717-rpc-body-namespace', 'bad.wsdl', /namespace="urn:example:quotes"/, '<soap:body namespace="urn:example:quotes" use="literal"/>'],
   ['wsi-r2718-binding-operations-match', 'bad.wsdl', /skeleton for 'GetAlerts'/, '<wsdl:operation name="GetAlerts">\n      <soap:operation soapAction="http://example.com/weather/GetAlerts"/>\n      <wsdl:input>\n        <soap:body use="literal"/>\n      </wsdl:input>'],
+  ['wsi-r2749-header-no-parts', 'bad.wsdl', /Write part="session"/, '<soap:header message="tns:SessionHeader" part="session" use="literal"/>'],
   ['wsi-r2720-header-part', 'bad.wsdl', /Add part="session"/, '<soap:header part="session" message="tns:SessionHeader" use="literal"/>'],
   ['wsi-r2721-fault-name', 'bad.wsdl', /name="UnknownCity"/, '<soap:fault name="UnknownCity" use="literal"/>'],
   ['wsi-r2723-fault-literal', 'bad.wsdl', /literal/, '<soap:fault name="UnknownCity" use="literal"/>'],

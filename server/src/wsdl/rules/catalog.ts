@@ -146,6 +146,7 @@ export const WSDL20_REF = `${WSDL20}#qnameres`;
 
 export const R2001 = wsi('wsi-r2001-import-wsdl-only', 'A wsdl:import must import a WSDL document.', 'R2001');
 export const R2002 = wsi('wsi-r2002-schema-via-xsd-import', 'XML Schema documents must be imported with xsd:import inside wsdl:types, not with wsdl:import.', 'R2002');
+export const R2003 = wsi('wsi-r2003-xsd-import-in-schema', 'xsd:import may appear only inside an xsd:schema element of wsdl:types.', 'R2003');
 export const R2004 = wsi('wsi-r2004-schema-import-target', 'xsd:import and xsd:include must point at an XML Schema document (root xsd:schema), not at a WSDL or another document.', 'R2004');
 export const R2005 = wsi('wsi-r2005-import-namespace-match', 'The namespace attribute of wsdl:import must equal the targetNamespace of the imported WSDL.', 'R2005');
 export const R2102 = wsi('wsi-r2102-schema-import-missing', 'A schema that refers to components of another namespace must xsd:import that namespace.', 'R2102');
@@ -189,6 +190,7 @@ export const R2718 = wsi('wsi-r2718-binding-operations-match', 'A binding must b
 export const R2720 = wsi('wsi-r2720-header-part', 'soap:header and soap:headerfault must name the bound part with a part attribute.', 'R2720');
 export const R2721 = wsi('wsi-r2721-fault-name', 'soap:fault must have a name attribute.', 'R2721');
 export const R2723 = wsi('wsi-r2723-fault-literal', 'soap:fault must not use use="encoded".', 'R2723');
+export const R2749 = wsi('wsi-r2749-header-no-parts', 'soap:header and soap:headerfault must not have a parts attribute (only soap:body has one; a header names its one part with part=).', 'R2749');
 export const R2726 = wsi('wsi-r2726-rpc-no-header-namespace', 'In an rpc-literal binding, soap:header, soap:headerfault and soap:fault must not have a namespace attribute.', 'R2726');
 export const R2754 = wsi('wsi-r2754-fault-name-match', 'soap:fault/@name must equal the name of the wsdl:fault it is in.', 'R2754');
 

@@ -7,11 +7,11 @@ import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS } from '../model';
 import type { Schema } from '../model';
 import {
-  R2001, R2002, R2004, R2005, R2007, R2022, R2023, R2026, R2102, R2105, R2110, R2111, R2112, R2305, R2803, R4005,
+  R2001, R2002, R2003, R2004, R2005, R2007, R2022, R2023, R2026, R2102, R2105, R2110, R2111, R2112, R2305, R2803, R4005,
   SCHEMA_IMPORT_NAMESPACE, UNKNOWN_PART,
 } from './catalog';
 import { tokenSpan } from './references';
-import { Collector, attrRemovalSpan, fixes, isAbsoluteUri, listNames, nsAttr, q } from './util';
+import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, listNames, nsAttr, q } from './util';
 
 export function checkDescription(c: Collector): void {
   const d = c.model.doc;
@@ -226,4 +226,22 @@ export function checkXmlPrefixAttr(c: Collector, el: XmlElement, a: XmlAttribute
   c.add(R4005, a.nameSpan,
     `xmlns:xml declares the xml prefix, which XML Namespaces binds by definition; Basic Profile 1.1 R4005 says not to, because some parsers reject any declaration of it. Remove the declaration.`,
     fixes({ title: 'Remove the xmlns:xml declaration', edits: [{ start: gone.start, end: gone.end, newText: '' }], preferred: true }));
+}
+
+/**
+ * R2003: an xsd:import belongs inside an xsd:schema of wsdl:types. One placed directly in wsdl:types, at
+ * the top level of the definitions, or in a schema elsewhere is ignored by most toolkits (the names it
+ * should bring in then do not resolve) and rejected by the others. Called from the hygiene walk.
+ */
+export function checkSchemaImportPlacement(c: Collector, el: XmlElement): void {
+  const parent = el.parent;
+  const inSchema = parent?.localName === 'schema' && parent.ns === el.ns;
+  const inTypes = inSchema && parent.parent?.localName === 'types' && parent.parent.ns === NS.WSDL11;
+  if (inTypes) return;
+  const where = !parent ? 'as the document root'
+    : inSchema ? 'in an xsd:schema that is not inside wsdl:types'
+      : parent.ns === NS.WSDL11 ? `directly inside <${parent.name}>` : `inside <${parent.name}>`;
+  const p = el.name.includes(':') ? el.name.slice(0, el.name.indexOf(':') + 1) : '';
+  c.add(R2003, el.nameSpan,
+    `<${el.name}> stands ${where}; Basic Profile 1.1 R2003 allows xsd:import only as a child of an xsd:schema in wsdl:types. Toolkits ignore it there (or reject the document), so the names of ${q(attr(el, 'namespace')?.value ?? 'its namespace')} stay unknown. Move it into the <${p}schema> whose declarations refer to that namespace.`);
 }

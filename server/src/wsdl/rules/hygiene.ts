@@ -8,7 +8,8 @@ import { NS, type SchemaComponent } from '../model';
 import { SCHEMA_INVALID_DERIVATION, UNKNOWN_ATTRIBUTE } from './catalog';
 import { closest } from './references';
 import { Collector, attrRemovalSpan, fixes, listNames, q } from './util';
-import { checkArrayTypeAttr, checkRequiredAttr, checkXmlPrefixAttr } from './description';
+import { checkArrayTypeAttr, checkRequiredAttr, checkSchemaImportPlacement, checkXmlPrefixAttr } from './description';
+import { XSD_NAMESPACES } from '../build';
 import { checkOldSchemaNamespaceAttr } from './structure';
 
 /** Unqualified attributes of each WSDL 2.0 element (WSDL 2.0 Part 1 XML representation; binding and interface share operation/fault). */
@@ -61,6 +62,7 @@ function scanTree(c: Collector): void {
         else checkRequiredAttr(c, el);
       }
       if (!(f & 2) && el.ns === NS.WSDL11) checkUnknownAttrs(c, el, WSDL11_ATTRS, '1.1');
+      else if (!(f & 2) && el.localName === 'import' && XSD_NAMESPACES.has(el.ns ?? '')) checkSchemaImportPlacement(c, el);
     } else if (!(f & 2) && el.ns === NS.WSDL20) checkUnknownAttrs(c, el, WSDL20_ATTRS, '2.0');
     let g = f;
     if (el.localName === 'schema' && el.ns === NS.XSD) g |= 1;

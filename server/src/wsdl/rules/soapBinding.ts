@@ -9,7 +9,7 @@ import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS, TRANSPORT, type Binding, type BindingMessage, type BindingOperation, type Message, type OperationMessage, type Part, type PortTypeOperation, type SoapBody, type WsdlModel } from '../model';
 import {
   R2201, R2203, R2204, R2205, R2209, R2210, R2401, R2701, R2702, R2705, R2706, R2710, R2716, R2717, R2720, R2721,
-  R2723, R2726, R2754, MIME_ONE_SOAP_BODY, SOAP_BINDING_MISSING, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
+  R2723, R2726, R2749, R2754, MIME_ONE_SOAP_BODY, SOAP_BINDING_MISSING, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
 } from './catalog';
 import { actionFor, escAttr } from './structure';
 import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, nsAttr, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
@@ -152,7 +152,9 @@ function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
       checkUse(c, b, h, 'soap:header');
       checkNamespace(c, b, style, h, 'header');
       checkHeaderPart(c, b, h, 'header');
+      checkHeaderParts(c, b, h.el, op);
       for (const hf of headerfaults(h)) {
+        checkHeaderParts(c, b, hf, op);
         const hfUse = attr(hf, 'use');
         if (hfUse?.value === 'encoded') c.add(R2706, hfUse.valueSpan, literalMessage(b, 'soap:headerfault'), literalFix(hf));
         const hfNs = attr(hf, 'namespace');
@@ -162,6 +164,22 @@ function checkOperation(c: Collector, b: Binding, op: BindingOperation): void {
     }
   }
   for (const f of op.faults) checkFault(c, b, op, ptOp, f, style);
+}
+
+/** R2749: parts= belongs to soap:body; a header or headerfault names its single part with part=. */
+function checkHeaderParts(c: Collector, b: Binding, el: XmlElement, op: BindingOperation): void {
+  const i = el.attributes.findIndex((a) => a.name === 'parts');
+  if (i < 0) return;
+  const a = el.attributes[i];
+  const names = a.value.split(/\s+/).filter(Boolean);
+  const hasPart = !!attr(el, 'part');
+  const gone = attrRemovalSpan(el, a, i);
+  const fix = !hasPart && names.length === 1
+    ? fixes({ title: `Write part="${names[0]}"`, edits: [{ start: a.nameSpan.start, end: a.nameSpan.end, newText: 'part' }], preferred: true })
+    : fixes({ title: "Remove the parts attribute", edits: [{ start: gone.start, end: gone.end, newText: '' }] });
+  c.add(R2749, a.nameSpan,
+    `${el.name} in operation ${q(op.name)} has a parts attribute; only soap:body has one. ${profileOf(b)} R2749 forbids it on soap:header and soap:headerfault: ${hasPart ? 'the part= beside it already names the header\'s part, so remove parts=' : names.length === 1 ? `write part="${names[0]}" instead` : 'a header carries exactly one part, named with part='}.`,
+    fix);
 }
 
 function headerfaults(h: SoapBody): XmlElement[] {
