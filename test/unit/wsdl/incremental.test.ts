@@ -62,3 +62,31 @@ test('incremental WSDL re-analysis equals a fresh analysis, edit after edit', ()
   service.edit(uri, [{ range: { start: lines.positionAt(at), end: lines.positionAt(at) }, text: ' ' }], ++version);
   assert.equal((service.analyse(uri) as WsdlAnalysed).model.doc.messages[0], m1);
 });
+
+test('a WSDL 2.0 draft-namespace description stays WSDL 2.0 (one draft finding) through incremental edits', () => {
+  const rel = 'rules/wsdl-draft-namespace/bad.wsdl';
+  const uri = fileUri(path.join(FIXTURES, rel));
+  let text = withCursors(readFixture(rel)).text;
+  const service = new LanguageService({ workspace: new Workspace() });
+  service.open(uri, text, 1);
+  const edits: { find: string; del: number; insert: string }[] = [
+    { find: 'element="tns:greet"', del: 19, insert: 'element="tns:nope"' },          // inside the interface: re-scanned alone
+    { find: '<wsdl:service', del: 0, insert: '<wsdl:interface name="Extra"><wsdl:operation name="x" pattern="http://www.w3.org/2006/01/wsdl/in-only"><wsdl:input element="#any"/></wsdl:operation></wsdl:interface>\n  ' },
+    { find: 'element="tns:nope"', del: 18, insert: 'element="tns:greet"' },
+  ];
+  let version = 1;
+  for (const e of edits) {
+    const at = text.indexOf(e.find);
+    assert.ok(at >= 0, e.find);
+    const lines = new LineIndex(text);
+    service.edit(uri, [{ range: { start: lines.positionAt(at), end: lines.positionAt(at + e.del) }, text: e.insert }], ++version);
+    text = text.slice(0, at) + e.insert + text.slice(at + e.del);
+    const fresh = new LanguageService({ workspace: new Workspace() });
+    fresh.open(uri, text, 1);
+    const strip = (ds: ReturnType<LanguageService['diagnostics']>) => ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
+    assert.deepEqual(strip(service.diagnostics(uri)), strip(fresh.diagnostics(uri)), `after editing ${e.find}`);
+    assert.equal(service.diagnostics(uri).filter((d) => d.code === 'wsdl-draft-namespace').length, 1);
+    assert.equal((service.analyse(uri) as WsdlAnalysed).model.doc.version, '2.0');
+  }
+  assert.ok(!service.diagnostics(uri).some((d) => d.code === 'wsdl-unknown-mep'), 'the draft in-only MEP reads as the Recommendation\'s');
+});
