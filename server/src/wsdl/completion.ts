@@ -115,6 +115,12 @@ export function wsdlCompletion(ctx: Ctx, offset: number): CompletionResult[] {
     const label = qname(c.ns, c.name);
     if (label) push(label, `${KIND_WORDS[kind]} in ${where(c)}`, c.ns ? `{${c.ns}}${c.name}` : undefined);
   }
+  if (family === 'wsdl20' && kind === 'element' && (local === 'input' || local === 'output' || local === 'fault')) {
+    // WSDL 2.0 §2.3.2 / §2.5.2: element= may be a token instead of a QName.
+    push('#any', 'any single element', 'The message content is any single XML element.');
+    push('#none', 'no content', 'The message has no content (an empty body).');
+    push('#other', 'non-XML content', 'The message content is described by something other than XML Schema (a type system extension).');
+  }
   if (kind === 'type') {
     for (const b of XSD_BUILTINS.values()) {
       const label = qname(NS.XSD, b.name);
