@@ -29,3 +29,8 @@ export const RULE_REF_REMOTE = defineRule({
   defaultSeverity: 'information', appliesTo: ['swagger2', 'oas30', 'oas31', 'oas32'],
   reference: { title: 'OpenAPI: Relative References in URIs', url: 'https://spec.openapis.org/oas/v3.1.1#relative-references-in-api-description-uris' },
 });
+export const RULE_CHECKS_DEFERRED = defineRule({
+  code: 'oas-checks-deferred', title: 'A structural syntax error (a bracket never closed, or the wrong one) makes later checks unreliable: their findings are held back until it is fixed.',
+  defaultSeverity: 'information', appliesTo: ['swagger2', 'oas30', 'oas31', 'oas32'],
+  reference: { title: 'RFC 8259 §2: JSON Grammar (structural characters)', url: 'https://www.rfc-editor.org/rfc/rfc8259#section-2' },
+});

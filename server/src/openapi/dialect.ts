@@ -12,6 +12,7 @@ import { parseJson } from '../syntax/jsonParser';
 import { parseYaml } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
 import { buildModel } from './build';
+import { deferDamagedFindings } from './damage';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
 import { nodeAtOffset, type OpenApiModel, type RefModel } from './model';
 import { Resolver } from './refs';
@@ -58,9 +59,9 @@ function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, _edits: un
 
 function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number): OpenApiAnalysed {
   const t1 = performance.now();
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
-  for (const e of doc.errors) findings.push({ code: syntaxCode, message: e.message, span: e.span });
+  for (const e of doc.errors) findings.push({ code: syntaxCode, message: e.message, span: e.span, ...(e.related ? { related: e.related.map((r) => ({ uri: source.uri, span: r.span, range: source.lines.rangeOf(r.span), message: r.message })) } : {}) });
   // U+FFFD is what decoding leaves for bytes that are not UTF-8 (e.g. a file saved as Latin-1).
   const bad = source.text.indexOf('\ufffd');
   if (bad >= 0) {
@@ -71,13 +72,17 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   }
   const { model, resolver } = buildModel(source, doc, { workspace, analyseOther });
   const t2 = performance.now();
+  const crossFile = new Set<Finding>();
   for (const p of resolver.problems()) {
     if (p.kind === 'unresolved' && p.ref.context === 'schema' && (p.ref as RefModel & { underId?: boolean }).underId) continue; // base URI changed by $id
     const code = p.kind === 'remote' ? RULE_REF_REMOTE.code : p.kind === 'cycle' ? RULE_REF_CYCLE.code : RULE_REF_UNRESOLVED.code;
-    findings.push({ code, message: p.message, span: p.ref.valueSpan });
+    const f: Finding = { code, message: p.message, span: p.ref.valueSpan };
+    if (p.ref.targetUri !== model.uri) crossFile.add(f);
+    findings.push(f);
   }
   if (model.root) findings.push(...runOpenApiRules(model));
   const t3 = performance.now();
+  if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
   return { source, findings, dependencies: [...resolver.dependencies], model, resolver };
 }

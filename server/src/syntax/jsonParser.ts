@@ -8,6 +8,7 @@
  * It never throws: errors carry exact spans and the tree keeps everything parsed around them.
  */
 import type { JsonDocument, JsonNode, JsonProperty, JsonSyntaxError } from './jsonTree';
+import type { Span } from '../core/text';
 
 /** Deeper nesting is skipped with a finding (real API descriptions stay far below this). */
 export const MAX_DEPTH = 512;
@@ -32,8 +33,16 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   let pos = 0;
   if (text.charCodeAt(0) === 0xfeff) pos = 1; // a BOM is not content
 
-  const error = (start: number, end: number, message: string): void => {
-    if (errors.length < MAX_ERRORS) errors.push({ code: 'json-syntax', message, span: { start, end: Math.max(end, start) } });
+  const error = (start: number, end: number, message: string, related?: JsonSyntaxError['related']): void => {
+    if (errors.length < MAX_ERRORS) errors.push({ code: 'json-syntax', message, span: { start, end: Math.max(end, start) }, ...(related ? { related } : {}) });
+  };
+  const damaged: Span[] = [];
+  /** The opening of the container on top of the stack: from its key (when it is a property value) to its bracket. */
+  const openingOfTop = (): Span => {
+    const f = stack[stack.length - 1];
+    const p = stack[stack.length - 2];
+    const b = f.node.span.start;
+    return p?.isObject && p.keyEnd <= b ? { start: p.keyStart, end: b + 1 } : { start: b, end: b + 1 };
   };
 
   const skipWs = (): void => {
@@ -210,7 +219,28 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     top.state = 3;
   };
 
-  const close = (end: number): void => {
+  /** Indentation of the line holding `at` (columns before its first non-blank character). */
+  const indentOf = (at: number): number => {
+    let i = at;
+    while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+    const lineStart = i;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    return i - lineStart;
+  };
+  /**
+   * In indented JSON, the first container whose closing bracket (alone on its line) is not indented like the
+   * line that opened it: when a bracket turns out to be missing, the missing one is most likely its own.
+   */
+  let suspect: Span | undefined;
+  const checkIndent = (closer: number): void => {
+    let i = closer;
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    if (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) return; // not alone on its line
+    if (closer - i !== indentOf(stack[stack.length - 1].node.span.start)) suspect = openingOfTop();
+  };
+
+  const close = (end: number, atEof = false): void => {
+    if (!atEof && !suspect) checkIndent(end - 1);
     const f = stack.pop()!;
     f.node.span.end = end;
     attach(f.node);
@@ -231,7 +261,15 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       const open = top.node.span.start;
       let line = 1;
       for (let i = text.indexOf('\n'); i >= 0 && i < open; i = text.indexOf('\n', i + 1)) line++;
-      error(len, len, `Unexpected end of the document: the ${top.isObject ? 'object' : 'array'} opened on line ${line} is not closed (missing ${top.isObject ? "'}'" : "']'"}).`);
+      const opening = openingOfTop();
+      damaged.push(suspect && suspect.start > opening.start ? suspect : opening);
+      const related = [{ span: opening, message: `The ${top.isObject ? 'object' : 'array'} that is never closed starts here; the missing ${top.isObject ? "'}'" : "']'"} belongs somewhere after it.` }];
+      if (suspect && suspect.start > opening.start) {
+        let sl = 1;
+        for (let i = text.indexOf('\n'); i >= 0 && i < suspect.start; i = text.indexOf('\n', i + 1)) sl++;
+        related.unshift({ span: suspect, message: `Probably here: the container opened on line ${sl} is closed by a bracket indented differently from the line that opened it, so its own closing bracket is likely the one missing.` });
+      }
+      error(len, len, `Unexpected end of the document: the ${top.isObject ? 'object' : 'array'} opened on line ${line} is not closed (missing ${top.isObject ? "'}'" : "']'"}).`, related);
       // Close every open container at the end, keeping what was parsed.
       while (stack.length) {
         const f = stack[stack.length - 1];
@@ -239,7 +277,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
           // A key without a value: keep it with a null value so the key is still visible.
           f.node.properties!.push({ key: f.key, keySpan: { start: f.keyStart, end: f.keyEnd }, value: scalar('null', f.keyEnd, f.keyEnd, null, f.node), span: { start: f.keyStart, end: f.keyEnd } });
         }
-        close(len);
+        close(len, true);
       }
       break;
     }
@@ -301,7 +339,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
           if (c === 44) { top.comma = pos; pos++; top.state = 4; }
           else if (c === 125) { pos++; close(pos); }
           else if (c === 34) { error(pos, pos + 1, "A ',' is missing between two properties."); top.state = 4; }
-          else if (c === 93) { error(pos, pos + 1, "Unexpected ']': this object must be closed with '}'."); pos++; close(pos); }
+          else if (c === 93) { damaged.push(openingOfTop()); error(pos, pos + 1, "Unexpected ']': this object must be closed with '}'.", [{ span: openingOfTop(), message: 'The object opened here.' }]); pos++; close(pos); }
           else { error(pos, pos + 1, `Unexpected ${JSON.stringify(text.charAt(pos))}: a ',' or '}' is expected after a property.`); pos++; }
         }
       }
@@ -309,7 +347,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       if (top.state === 3) {
         if (c === 44) { top.comma = pos; pos++; top.state = 4; }
         else if (c === 93) { pos++; close(pos); }
-        else if (c === 125) { error(pos, pos + 1, "Unexpected '}': this array must be closed with ']'."); pos++; close(pos); }
+        else if (c === 125) { damaged.push(openingOfTop()); error(pos, pos + 1, "Unexpected '}': this array must be closed with ']'.", [{ span: openingOfTop(), message: 'The array opened here.' }]); pos++; close(pos); }
         else { error(pos, pos + 1, "A ',' is missing between two array items."); top.state = 4; }
       } else if (c === 93) {
         if (top.state === 4) error(top.comma, top.comma + 1, 'Trailing comma: JSON does not allow a comma before ].');
@@ -327,5 +365,5 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
 
   skipWs();
   if (pos < len) error(pos, Math.min(len, pos + 1), 'Unexpected content after the end of the JSON document: a document holds exactly one value.');
-  return { root, errors, syntax: 'json' };
+  return { root, errors, syntax: 'json', ...(damaged.length ? { damaged } : {}) };
 }

@@ -34,12 +34,20 @@ export interface JsonSyntaxError {
   span: Span;
   /** 'json-syntax' | 'yaml-syntax' | 'yaml-alias-limit' | 'nesting-limit' ... */
   code: string;
+  /** Other places that explain the error (e.g. where a container that is never closed was opened). */
+  related?: { span: Span; message: string }[];
 }
 
 export interface JsonDocument {
   root?: JsonNode;
   errors: JsonSyntaxError[];
   syntax: 'json' | 'yaml';
+  /**
+   * Where the parser had to guess the structure: the opening of the innermost container the text never
+   * closes, and of each container closed by the wrong bracket. Everything parsed after such an opening may
+   * be nested in the wrong place, so findings about it are consequences, not defects (openapi/damage.ts).
+   */
+  damaged?: Span[];
 }
 
 export function getProperty(node: JsonNode | undefined, key: string): JsonProperty | undefined {
