@@ -102,10 +102,10 @@ export function wsdlCompletion(ctx: Ctx, offset: number): CompletionResult[] {
     return ns === '' && defaultNs === '' ? name : undefined;   // a no-namespace component needs no default namespace in scope
   };
 
-  const out: CompletionResult[] = [];
+  let out: CompletionResult[] = [];
   const seen = new Set<string>();
   const push = (label: string, detail: string, documentation?: string) => {
-    if (seen.has(label) || out.length >= MAX_ITEMS) return;
+    if (seen.has(label)) return;
     seen.add(label);
     out.push({ label, insertText: label, kind: 'reference', detail, documentation, range });
   };
@@ -126,6 +126,12 @@ export function wsdlCompletion(ctx: Ctx, offset: number): CompletionResult[] {
       const label = qname(NS.XSD, b.name);
       if (label) push(label, 'XML Schema built-in type', `${xsdBuiltinText(b)} [${b.spec.title}](${b.spec.url})`);
     }
+  }
+  if (out.length > MAX_ITEMS) {
+    // Too many to send: keep those containing what is typed (the editor filters the rest fuzzily anyway).
+    const typed = text.slice(tokenStart, offset).replace(/^[^:]*:/, '').toLowerCase();
+    if (typed) out = out.filter((x) => x.label.toLowerCase().includes(typed));
+    out = out.slice(0, MAX_ITEMS);
   }
   return out;
 }

@@ -59,3 +59,14 @@ test('no completion outside QName attribute values', () => {
     assert.deepEqual(service.completion(uri, lines.positionAt(text.indexOf(needle) + needle.indexOf('"') + 2)), [], needle);
   }
 });
+
+test('more components than one answer holds: those containing the typed text are kept', () => {
+  let text = '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:tns="urn:big" targetNamespace="urn:big">\n';
+  for (let i = 0; i < 3000; i++) text += `<wsdl:message name="M${i}"/>\n`;
+  text += '<wsdl:portType name="P"><wsdl:operation name="o"><wsdl:input message="tns:M299"/></wsdl:operation></wsdl:portType></wsdl:definitions>';
+  const service = new LanguageService();
+  const uri = 'file:///tmp/api-lens-big-completion.wsdl';
+  service.open(uri, text, 1);
+  const at = service.analyse(uri)!.source.lines.positionAt(text.indexOf('tns:M299"') + 'tns:M299'.length);
+  assert.deepEqual(labels(service.completion(uri, at)), ['tns:M299', 'tns:M2990', 'tns:M2991', 'tns:M2992', 'tns:M2993', 'tns:M2994', 'tns:M2995', 'tns:M2996', 'tns:M2997', 'tns:M2998', 'tns:M2999']);
+});
