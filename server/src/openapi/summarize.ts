@@ -102,7 +102,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
     return {
       name, uri, span: op.methodSpan, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
-      headerNames, hasRequestBody: !!op.requestBody, hypermedia, bodyHints: [...bodyHints],
+      headerNames, hasRequestBody: carriesData(op, m), hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),
       formats: [...new Set([...req, ...res].map((t) => formatOf(t).format))].map((f) => ({ value: f, confidence: 'certain' as const, reason: `Its media types include ${f}.`, evidence: [ev(op.methodSpan)] })),
       styles: [],
@@ -171,4 +171,36 @@ function hintsOf(root: JsonNode, m: OpenApiModel, out: Set<string>): void {
     }
     for (const it of n.items ?? []) stack.push(it);
   }
+}
+
+/**
+ * Whether the operation's request body can carry data. An optional body whose every schema admits only the
+ * empty object (Stripe declares `{type: object, properties: {}, additionalProperties: false}` on ~200 GETs)
+ * carries nothing: a GET that may send an empty form is not the smell style-body-on-get names.
+ */
+function carriesData(op: OperationModel, m: OpenApiModel): boolean {
+  const rb = op.requestBody;
+  if (!rb) return false;
+  if (rb.required?.value === true) return true;
+  const schemas = m.kind === 'swagger2' ? [rb.schema] : rb.content.map((c) => c.schema);
+  return schemas.some((s) => !onlyEmptyObject(s, rb.uri, m));
+}
+
+/** A schema (through `$ref`s) that admits only `{}`: no properties, and no others allowed, or maxProperties 0. */
+function onlyEmptyObject(schema: JsonNode | undefined, uri: string, m: OpenApiModel): boolean {
+  const s = schema && (m.resolver.resolve(schema, uri)?.node ?? schema);
+  if (!s || s.type !== 'object' || !s.properties) return false;
+  let closed = false;
+  for (const p of s.properties) {
+    const v = p.value;
+    switch (p.key) {
+      case 'type': if (v.value !== 'object') return false; break;
+      case 'properties': if (v.type !== 'object' || (v.properties?.length ?? 0) > 0) return false; break;
+      case 'additionalProperties': if (v.value === false) closed = true; else return false; break;
+      case 'maxProperties': if (v.value === 0) closed = true; break;
+      case 'description': case 'title': case 'example': case 'examples': case 'deprecated': break;
+      default: if (!p.key.startsWith('x-')) return false; // patternProperties, allOf, oneOf ...: may admit data
+    }
+  }
+  return closed;
 }
