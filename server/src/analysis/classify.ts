@@ -445,11 +445,12 @@ function formatFamilies(summary: DocumentSummary): string[] {
     else if (m.includes('x-www-form-urlencoded')) seen.add('form');
     else if (m.startsWith('multipart/')) seen.add('multipart');
     else if (m === 'application/octet-stream' || m.startsWith('image/') || m.startsWith('audio/') || m.startsWith('video/') || m === 'application/pdf') seen.add('binary');
+    else if (m === 'text/event-stream' || m === 'event-stream') seen.add('event-stream'); // the name the format fact uses
     else if (m.startsWith('text/')) seen.add('text');
     else if (m === 'application/graphql') seen.add('GraphQL');
   }
   if (summary.weight.envelope || summary.operations.some((o) => o.soapVersion)) seen.add('XML');
-  const order = ['JSON', 'XML', 'GraphQL', 'form', 'multipart', 'text', 'binary'];
+  const order = ['JSON', 'XML', 'GraphQL', 'form', 'multipart', 'event-stream', 'text', 'binary'];
   return order.filter((o) => seen.has(o));
 }
 

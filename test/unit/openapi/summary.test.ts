@@ -132,3 +132,22 @@ paths: {}
 `);
   assert.deepEqual(s.protocols.map((p) => p.value), ['HTTPS']);
 });
+
+test('text/event-stream: the format fact and the headline both say event-stream (not text)', () => {
+  const s = describe(`openapi: 3.2.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /events:
+    get:
+      responses:
+        '200':
+          description: a stream
+          content:
+            text/event-stream:
+              itemSchema: {type: object}
+`, 'sse.yaml');
+  assert.deepEqual(s.formats.map((f) => f.value), ['event-stream']);
+  assert.match(s.headline ?? '', /event-stream/);
+  assert.doesNotMatch(s.headline ?? '', /\btext\b/);
+});
