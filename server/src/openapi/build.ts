@@ -16,6 +16,7 @@ import {
   type ServerModel, type TagModel,
 } from './model';
 import { Resolver, splitRef, type ResolverEnv } from './refs';
+import { resolveReference } from '../service/workspace';
 
 const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 
@@ -23,6 +24,15 @@ const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
+  // OpenAPI 3.2 (Relative References in API Description URIs, Establishing the Base URI): `$self` is the document's own URI, so relative references
+  // resolve against it (itself resolved against where the document was read); a reference back to `$self`
+  // names this document.
+  const selfNode = kind === 'oas32' && root.type === 'object' ? getValue(root, '$self') : undefined;
+  let base: string | undefined;
+  if (selfNode?.type === 'string' && typeof selfNode.value === 'string' && selfNode.value) {
+    try { base = resolveReference(uri, selfNode.value).replace(/#.*$/, ''); } catch { base = undefined; }
+    if (base === uri) base = undefined;
+  }
   // The path is a linked list (shared prefixes), materialised only where a $ref is found; the stack is
   // kept in parallel arrays so the walk allocates one object per container, not two.
   interface PathLink { key: string; up?: PathLink }
@@ -48,12 +58,14 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
           // Inside examples, defaults and enums, `$ref` is data, not a reference.
           if (isData(segs, kind)) continue;
           const ref = v.value as string;
-          const sp = splitRef(ref, uri);
+          const sp = splitRef(ref, base ?? uri);
+          if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
           const r: RefModel & { underId?: boolean } = {
             ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
             targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
             context: f & 1 ? 'schema' : 'object',
           };
+          if (base && sp.uri !== uri) r.base = base;
           if (f & 2) r.underId = true;
           out.push(r);
           continue;

@@ -228,6 +228,8 @@ export interface RefModel {
   remote: boolean;
   /** Where the ref sits: 'schema' inside a Schema Object (3.1+: $ref siblings allowed), else 'object'. */
   context: 'schema' | 'object';
+  /** 3.2: the base URI the reference was resolved against when `$self` sets one (absent: the document's own URI). */
+  base?: string;
 }
 
 export interface ResolvedNode {

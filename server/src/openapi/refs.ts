@@ -134,11 +134,16 @@ export class Resolver implements RefResolver {
   }
 
   private targetOnce(ref: RefModel): ResolvedNode | RefProblem {
-    if (ref.remote) return { ref, kind: 'remote', message: `The reference ${ref.ref} points to the network; API Lens never fetches remote documents, so it is not followed.` };
+    if (ref.remote) {
+      if (ref.base && !isRemote(ref.ref)) {
+        return { ref, kind: 'remote', message: `The reference ${ref.ref} is relative, and $self (${ref.base}) makes it resolve to ${ref.targetUri}, a network address; API Lens never fetches remote documents, so it is not followed (OpenAPI 3.2, Establishing the Base URI: relative references resolve against $self).` };
+      }
+      return { ref, kind: 'remote', message: `The reference ${ref.ref} points to the network; API Lens never fetches remote documents, so it is not followed.` };
+    }
     const doc = this.load(ref.targetUri);
     if (!doc) {
       const file = fileName(ref.targetUri);
-      return { ref, kind: 'unresolved', message: `The file ${file} of the reference ${ref.ref} cannot be read (it does not exist, or it is outside the workspace).` };
+      return { ref, kind: 'unresolved', message: `The file ${file} of the reference ${ref.ref} cannot be read (it does not exist, or it is outside the workspace)${ref.base ? `; it was resolved against $self (${ref.base}) to ${ref.targetUri}` : ''}.` };
     }
     const ptr = ref.targetPointer;
     if (ptr !== '' && !ptr.startsWith('/')) {

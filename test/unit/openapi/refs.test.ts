@@ -163,3 +163,42 @@ components:
   const a = svc.analyse(uri) as OpenApiAnalysed;
   assert.equal(a.model.refs.length, 2, 'the example and the default value hold data, not references');
 });
+
+test('3.2 $self: relative $refs resolve against it; an http(s) $self makes them remote (reported, not followed)', () => {
+  const head = 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\n';
+  const body = (self: string) => `${head}${self}paths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'schemas/pet.yaml'}\n    B: {$ref: '#/components/schemas/C'}\n    C: {type: string}\n    D: {$ref: 'openapi.yaml#/components/schemas/C'}\n`;
+  const svc = service();
+  // A relative $self: the document says it lives in sub/, so schemas/pet.yaml is sub/schemas/pet.yaml.
+  const uri = fileUri(path.join(DIR, 'self-test.yaml'));
+  svc.open(uri, body('$self: sub/openapi.yaml\n'), 1);
+  let a = svc.analyse(uri) as OpenApiAnalysed;
+  const ref = (name: string) => a.model.refs.find((r) => r.pointer === `/components/schemas/${name}`)!;
+  assert.equal(ref('A').targetUri, fileUri(path.join(DIR, 'sub', 'schemas', 'pet.yaml')));
+  assert.equal(ref('A').base, fileUri(path.join(DIR, 'sub', 'openapi.yaml')));
+  assert.equal(ref('B').targetUri, uri, 'a fragment-only ref names this document');
+  assert.equal(ref('D').targetUri, uri, 'a ref to $self itself names this document');
+  assert.equal(a.resolver.resolve(ref('D').holder)?.node.properties?.[0].value.value, 'string');
+  const unresolved = svc.diagnostics(uri).filter((d) => d.code === 'oas-ref-unresolved');
+  assert.equal(unresolved.length, 1);
+  assert.match(unresolved[0].message, /resolved against \$self \(file:.*\/sub\/openapi\.yaml\)/);
+
+  // An https $self: relative refs name network resources: oas-ref-remote on each, saying why, never fetched.
+  svc.open(uri, body('$self: https://api.example.com/v1/openapi.yaml\n'), 2);
+  a = svc.analyse(uri) as OpenApiAnalysed;
+  assert.equal(ref('A').targetUri, 'https://api.example.com/v1/schemas/pet.yaml');
+  assert.equal(ref('A').remote, true);
+  assert.equal(ref('B').remote, false);
+  assert.equal(ref('D').targetUri, uri);
+  const diags = svc.diagnostics(uri);
+  assert.deepEqual(diags.filter((d) => d.code === 'oas-ref-unresolved').map((d) => d.message), []);
+  const remote = diags.filter((d) => d.code === 'oas-ref-remote');
+  assert.equal(remote.length, 1);
+  assert.match(remote[0].message, /schemas\/pet\.yaml is relative, and \$self \(https:\/\/api\.example\.com\/v1\/openapi\.yaml\) makes it resolve to https:\/\/api\.example\.com\/v1\/schemas\/pet\.yaml/);
+  const lines = body('$self: https://api.example.com/v1/openapi.yaml\n').split('\n');
+  assert.equal(lines[remote[0].range.start.line].slice(remote[0].range.start.character).startsWith("'schemas/pet.yaml'"), true);
+
+  // Before 3.2, $self means nothing: refs resolve against the file.
+  svc.open(uri, body('$self: https://api.example.com/v1/openapi.yaml\n').replace('3.2.0', '3.1.0'), 3);
+  a = svc.analyse(uri) as OpenApiAnalysed;
+  assert.equal(ref('A').targetUri, fileUri(path.join(DIR, 'schemas', 'pet.yaml')));
+});
