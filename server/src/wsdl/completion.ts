@@ -79,7 +79,7 @@ export function wsdlCompletion(ctx: Ctx, offset: number): CompletionResult[] {
   const family = familyOf(elNs);
   if (!family) return [];
   const kind = kindOf(family, local, attrName);
-  if (!kind) return [];
+  if (!kind) return family === 'wsdl11' && local === 'operation' && attrName === 'name' ? bindingOperationNames(ctx, scope, own, text, offset, typedValue) : [];
 
   // The token under the cursor (list-valued attributes such as extends= and memberTypes= hold several).
   const tokenStart = offset - (/\S*$/.exec(typedValue)?.[0].length ?? 0);
@@ -173,6 +173,34 @@ function candidates(ctx: Ctx, kind: ComponentKind, el: XmlElement | undefined): 
       const r = m.resolve(x);
       if (r.status === 'found' && r.target.kind === 'interface') queue.push(r.target as Interface);
     }
+  }
+  return out;
+}
+
+/**
+ * WSDL 1.1 binding operations name their portType operation by NCName (§2.5): inside a wsdl:binding,
+ * name= offers the operations of the binding's portType that no other operation of the binding binds yet.
+ */
+function bindingOperationNames(ctx: Ctx, scope: XmlElement | undefined, own: XmlElement | undefined, text: string, offset: number, typed: string): CompletionResult[] {
+  const m = ctx.doc.model;
+  let bindingEl: XmlElement | undefined;
+  for (let e = own ? own.parent : scope; e; e = e.parent) {
+    if (e.ns === NS.WSDL11 && (e.localName === 'binding' || e.localName === 'portType')) { bindingEl = e.localName === 'binding' ? e : undefined; break; }
+  }
+  const b = bindingEl && m.doc.bindings.find((x) => x.el === bindingEl);
+  if (!b?.type) return [];
+  const r = m.resolve(b.type);
+  if (r.status !== 'found' || r.target.kind !== 'portType') return [];
+  const bound = new Set(b.operations.filter((o) => o.el !== own).map((o) => o.name));
+  const start = offset - typed.length;
+  let end = offset;
+  while (end < text.length && !/[\s"'<>]/.test(text[end])) end++;
+  const L = ctx.doc.source.lines;
+  const range = { start: L.positionAt(start), end: L.positionAt(end) };
+  const out: CompletionResult[] = [];
+  for (const o of (r.target as import('./model').PortType).operations) {
+    if (!o.name || bound.has(o.name)) continue;
+    out.push({ label: o.name, insertText: o.name, kind: 'reference', detail: `operation of portType ${r.target.name}${o.primitive ? ` (${o.primitive})` : ''}`, range });
   }
   return out;
 }

@@ -24,7 +24,10 @@ test('WSDL 1.1: part element=, input message=, binding type=, port binding= offe
   assert.deepEqual(labels(at(2)), ['t:Order', 'tns:PlaceOrder']);
   assert.deepEqual(labels(at(3)), ['tns:PlaceOrderRequest', 'tns:PlaceOrderResponse']);
   assert.deepEqual(labels(at(4)), ['tns:Shop']);
-  assert.deepEqual(labels(at(5)), ['tns:ShopSoap']);
+  assert.deepEqual(labels(at(6)), ['tns:ShopSoap']);
+  // A binding operation's name= (an NCName): the portType's operations not bound yet.
+  assert.deepEqual(labels(at(5)), ['CancelOrder', 'PlaceOrder']);
+  assert.equal(at(5).find((x) => x.label === 'CancelOrder')!.detail, 'operation of portType Shop (one-way)');
   const msg = at(3)[0];
   assert.equal(msg.detail, 'message in this document');
   // The whole token under the cursor is replaced ("tns:Pl" -> the chosen name).
