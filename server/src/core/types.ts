@@ -14,6 +14,11 @@ export interface DocumentKindInfo {
   /** Version as written in the document (e.g. "3.1.0"); "1.1" / "2.0" for WSDL. */
   version: string;
   syntax: 'xml' | 'json' | 'yaml';
+  /**
+   * A plain YAML/JSON file (e.g. schemas/pet.yaml) that is no API description but the target of a `$ref` from
+   * one the service analysed: `kind`/`version` are the referencing document's; only `$ref` navigation applies.
+   */
+  fragment?: boolean;
 }
 
 /** A problem found while parsing or analysing, before it is placed into a line/character range. */

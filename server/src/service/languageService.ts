@@ -186,7 +186,10 @@ export class LanguageService {
     const read = this.workspace.read(uri);
     if (!read) return undefined;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === read.version) return cached.analysed ?? undefined;
+    // Not ours when last built, but since then an analysed OpenAPI document $refs it: a fragment now.
+    // Asked only from outside an analysis (a feature, diagnostics): a $ref being followed reads the file as is.
+    const becameFragment = cached && cached.analysed === null && !cached.tooLarge && this.inProgress.size === 0 && !!this.fragmentOf(uri, read.text);
+    if (cached && cached.version === read.version && !becameFragment) return cached.analysed ?? undefined;
     if (this.inProgress.has(uri)) return undefined; // an import/$ref cycle: the dialect reports it
     this.inProgress.add(uri);
     try {
@@ -215,7 +218,9 @@ export class LanguageService {
         },
       };
     }
-    const kind = detectKind(text, uri);
+    const detected = detectKind(text, uri);
+    const referrer = detected ? undefined : this.fragmentOf(uri, text);
+    const kind = referrer ? { ...referrer.source.kind, syntax: /^\s*[{[]/.test(text.slice(0, 4096)) ? 'json' as const : 'yaml' as const, fragment: true } : detected;
     if (!kind) return { version, analysed: null };
     const source: SourceDocument = { uri, text, version, lines: this.linesOf(uri, text), kind };
     const dialect = DIALECTS[dialectOf(kind.kind)];
@@ -227,6 +232,8 @@ export class LanguageService {
         ? dialect.reanalyse?.(previous.analysed, source, previous.edits, this.workspace, analyseOther)
         : undefined;
       const analysed = incremental ?? dialect.analyse(source, this.workspace, analyseOther);
+      // A fragment's kind comes from its referrer: re-decide when that changes. It describes no API (no summary).
+      if (referrer) { analysed.dependencies.push(referrer.source.uri); return { version, analysed, summary: null }; }
       const summary = this.summarise(dialect, analysed);
       if (summary) analysed.findings.push(...styleFindings(summary));
       return { version, analysed, summary };
@@ -237,6 +244,19 @@ export class LanguageService {
         analysed: { source, dependencies: [], findings: [{ code: RULE_INTERNAL_ERROR.code, span: { start: 0, end: 0 }, message: `API Lens could not analyse this document: ${(e as Error)?.message ?? e}. Please report this.` }] },
       };
     }
+  }
+
+  /**
+   * The analysed OpenAPI document that `$ref`s `uri` (a YAML/JSON file that is no API description itself), if any.
+   * Only documents already analysed count (open ones, and those they reached): unrelated YAML/JSON gets nothing.
+   */
+  private fragmentOf(uri: string, text: string): Analysed | undefined {
+    if (/^\s*</.test(text.slice(0, 4096))) return undefined;
+    for (const [other, e] of this.cache) {
+      const a = e.analysed;
+      if (other !== uri && a && !e.tooLarge && !e.failed && dialectOf(a.source.kind.kind) === 'openapi' && a.dependencies.includes(uri)) return a;
+    }
+    return undefined;
   }
 
   /** What dialects get for another document: its analysis only when it has a model (not too large, not failed). */
