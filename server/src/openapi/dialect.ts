@@ -80,7 +80,8 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     if (p.ref.targetUri !== model.uri) crossFile.add(f);
     findings.push(f);
   }
-  if (model.root) findings.push(...runOpenApiRules(model));
+  // A fragment (a plain file a document $refs) has no root object of its own: only its $refs are checked.
+  if (model.root && !source.kind.fragment) findings.push(...runOpenApiRules(model));
   const t3 = performance.now();
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
@@ -214,8 +215,9 @@ export const openApiDialect: Dialect<OpenApiAnalysed> = {
   name: 'openapi',
   analyse,
   reanalyse: (previous, source, edits, workspace, analyseOther) => reanalyse(previous, source, edits, workspace, analyseOther),
-  hover: (ctx, offset) => openApiHover(ctx, offset),
-  symbols,
+  // In a fragment, what a key means depends on where the referrer puts it: only $ref hovers are certain.
+  hover: (ctx, offset) => (ctx.doc.source.kind.fragment && !refAt(ctx.doc.model, offset) ? null : openApiHover(ctx, offset)),
+  symbols: (ctx) => (ctx.doc.source.kind.fragment ? [] : symbols(ctx)),
   definition,
   references,
   folding,

@@ -202,3 +202,41 @@ test('3.2 $self: relative $refs resolve against it; an http(s) $self makes them 
   a = svc.analyse(uri) as OpenApiAnalysed;
   assert.equal(ref('A').targetUri, fileUri(path.join(DIR, 'schemas', 'pet.yaml')));
 });
+
+test('a split file ($ref target, no API description itself) gets $ref navigation and hover once a document refers to it; nothing else', () => {
+  const svc = service();
+  const PET = fileUri(path.join(DIR, 'schemas', 'pet.yaml'));
+  const petText = fs.readFileSync(path.join(DIR, 'schemas', 'pet.yaml'), 'utf8');
+  svc.open(PET, petText, 1);
+  const at = (needle: string, delta = 1) => { const o = petText.indexOf(needle) + delta; const before = petText.slice(0, o).split('\n'); return { line: before.length - 1, character: before[before.length - 1].length }; };
+  // Alone, it is plain YAML: nothing.
+  assert.equal(svc.kindOf(PET), null);
+  assert.deepEqual(svc.definition(PET, at("'#/Owner'")), []);
+  // Once main.yaml (which $refs it) is analysed, it is a fragment of an OpenAPI 3.x description.
+  svc.open(MAIN, fs.readFileSync(path.join(DIR, 'main.yaml'), 'utf8'), 1);
+  svc.diagnostics(MAIN);
+  assert.equal(svc.kindOf(PET)?.fragment, true);
+  const def = svc.definition(PET, at("'#/Owner'"));
+  assert.equal(def.length, 1);
+  assert.equal(def[0].uri, PET);
+  assert.equal(def[0].range.start.line, petText.split('\n').findIndex((l) => l.startsWith('Owner:')));
+  const refs = svc.references(PET, at('Owner:', 0), false);
+  assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line]), [[PET, at("'#/Owner'").line]]);
+  const hover = svc.hover(PET, at("'#/Owner'"));
+  assert.match(hover?.markdown ?? '', /Resolves to `#\/Owner`/);
+  // No rules that need the root, no hover guessing what a key means, no summary, no outline.
+  assert.equal(svc.hover(PET, at('type: object')), null);
+  assert.deepEqual(svc.diagnostics(PET), []);
+  assert.equal(svc.describe(PET), null);
+  assert.deepEqual(svc.symbols(PET), []);
+  // A broken local $ref in the fragment is still reported there.
+  svc.open(PET, petText.replace("'#/Owner'", "'#/Ownr'"), 2);
+  svc.diagnostics(MAIN);
+  assert.deepEqual(svc.diagnostics(PET).map((d) => d.code), ['oas-ref-unresolved']);
+  // Unrelated YAML/JSON next to it stays silent.
+  const OTHER = fileUri(path.join(DIR, 'schemas', 'deployment.yaml'));
+  svc.open(OTHER, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, ref: {$ref: "#/x"}}\n', 1);
+  assert.equal(svc.kindOf(OTHER), null);
+  assert.deepEqual(svc.diagnostics(OTHER), []);
+  assert.equal(svc.hover(OTHER, { line: 2, character: 30 }), null);
+});
