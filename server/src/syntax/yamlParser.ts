@@ -13,6 +13,7 @@
  * It never throws; errors have exact spans and the tree keeps everything parsed around them.
  */
 import type { JsonDocument, JsonNode, JsonNodeType, JsonProperty, JsonSyntaxError } from './jsonTree';
+import type { Span } from '../core/text';
 
 export const MAX_DEPTH = 512;
 /** Alias expansion budget: nodes reachable through aliases, on top of the document's own nodes. */
@@ -65,6 +66,8 @@ export function parseYaml(text: string): JsonDocument {
   let expansion = 0;
   let aliasRefused = false;
 
+  /** Flow collections never closed (or closed by the wrong bracket): what follows may be swallowed (JsonDocument.damaged). */
+  const damaged: Span[] = [];
   const error = (start: number, end: number, message: string): void => {
     if (errors.length < MAX_ERRORS) errors.push({ code: 'yaml-syntax', message, span: { start, end: Math.max(start, end) } });
   };
@@ -474,10 +477,10 @@ export function parseYaml(text: string): JsonDocument {
     const close = isMap ? 125 : 93;
     for (;;) {
       skipFlowSpace();
-      if (pos >= len) { error(start, start + 1, `This flow ${isMap ? 'mapping' : 'sequence'} is not closed: a '${isMap ? '}' : ']'}' is missing.`); break; }
+      if (pos >= len) { damaged.push({ start, end: start + 1 }); error(start, start + 1, `This flow ${isMap ? 'mapping' : 'sequence'} is not closed: a '${isMap ? '}' : ']'}' is missing.`); break; }
       const c = text.charCodeAt(pos);
       if (c === close) { pos++; break; }
-      if (c === 93 || c === 125) { error(pos, pos + 1, `Unexpected '${text.charAt(pos)}': this flow ${isMap ? 'mapping' : 'sequence'} must be closed with '${isMap ? '}' : ']'}'.`); pos++; break; }
+      if (c === 93 || c === 125) { damaged.push({ start, end: start + 1 }); error(pos, pos + 1, `Unexpected '${text.charAt(pos)}': this flow ${isMap ? 'mapping' : 'sequence'} must be closed with '${isMap ? '}' : ']'}'.`); pos++; break; }
       if (c === 44) { error(pos, pos + 1, 'Unexpected comma: an entry is expected here.'); pos++; continue; }
       const before = pos;
       const k = readFlowNode(indent);
@@ -730,5 +733,5 @@ export function parseYaml(text: string): JsonDocument {
     pos += 3;
     if (skipToContent()) error(s, s + 3, 'This file holds more than one YAML document; an API description is one document, so API Lens reads only the first.');
   }
-  return { root, errors, syntax: 'yaml' };
+  return { root, errors, syntax: 'yaml', ...(damaged.length ? { damaged } : {}) };
 }

@@ -87,3 +87,14 @@ test('an object closed with the wrong bracket is damage too', () => {
   assert.equal(wrong.relatedInformation?.length, 1);
   assert.ok(diags.some((d) => d.code === 'oas-checks-deferred'));
 });
+
+test('YAML: a flow mapping never closed swallows the rest; its consequences are held back too', () => {
+  const text = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {$ref: '#/components/responses/R'}}\ncomponents:\n  responses:\n    R: {description: r}\n";
+  const ls = new LanguageService({ workspace: new Workspace() });
+  const uri = 'untitled:/broken.yaml';
+  ls.open(uri, text, 1);
+  const diags = ls.diagnostics(uri);
+  assert.ok(diags.some((d) => d.code === 'yaml-syntax' && /not closed/.test(d.message)), JSON.stringify(diags.map((d) => d.message)));
+  assert.deepEqual(diags.filter((d) => d.code === 'oas-ref-unresolved' || d.code === 'oas-unused-component').map((d) => d.message), []);
+  assert.equal(diags.filter((d) => d.code === 'oas-checks-deferred').length, 1);
+});
