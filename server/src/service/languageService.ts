@@ -66,6 +66,8 @@ export class LanguageService {
   private readonly openLines = new Map<string, LineIndex>();
   /** Previous analysis and the edits since, for dialects that can re-analyse incrementally (Dialect.reanalyse). */
   private readonly previous = new Map<string, { analysed: Analysed; edits: TextEdit[] }>();
+  /** File -> the OpenAPI document whose last analysis read it (a split file's referrer; see fragmentOf). */
+  private readonly referrers = new Map<string, string>();
 
   constructor(opts: LanguageServiceOptions = {}) {
     this.workspace = opts.workspace ?? new Workspace();
@@ -234,6 +236,7 @@ export class LanguageService {
       const analysed = incremental ?? dialect.analyse(source, this.workspace, analyseOther);
       // A fragment's kind comes from its referrer: re-decide when that changes. It describes no API (no summary).
       if (referrer) { analysed.dependencies.push(referrer.source.uri); return { version, analysed, summary: null }; }
+      if (dialectOf(kind.kind) === 'openapi') for (const d of analysed.dependencies) this.referrers.set(d, uri);
       const summary = this.summarise(dialect, analysed);
       if (summary) analysed.findings.push(...styleFindings(summary));
       return { version, analysed, summary };
@@ -252,11 +255,13 @@ export class LanguageService {
    */
   private fragmentOf(uri: string, text: string): Analysed | undefined {
     if (/^\s*</.test(text.slice(0, 4096))) return undefined;
-    for (const [other, e] of this.cache) {
-      const a = e.analysed;
-      if (other !== uri && a && !e.tooLarge && !e.failed && dialectOf(a.source.kind.kind) === 'openapi' && a.dependencies.includes(uri)) return a;
-    }
-    return undefined;
+    const refers = (a: Analysed | null | undefined): a is Analysed => !!a && dialectOf(a.source.kind.kind) === 'openapi' && a.dependencies.includes(uri);
+    for (const [other, e] of this.cache) if (other !== uri && !e.tooLarge && !e.failed && refers(e.analysed)) return e.analysed!;
+    // Its referrer's analysis was dropped (opening this file invalidates what depends on it): analyse it again.
+    const known = this.referrers.get(uri);
+    if (!known || known === uri || this.inProgress.has(known)) return undefined;
+    const again = this.analyseModel(known);
+    return refers(again) ? again : undefined;
   }
 
   /** What dialects get for another document: its analysis only when it has a model (not too large, not failed). */
