@@ -76,3 +76,39 @@ test('cross-file $ref: definition lands in the other file, references come back'
   assert.match(hover, /type: object/);
   await client.close(uri);
 });
+
+test('a split file referred to by an open description: $ref definition and hover inside it', async () => {
+  const main = path.join(FIXTURES, 'openapi', 'refs', 'main.yaml');
+  const mainUri = pathToFileURL(main).toString();
+  const diags = client.waitForDiagnostics(mainUri);
+  await client.open(mainUri, fs.readFileSync(main, 'utf8'));
+  await diags;
+  const pet = path.join(FIXTURES, 'openapi', 'refs', 'schemas', 'pet.yaml');
+  const petUri = pathToFileURL(pet).toString();
+  const text = fs.readFileSync(pet, 'utf8');
+  await client.open(petUri, text);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes("'#/Owner'"));
+  const character = lines[line].indexOf("'#/Owner'") + 3;
+  const defs = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petUri }, position: { line, character } });
+  assert.deepEqual((Array.isArray(defs) ? defs : [defs]).map((d) => [d.uri, d.range.start.line]), [[petUri, lines.findIndex((l) => l.startsWith('Owner:'))]]);
+  assert.match(plain(await client.hover(petUri, line, character)), /Resolves to `#\/Owner`/);
+  assert.equal(await client.hover(petUri, 1, 4), null);
+  await client.close(petUri);
+  await client.close(mainUri);
+});
+
+test('an object never closed: the error carries where it was opened (relatedInformation), no cascade', async () => {
+  const uri = 'file:///tmp/api-lens-lsp/unclosed.json';
+  const text = '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a": {\n      "get": {"responses": {"200": {"$ref": "#/components/responses/R"}}}\n  },\n  "components": {"responses": {"R": {"description": "r"}}}\n}\n';
+  const diags = client.waitForDiagnostics(uri);
+  await client.open(uri, text);
+  const d = await diags;
+  const unclosed = d.filter((x) => x.code === 'json-syntax');
+  assert.equal(unclosed.length, 1, JSON.stringify(d));
+  const rel = (unclosed[0] as { relatedInformation?: { location: { uri: string; range: { start: { line: number } } } }[] }).relatedInformation ?? [];
+  assert.deepEqual(rel.map((r) => [r.location.uri, r.location.range.start.line]), [[uri, 4], [uri, 0]]);
+  assert.deepEqual(d.filter((x) => x.code === 'oas-ref-unresolved'), []);
+  assert.equal(d.filter((x) => x.code === 'oas-checks-deferred').length, 1);
+  await client.close(uri);
+});
