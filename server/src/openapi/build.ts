@@ -119,7 +119,8 @@ export function protocolOfUrl(url: string): string {
 
 export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv): { model: OpenApiModel; resolver: Resolver } {
   const kind = source.kind.kind as OasKind;
-  const root = doc.root && doc.root.type === 'object' ? doc.root : undefined;
+  // A fragment (a split file) may be any value, e.g. a list of schemas; a description's root is an object.
+  const root = doc.root && (doc.root.type === 'object' || source.kind.fragment) ? doc.root : undefined;
   const uri = source.uri;
   const refs = collectRefs(root, uri, kind);
   const self = { uri, root: doc.root, text: source.text, lines: source.lines, refsByHolder: new Map(refs.map((r) => [r.holder, r])) };

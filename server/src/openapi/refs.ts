@@ -83,7 +83,7 @@ export class Resolver implements RefResolver {
       const m = other.model;
       let byHolder = holderMaps.get(m);
       if (!byHolder) { byHolder = new Map(m.refs.map((r) => [r.holder, r])); holderMaps.set(m, byHolder); }
-      return { uri, root: m.root, text: m.text, lines: m.lines, model: m, refsByHolder: byHolder };
+      return { uri, root: m.doc.root, text: m.text, lines: m.lines, model: m, refsByHolder: byHolder };
     }
     const read = this.env.workspace.read(uri);
     if (!read) return undefined;

@@ -240,3 +240,18 @@ test('a split file ($ref target, no API description itself) gets $ref navigation
   assert.deepEqual(svc.diagnostics(OTHER), []);
   assert.equal(svc.hover(OTHER, { line: 2, character: 30 }), null);
 });
+
+test('a fragment whose root is an array still resolves once it is analysed as a fragment', () => {
+  const svc = service();
+  const LIST = fileUri(path.join(DIR, 'schemas', 'list-open-only.yaml'));
+  const ROOT = fileUri(path.join(DIR, 'array-ref-open-only.yaml'));
+  const listText = '- type: string\n- $ref: "#/0"\n';
+  const rootText = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    S: {$ref: "schemas/list-open-only.yaml#/0"}\n';
+  svc.open(LIST, listText, 1);
+  svc.open(ROOT, rootText, 1);
+  assert.deepEqual(svc.diagnostics(ROOT).filter((d) => d.code === 'oas-ref-unresolved'), []);
+  assert.equal(svc.kindOf(LIST)?.fragment, true);
+  assert.match(svc.hover(LIST, { line: 1, character: 5 })?.markdown ?? '', /Resolves to `#\/0`/);
+  svc.open(ROOT, rootText + '\n', 2); // re-analysed with the list now a fragment analysis
+  assert.deepEqual(svc.diagnostics(ROOT).filter((d) => d.code === 'oas-ref-unresolved').map((d) => d.message), []);
+});
