@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SCHEDULER_OPTIONS, DiagnosticScheduler } from './diagnosticScheduler';
-import { reclaimAfterDrop } from './memory';
+import { reclaimAfterDrop, reclaimIfOverBudget } from './memory';
 import { normaliseSettings } from '../rules/settings';
 import {
   fromLspDiagnostic, toLspCodeActions, toLspCompletion, toLspDiagnostic, toLspFolding, toLspHover, toLspSymbols,
@@ -47,9 +47,13 @@ export function startServer(connection: Connection, docsDir = path.join(__dirnam
   const publish = (uri: string) => {
     const version = docs.get(uri);
     if (version === undefined) return;
+    const rebuilt = service.analysedChars(uri) === 0;
     const diagnostics = guard('diagnostics', [], undefined, () => service.diagnostics(uri).map(toLspDiagnostic));
     // The version lets clients drop diagnostics for a text they no longer show.
     void connection.sendDiagnostics({ uri, version, diagnostics });
+    // After a large (re)analysis, once the diagnostics are out: collect the previous analysis an incremental
+    // dialect kept and the analysis' temporaries when memory is above budget, so garbage does not pile up.
+    if (rebuilt) setImmediate(() => reclaimIfOverBudget(service.analysedChars(uri)));
   };
   const scheduler = new DiagnosticScheduler(publish, { ...DEFAULT_SCHEDULER_OPTIONS, onError: (e) => log(`publishing diagnostics failed: ${(e as Error)?.stack ?? e}`) });
   const republishDependents = (uri: string) => {

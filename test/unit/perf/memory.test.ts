@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { RECLAIM_MIN_CHARS, reclaimAfterDrop } from '../../../server/src/lsp/memory';
+import { RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES, reclaimAfterDrop, reclaimIfOverBudget } from '../../../server/src/lsp/memory';
 
 test('reclaimAfterDrop: skips small documents, collects after a large one is dropped', () => {
   assert.equal(reclaimAfterDrop(0), false);
@@ -12,4 +12,10 @@ test('reclaimAfterDrop: skips small documents, collects after a large one is dro
   assert.equal(garbage, undefined);
   assert.equal(reclaimAfterDrop(RECLAIM_MIN_CHARS), true);
   assert.ok(process.memoryUsage().heapUsed < before - 5 * 1024 * 1024, 'the heap shrank by the dropped objects');
+});
+
+test('reclaimIfOverBudget: collects after a large analysis only when resident memory is above the budget', () => {
+  assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES - 1), false);
+  assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS - 1, RECLAIM_RSS_BYTES + 1), false, 'small documents never pause');
+  assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES + 1), true);
 });
