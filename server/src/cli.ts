@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from './service/languageService';
-import { Workspace, fileUri } from './service/workspace';
+import { Workspace, decodeText, fileUri } from './service/workspace';
 import { normaliseSettings } from './rules/settings';
 import { expandPaths } from './cli/files';
 import { formatJson, formatSarif, formatStylish, type FileDiagnostics } from './cli/formatters';
@@ -66,10 +66,12 @@ function makeService(roots: string[], p: Parsed): LanguageService {
 
 function readInto(service: LanguageService, file: string): string | undefined {
   const uri = fileUri(file);
-  // Read through the workspace (size limit, BOM/UTF-16 handling); opening it makes it the live version.
-  const read = service.workspace.read(uri);
-  if (!read) return undefined;
-  service.open(uri, read.text, 1);
+  // A document the user named is read whatever its size: the service then refuses one over the limit with a
+  // visible lens-file-too-large finding instead of skipping it silently. Imports still go through the
+  // workspace, which applies the limit.
+  let text: string;
+  try { text = decodeText(fs.readFileSync(file)); } catch { return undefined; }
+  service.open(uri, text, 1);
   return uri;
 }
 
@@ -106,6 +108,11 @@ function describe(p: Parsed): number {
   const service = makeService(p.roots, p);
   const uri = readInto(service, file);
   const summary = uri ? service.describe(uri) : null;
+  const tooLarge = uri ? service.diagnostics(uri).find((d) => d.code === 'lens-file-too-large') : undefined;
+  if (!summary && tooLarge) {
+    process.stderr.write(`api-lens: ${file}: ${tooLarge.message}\n`);
+    return 1;
+  }
   if (!summary) {
     process.stderr.write(`api-lens: ${file} is not a WSDL, Swagger or OpenAPI document that API Lens understands.\n`);
     return 1;

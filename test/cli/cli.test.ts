@@ -103,3 +103,13 @@ test('relative $refs are read from local files; --root limits them like a worksp
   const limited = JSON.parse(run(['check', api, '--format', 'json', '--root', path.join(dir, 'spec')]).out) as { code: string }[];
   assert.ok(limited.some((d) => d.code.startsWith('oas-ref')), JSON.stringify(limited));
 });
+
+test('a named document over the size limit is reported, not skipped', () => {
+  const big = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n' + `x-filler: "${'a'.repeat(2 * 1024 * 1024)}"\n`;
+  const dir = tmpDir({ 'big.yaml': big });
+  const r = run(['check', path.join(dir, 'big.yaml'), '--format', 'json', '--max-file-size-mb', '1']);
+  const items = JSON.parse(r.out) as { code: string; severity: string }[];
+  assert.deepEqual(items.map((d) => d.code), ['lens-file-too-large']);
+  const asError = run(['check', path.join(dir, 'big.yaml'), '--max-file-size-mb', '1', '--rule', 'lens-file-too-large=error']);
+  assert.equal(asError.code, 1, 'CI can make a too-large document fail the run');
+});
