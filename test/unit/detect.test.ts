@@ -52,3 +52,9 @@ test('OpenAPI detection: indented YAML documents, numeric versions, nested keys 
   assert.equal(detectKind('a:\n  openapi: 3.0.0\n', 'a.yaml'), null);
   assert.equal(detectKind('info:\n  title: x\nx:\n    openapi: 3.0.0\n', 'a.yaml'), null);
 });
+
+test('a .yaml file written as one flow mapping is YAML, whatever its first character', () => {
+  assert.deepEqual(detectKind("{openapi: '3.0.0', info: {title: t, version: '1'}, paths: {}}", 'api.yaml'), { kind: 'oas30', version: '3.0.0', syntax: 'yaml' });
+  assert.equal(detectKind('{"openapi": "3.1.0"}', 'api.json')?.syntax, 'json');
+  assert.equal(detectKind('{"openapi": "3.1.0"}', 'api.yml')?.syntax, 'yaml');
+});

@@ -15,10 +15,17 @@ export function detectKind(text: string, uri = ''): DocumentKindInfo | null {
   const head = stripBom(text);
   const first = firstSignificantChar(head);
   if (first === '<') return detectXml(head);
-  if (first === '{') return detectOpenApi(head, 'json');
+  if (first === '{') {
+    // A .yaml file may be one flow mapping ({openapi: '3.0.0', ...}): it is still YAML (single quotes, bare keys).
+    const found = detectOpenApi(head, 'json');
+    return found && isYamlFile(uri) ? { ...found, syntax: 'yaml' } : found;
+  }
   if (/\.json$/i.test(uri) && first === '[') return null;
   return detectOpenApi(head, 'yaml');
 }
+
+/** The syntax a file name promises; JSON content in a .yaml file is parsed as YAML (JSON is nearly a subset). */
+export function isYamlFile(uri: string): boolean { return /\.ya?ml$/i.test(uri); }
 
 function stripBom(text: string): string { return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; }
 
@@ -84,7 +91,7 @@ const DOCTYPE_STOP = /[[>]/g;
 function detectOpenApi(text: string, syntax: 'json' | 'yaml'): DocumentKindInfo | null {
   let version: string | undefined;
   let key: string | undefined;
-  const jsonKey = /"(openapi|swagger)"\s*:\s*"?([0-9][^",}\s]*)/;
+  const jsonKey = /["']?(openapi|swagger)["']?\s*:\s*["']?([0-9][^"',}\s]*)/;
   if (syntax === 'yaml') {
     const indent = topLevelIndent(text);
     const m = new RegExp(`^${indent}["']?(openapi|swagger)["']?[ \\t]*:[ \\t]*["']?([0-9][0-9A-Za-z.\\-+]*)`, 'm').exec(text);

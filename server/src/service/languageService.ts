@@ -16,7 +16,7 @@ import { styleFindings } from '../analysis/styleRules';
 import { operationStyleMarkdown, summaryMarkdown } from '../analysis/summaryMarkdown';
 import { RULE_FILE_TOO_LARGE, RULE_INTERNAL_ERROR, RULE_TOO_MANY } from '../rules/registry';
 import { DEFAULT_SETTINGS, effectiveSeverity, type LensSettings } from '../rules/settings';
-import { detectKind, dialectOf } from './detect';
+import { detectKind, dialectOf, isYamlFile } from './detect';
 import type { Analysed, Dialect, FeatureContext, SourceDocument, TextEdit } from './dialect';
 import { Workspace } from './workspace';
 import { wsdlDialect } from '../wsdl/dialect';
@@ -222,7 +222,7 @@ export class LanguageService {
     }
     const detected = detectKind(text, uri);
     const referrer = detected ? undefined : this.fragmentOf(uri, text);
-    const kind = referrer ? { ...referrer.source.kind, syntax: /^\s*[{[]/.test(text.slice(0, 4096)) ? 'json' as const : 'yaml' as const, fragment: true } : detected;
+    const kind = referrer ? { ...referrer.source.kind, syntax: !isYamlFile(uri) && /^\s*[{[]/.test(text.slice(0, 4096)) ? 'json' as const : 'yaml' as const, fragment: true } : detected;
     if (!kind) return { version, analysed: null };
     const source: SourceDocument = { uri, text, version, lines: this.linesOf(uri, text), kind };
     const dialect = DIALECTS[dialectOf(kind.kind)];
