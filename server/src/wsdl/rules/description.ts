@@ -3,6 +3,7 @@
  * order of top-level elements (R2022, R2023), required extensions (R2026) and the embedded schemas (R2105,
  * R2110, R2111, R2112). WSDL 1.1 only: Basic Profile does not cover WSDL 2.0.
  */
+import { attrNS } from '../../syntax/xmlParser';
 import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS } from '../model';
 import type { Schema } from '../model';
@@ -11,7 +12,7 @@ import {
   SCHEMA_IMPORT_NAMESPACE, UNKNOWN_PART,
 } from './catalog';
 import { tokenSpan } from './references';
-import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, listNames, nsAttr, q } from './util';
+import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, listNames, q } from './util';
 
 export function checkDescription(c: Collector): void {
   const d = c.model.doc;
@@ -86,7 +87,7 @@ function checkOrder(c: Collector): void {
 /** R2026, per element (called from the single tree walk in hygiene.ts). */
 export function checkRequiredAttr(c: Collector, el: XmlElement): void {
   if (el.ns === NS.WSDL11 || el.ns === NS.XSD) return;
-  const a = nsAttr(el, NS.WSDL11, 'required');
+  const a = attrNS(el, NS.WSDL11, 'required');
   if (a && a.value.trim() === 'true') {
     c.add(R2026, a.nameSpan,
       `<${el.name}> is marked wsdl:required="true": a consumer that does not understand ${q(el.ns ?? el.name)} must reject the whole description (Basic Profile 1.1 R2026 says SHOULD NOT). Drop the attribute unless the extension is truly mandatory.`);
@@ -214,7 +215,7 @@ function attrValue(el: XmlElement): string { return el.attributes.find((a) => a.
 
 /** R2111 (inside schemas) and R4005, per element (called from the single tree walk in hygiene.ts). */
 export function checkArrayTypeAttr(c: Collector, el: XmlElement): void {
-  const a = nsAttr(el, NS.WSDL11, 'arrayType');
+  const a = attrNS(el, NS.WSDL11, 'arrayType');
   if (a) {
     c.add(R2111, a.nameSpan,
       `wsdl:arrayType describes a SOAP-encoded array; Basic Profile 1.1 R2111 forbids it, since literal messages are described by the schema alone. Declare the array as a sequence: <xsd:element name="item" type="..." maxOccurs="unbounded"/>.`);

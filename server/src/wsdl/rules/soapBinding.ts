@@ -5,6 +5,7 @@
  * are not SOAP get only R2401.
  */
 import type { Span } from '../../core/text';
+import { attrNS } from '../../syntax/xmlParser';
 import type { XmlAttribute, XmlElement } from '../../syntax/xmlTree';
 import { NS, TRANSPORT, type Binding, type BindingMessage, type BindingOperation, type Message, type OperationMessage, type Part, type PortTypeOperation, type SoapBody, type WsdlModel } from '../model';
 import {
@@ -12,7 +13,7 @@ import {
   R2723, R2726, R2749, R2754, MIME_ONE_SOAP_BODY, SOAP_BINDING_MISSING, SOAP_ACTION_DUPLICATE, SOAP_ACTION_MISMATCH, SOAP_ACTION_MISSING, SOAP_VALUE_INVALID,
 } from './catalog';
 import { actionFor, escAttr } from './structure';
-import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, nsAttr, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
+import { Collector, attr, attrRemovalSpan, fixes, isAbsoluteUri, isSoap, listNames, partsNamed, profileOf, q, soapVersionOf, styleOf } from './util';
 
 const WSA_ACTION_NS = [
   'http://www.w3.org/2007/05/addressing/metadata',
@@ -371,7 +372,7 @@ function signature(c: Collector, b: Binding, op: BindingOperation): { key: strin
 function wsaAction(om: OperationMessage | undefined): { value: string; span: Span } | undefined {
   if (!om) return undefined;
   for (const ns of WSA_ACTION_NS) {
-    const a = nsAttr(om.el, ns, 'Action');
+    const a = attrNS(om.el, ns, 'Action');
     if (a) return { value: a.value, span: a.valueSpan };
   }
   return undefined;

@@ -99,28 +99,6 @@ export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
   return el.attributes.find((a) => a.name === name);
 }
 
-/** Namespace URI a prefix maps to at `el` (nearest declaration on it or an ancestor). */
-export function nsOf(el: XmlElement | undefined, prefix: string): string | undefined {
-  for (let e = el; e; e = e.parent) {
-    const v = e.nsDecls?.get(prefix);
-    if (v !== undefined) return v;
-  }
-  if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
-  return undefined;
-}
-
-/** Attributes of `el` in namespace `ns` with local name `local` (prefixed attributes only, as XML Namespaces says). */
-export function nsAttr(el: XmlElement, ns: string, local: string): XmlAttribute | undefined {
-  for (const a of el.attributes) {
-    const i = a.name.indexOf(':');
-    if (i < 0 || a.name.slice(i + 1) !== local) continue;
-    const p = a.name.slice(0, i);
-    if (p === 'xmlns') continue;
-    if (nsOf(el, p) === ns) return a;
-  }
-  return undefined;
-}
-
 /** Span from the end of what precedes an attribute (previous attribute or the element name) to its closing quote: deleting it removes the attribute and the whitespace before it. */
 export function attrRemovalSpan(el: XmlElement, a: XmlAttribute, index = el.attributes.indexOf(a)): Span {
   const i = index;
