@@ -54,6 +54,9 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
 const isBlankOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c !== c;
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
+
+/** YAML 1.2 §5.7 single-character escapes of double-quoted scalars (a Map: no prototype lookups). */
+const SIMPLE_ESCAPES = new Map<string, string>(Object.entries({ '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' }));
 export function parseYaml(text: string): JsonDocument {
   const len = text.length;
   const errors: JsonSyntaxError[] = [];
@@ -193,8 +196,8 @@ export function parseYaml(text: string): JsonDocument {
       if (c === 92) {
         out += text.slice(segStart, pos);
         const e = text.charAt(pos + 1);
-        const simple: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
-        if (e in simple) { out += simple[e]; pos += 2; }
+        const simple = SIMPLE_ESCAPES.get(e);
+        if (simple !== undefined) { out += simple; pos += 2; }
         else if (e === 'x' || e === 'u' || e === 'U') {
           const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
           const hex = text.slice(pos + 2, pos + 2 + n);
