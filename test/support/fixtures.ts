@@ -7,6 +7,8 @@ import * as path from 'path';
 import { REPO_ROOT } from './lspClient';
 import type { Position } from '../../server/src/core/text';
 import { LineIndex } from '../../server/src/core/text';
+import { LanguageService } from '../../server/src/service/languageService';
+import { Workspace, fileUri } from '../../server/src/service/workspace';
 
 export const CURSOR = '¦';
 export const FIXTURES = path.join(REPO_ROOT, 'test-fixtures');
@@ -29,4 +31,17 @@ export function withCursors(marked: string): { text: string; cursors: Position[]
 
 export function readFixture(rel: string): string {
   return fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+}
+
+/**
+ * A fresh language service whose workspace is the fixture's folder (so its imports and $refs resolve from
+ * disk, as an editor with that folder open would), with `text` opened as `file`.
+ */
+export function openFixture(file: string, text: string): { service: LanguageService; uri: string } {
+  const workspace = new Workspace();
+  workspace.setRoots([fileUri(path.dirname(file))]);
+  const service = new LanguageService({ workspace });
+  const uri = fileUri(file);
+  service.open(uri, text, 1);
+  return { service, uri };
 }

@@ -10,7 +10,7 @@ import { LanguageService } from '../../server/src/service/languageService';
 import { Workspace, fileUri } from '../../server/src/service/workspace';
 import { LineIndex } from '../../server/src/core/text';
 import type { LensDiagnostic, TextEditResult } from '../../server/src/core/types';
-import { FIXTURES, withCursors } from '../support/fixtures';
+import { FIXTURES, openFixture, withCursors } from '../support/fixtures';
 
 function apply(text: string, edits: TextEditResult[]): string {
   const lines = new LineIndex(text);
@@ -29,12 +29,8 @@ test('every quick fix on the oas-* fixtures removes its finding and adds no erro
   for (const code of fs.readdirSync(dir).filter((c) => c.startsWith('oas-')).sort()) {
     for (const f of fs.readdirSync(path.join(dir, code)).filter((n) => n.startsWith('bad'))) {
       const file = path.join(dir, code, f);
-      const workspace = new Workspace();
-      workspace.setRoots([fileUri(path.dirname(file))]);
-      const ls = new LanguageService({ workspace });
-      const uri = fileUri(file);
       const { text } = withCursors(fs.readFileSync(file, 'utf8'));
-      ls.open(uri, text, 1);
+      const { service: ls, uri } = openFixture(file, text);
       const before = ls.diagnostics(uri);
       for (const d of before.filter((x) => x.code.startsWith('oas-'))) {
         for (const action of ls.codeActions(uri, [d])) {

@@ -9,18 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from '../../server/src/service/languageService';
-import { Workspace, fileUri } from '../../server/src/service/workspace';
 import { allRules } from '../../server/src/rules/registry';
-import { FIXTURES, withCursors } from '../support/fixtures';
+import { FIXTURES, openFixture, withCursors } from '../support/fixtures';
 
 const RULES_DIR = path.join(FIXTURES, 'rules');
 
 function diagnosticsOf(file: string, text: string) {
-  const workspace = new Workspace();
-  workspace.setRoots([fileUri(path.dirname(file))]);
-  const service = new LanguageService({ workspace });
-  const uri = fileUri(file);
-  service.open(uri, text, 1);
+  const { service, uri } = openFixture(file, text);
   return service.diagnostics(uri);
 }
 

@@ -6,8 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { Workspace, fileUri } from '../../../server/src/service/workspace';
-import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+import { FIXTURES, openFixture, readFixture, withCursors } from '../../support/fixtures';
 
 const EXPECT: Record<string, (RegExp | RegExp[])[]> = {
   swagger2: [
@@ -75,11 +74,7 @@ for (const version of Object.keys(EXPECT)) {
       const rel = `openapi/hover/${version}.${ext}`;
       const { text, cursors } = withCursors(readFixture(rel));
       const file = path.join(FIXTURES, rel);
-      const workspace = new Workspace();
-      workspace.setRoots([fileUri(path.dirname(file))]);
-      const svc = new LanguageService({ workspace });
-      const uri = fileUri(file);
-      svc.open(uri, text, 1);
+      const { service: svc, uri } = openFixture(file, text);
       const expected = EXPECT[version];
       assert.equal(cursors.length, expected.length, 'one expectation per cursor');
       cursors.forEach((c, i) => {

@@ -3,17 +3,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { Workspace, fileUri } from '../../../server/src/service/workspace';
-import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+import { FIXTURES, openFixture, readFixture, withCursors } from '../../support/fixtures';
 
 function open(rel: string) {
   const file = path.join(FIXTURES, rel);
   const { text, cursors } = withCursors(readFixture(rel));
-  const workspace = new Workspace();
-  workspace.setRoots([fileUri(path.dirname(file))]);
-  const service = new LanguageService({ workspace });
-  const uri = fileUri(file);
-  service.open(uri, text, 1);
+  const { service, uri } = openFixture(file, text);
   return { service, uri, text, at: (i: number) => service.completion(uri, cursors[i]) };
 }
 const labels = (items: { label: string }[]) => items.map((i) => i.label).sort();

@@ -6,8 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { Workspace, fileUri } from '../../../server/src/service/workspace';
-import { FIXTURES, readFixture, withCursors } from '../../support/fixtures';
+import { FIXTURES, openFixture, readFixture, withCursors } from '../../support/fixtures';
 
 /** Markdown without backslash escapes, so expectations read like the rendered hover. */
 const plain = (md: string) => md.replace(/\\(.)/g, '$1');
@@ -15,11 +14,7 @@ const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 function hoversOf(rel: string): { text: string; hovers: (string | null)[] } {
   const file = path.join(FIXTURES, rel);
   const { text, cursors } = withCursors(readFixture(rel));
-  const workspace = new Workspace();
-  workspace.setRoots([fileUri(path.dirname(file))]);
-  const service = new LanguageService({ workspace });
-  const uri = fileUri(file);
-  service.open(uri, text, 1);
+  const { service, uri } = openFixture(file, text);
   return { text, hovers: cursors.map((c) => { const h = service.hover(uri, c); return h ? plain(h.markdown) : null; }) };
 }
 
