@@ -20,6 +20,7 @@ import { runOpenApiRules } from './rules/index';
 import { openApiHover } from './hover';
 import { summarizeOpenApi } from './summarize';
 import { refCompletions } from './completion';
+import { keyCompletions } from './keyCompletion';
 import { openApiCodeActions } from './quickFixes';
 
 export interface OpenApiAnalysed extends Analysed {
@@ -221,7 +222,10 @@ export const openApiDialect: Dialect<OpenApiAnalysed> = {
   definition,
   references,
   folding,
-  completion: (ctx, offset): CompletionResult[] => refCompletions(ctx, offset),
+  completion: (ctx, offset): CompletionResult[] => {
+    const refs = refCompletions(ctx, offset);
+    return refs.length ? refs : keyCompletions(ctx, offset);
+  },
   codeActions: (ctx, diagnostics) => openApiCodeActions(ctx.doc, diagnostics),
   summarize: (ctx) => summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length),
   rootSpan: (ctx) => ctx.doc.model.versionProperty?.keySpan,

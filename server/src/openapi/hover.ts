@@ -638,3 +638,21 @@ function restNote(method: string, path: string): string {
     default: return 'A method about the resource or the connection rather than its data.';
   }
 }
+
+/**
+ * What a field means, for completion: the description of `key` in the object at `path` (root first), in
+ * this version, with a link to that object's section of the specification. Undefined when not described.
+ */
+export function fieldDocumentation(kind: OasKind, version: string, path: readonly (string | number)[], key: string): string | undefined {
+  let state: State = 'root';
+  for (const seg of path) {
+    state = next(state, String(seg), kind);
+    if (state === 'other') return undefined;
+  }
+  const field = FIELDS[state]?.[key];
+  if (!field || (field[1] && !field[1].includes(kind))) return undefined;
+  const a = ANCHOR[state];
+  const anchor = a ? (kind === 'swagger2' ? a[0] : a[1]) : '';
+  const where = anchor ? link(`${KIND_LABEL[kind]}: ${OBJECT_NAME[state] ?? state}`, `${specUrl(kind, version)}#${anchor}`) : '';
+  return `${field[0]}${where ? `\n\n${where}` : ''}`;
+}
