@@ -7,17 +7,7 @@
  */
 import type { JsonDocument, JsonNode } from './jsonTree';
 import { MAX_DEPTH, parseJson } from './jsonParser';
-
-/** The changed region: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-export function changedRegion(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } | undefined {
-  if (oldText === newText) return undefined;
-  const max = Math.min(oldText.length, newText.length);
-  let p = 0;
-  while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
-  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
-}
+import { changedRegion } from './textChange';
 
 /**
  * Applies the change between `oldText` and `newText` to `doc` (a parse of `oldText` without errors), mutating

@@ -57,7 +57,19 @@ const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93
 
 /** YAML 1.2 §5.7 single-character escapes of double-quoted scalars (a Map: no prototype lookups). */
 const SIMPLE_ESCAPES = new Map<string, string>(Object.entries({ '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' }));
-export function parseYaml(text: string): JsonDocument {
+/**
+ * Documents that hold an alias (its node shares the children of a node elsewhere, and its expansion counts
+ * against MAX_ALIAS_EXPANSION) or a verbatim tag `!<...>` (whose '>' is searched past the line): no part of
+ * them parses on its own, so syntax/yamlIncremental.ts re-parses none of them in part.
+ */
+const crossReferencing = new WeakSet<JsonDocument>();
+export function yamlReadsAcross(doc: JsonDocument): boolean { return crossReferencing.has(doc); }
+
+/**
+ * Parses `text`. `maxDepth` is the nesting allowed (syntax/yamlIncremental.ts passes what remains below the
+ * collection whose entries it re-parses, so a part is refused exactly where the whole would be).
+ */
+export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const len = text.length;
   const errors: JsonSyntaxError[] = [];
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -68,6 +80,7 @@ export function parseYaml(text: string): JsonDocument {
   const weights = new Map<JsonNode, number>();
   let expansion = 0;
   let aliasRefused = false;
+  let readsAcross = false;
 
   /** Flow collections never closed (or closed by the wrong bracket): what follows may be swallowed (JsonDocument.damaged). */
   const damaged: Span[] = [];
@@ -128,7 +141,7 @@ export function parseYaml(text: string): JsonDocument {
   };
 
   const enter = (start: number): boolean => {
-    if (depth >= MAX_DEPTH) {
+    if (depth >= maxDepth) {
       if (!depthReported) { error(start, start + 1, `Nesting deeper than ${MAX_DEPTH} levels: API Lens skips this value (no API description nests this deep).`); depthReported = true; }
       return false;
     }
@@ -158,6 +171,7 @@ export function parseYaml(text: string): JsonDocument {
 
   const readAlias = (): JsonNode => {
     const start = pos;
+    readsAcross = true;
     pos++;
     while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
     const name = text.slice(start + 1, pos);
@@ -349,9 +363,10 @@ export function parseYaml(text: string): JsonDocument {
       const blank = i >= len || c === 10 || c === 13;
       const ind = i - lineStart;
       if (blank) {
+        // A last line without a line break adds no break (and the end of the text is no line at all).
+        if (i >= len) { pos = i; break; }
         lines.push(contentIndent >= 0 ? text.slice(Math.min(lineStart + contentIndent, i), i) : '');
         pos = i;
-        if (i >= len) break;
         continue;
       }
       if (contentIndent < 0) {
@@ -406,7 +421,7 @@ export function parseYaml(text: string): JsonDocument {
       if (c !== 38 && c !== 33) return p;
       const s = pos;
       pos++;
-      if (c === 33 && text.charCodeAt(pos) === 60) { const e = text.indexOf('>', pos); pos = e < 0 ? lineEnd(pos) : e + 1; }
+      if (c === 33 && text.charCodeAt(pos) === 60) { readsAcross = true; const e = text.indexOf('>', pos); pos = e < 0 ? lineEnd(pos) : e + 1; }
       else while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
       if (c === 38) p.anchor = text.slice(s + 1, pos); else p.tag = text.slice(s, pos);
       while (isBlank(text.charCodeAt(pos))) pos++;
@@ -505,7 +520,7 @@ export function parseYaml(text: string): JsonDocument {
         const key = k.type === 'string' ? String(k.value) : text.slice(k.span.start, k.span.end);
         const v = mk('null', k.span.end, k.span.end, null);
         v.parent = node;
-        node.properties!.push({ key, keySpan: k.span, value: v, span: k.span });
+        node.properties!.push({ key, keySpan: k.span, value: v, span: { start: k.span.start, end: k.span.end } }); // a span object of its own: spans are shifted in place (yamlIncremental.ts)
       } else { k.parent = node; node.items!.push(k); }
       skipFlowSpace();
       const d = text.charCodeAt(pos);
@@ -557,6 +572,8 @@ export function parseYaml(text: string): JsonDocument {
       return text.charCodeAt(j) === 58 && isBlankOrEnd(text.charCodeAt(j + 1)) ? j : -1;
     }
     if (c === 91 || c === 123 || c === 42 || c === 38 || c === 33 || c === 124 || c === 62 || c === 35) return -1;
+    // "- " starts a sequence item and "? " a complex key, never a plain key (YAML 1.2 §7.3.3).
+    if ((c === 45 || c === 63) && isBlankOrEnd(text.charCodeAt(pos + 1))) return -1;
     const e = plainLineEnd(false);
     return text.charCodeAt(e) === 58 ? e : -1;
   };
@@ -660,12 +677,13 @@ export function parseYaml(text: string): JsonDocument {
     const c0 = text.charCodeAt(pos);
     if (pos >= len || c0 === 10 || c0 === 13) {
       const save = pos, saveLs = lineStart;
-      if (!skipToContent() || atDocMarker()) { pos = save; lineStart = saveLs; return applyProps(mk('null', emptyAt, emptyAt, null), props); }
+      // An empty value with an anchor or a tag is placed after them (at the end of the text as before any line).
+      const at = props.anchor !== undefined || props.tag ? save : emptyAt;
+      if (!skipToContent() || atDocMarker()) { pos = save; lineStart = saveLs; return applyProps(mk('null', at, at, null), props); }
       const c = col();
       const dash = text.charCodeAt(pos) === 45 && isBlankOrEnd(text.charCodeAt(pos + 1));
       if (c < indent || (c === indent && !(inMap && dash)) ) {
         pos = save; lineStart = saveLs;
-        const at = props.anchor !== undefined || props.tag ? save : emptyAt;
         return applyProps(mk('null', at, at, null), props);
       }
       sameLine = false;
@@ -711,6 +729,8 @@ export function parseYaml(text: string): JsonDocument {
 
   let root: JsonNode | undefined;
   let started = false;
+  /** Where '...' ended the document, if it did. */
+  let endMarker = -1;
   for (;;) {
     if (!skipToContent()) break;
     if (pos === lineStart && text.charCodeAt(pos) === 37 /* % */ && !started) { pos = lineEnd(pos); continue; }
@@ -720,7 +740,7 @@ export function parseYaml(text: string): JsonDocument {
       pos += 3;
       continue;
     }
-    if (atDocMarker()) { pos += 3; if (root) break; continue; }
+    if (atDocMarker()) { if (root) { endMarker = pos; pos += 3; break; } pos += 3; continue; }
     if (root) {
       const le = lineEnd(pos);
       error(pos, le, 'Unexpected content after the end of the document.');
@@ -735,6 +755,10 @@ export function parseYaml(text: string): JsonDocument {
     const s = pos;
     pos += 3;
     if (skipToContent()) error(s, s + 3, 'This file holds more than one YAML document; an API description is one document, so API Lens reads only the first.');
+  } else if (root && endMarker >= 0 && skipToContent()) {
+    error(endMarker, endMarker + 3, 'Content after the end of the document ("..."): an API description is one document, so API Lens reads only the first.');
   }
-  return { root, errors, syntax: 'yaml', ...(damaged.length ? { damaged } : {}) };
+  const doc: JsonDocument = { root, errors, syntax: 'yaml', ...(damaged.length ? { damaged } : {}) };
+  if (readsAcross) crossReferencing.add(doc);
+  return doc;
 }

@@ -88,6 +88,28 @@ test('YAML: errors with positions and messages', () => {
   assert.match(parseYaml('a: 1\n---\nb: 2\n').errors[0].message, /more than one YAML document/);
 });
 
+test('YAML: the end of the text reads like any other end of a value (keep chomping, a tag with no value)', () => {
+  for (const text of ['lit: |+\n  keep\n', 'lit: |+\n  keep\n\n', 'lit: |+\n  keep\n  ', 'a: !!str\n', 'a: !!str\nb: 1\n']) {
+    const ours = parseYaml(text);
+    assert.deepEqual(ours.errors, [], JSON.stringify(text));
+    assert.deepEqual(plain(ours.root), YAML.parse(text), JSON.stringify(text));
+  }
+  // An empty value with a tag sits after the tag, whether a line or the end of the text follows.
+  const at = (t: string) => parseYaml(t).root!.properties![0].value.span.start;
+  assert.equal(at('a: !!str\n'), 'a: !!str'.length);
+  assert.equal(at('a: !!str\nb: 1\n'), 'a: !!str'.length);
+});
+
+test('YAML: "- " and "? " never start a key, and nothing is read silently after "..."', () => {
+  assert.match(parseYaml('a: 1\n- b: 2\n').errors[0].message, /sequence item/);
+  assert.match(parseYaml('a: 1\n? b: 2\n').errors[0].message, /Complex mapping keys/);
+  const ended = parseYaml('a: 1\n...\nb: 2\n');
+  assert.match(ended.errors[0].message, /after the end of the document/);
+  assert.equal(ended.errors[0].span.start, 'a: 1\n'.length);
+  assert.deepEqual(parseYaml('a: 1\n... # end\n').errors, []);
+  assert.deepEqual(plain(parseYaml('-x: 1\n?y: 2\n').root), { '-x': 1, '?y': 2 });
+});
+
 test('YAML: an alias bomb is refused quickly, with a finding', () => {
   let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   let prev = 'a';

@@ -1,0 +1,248 @@
+/**
+ * Incremental re-parse of a YAML tree after an edit. YAML nests by indentation, so the unit re-parsed is a
+ * run of whole lines: the entries (mapping keys or sequence items "- ") of the innermost block collection
+ * whose lines hold the change. An entry's lines run from its key (or dash) line to the line of the next
+ * entry of the same collection or of an enclosing one; blank and comment lines after a value belong to it.
+ *
+ * Why that part parses alike alone and in place: the parser decides where a value ends by looking at the
+ * next content line's column, and the line that follows the part (unchanged, an entry of this or an
+ * enclosing collection) has a column at most the collection's, which ends every value inside the part just
+ * as the end of the text does. What comes before the part only looks at its first line's indentation and
+ * first character, which the change must leave alone. So the part is parsed as a text of its own (its
+ * first line's prefix, e.g. "- " of a compact "- key: v", blanked to spaces so that columns stay), and the
+ * result must be a block collection of the same kind at the same column without errors; its entries replace
+ * the old ones, the rest of the tree is kept (node identity: caches by node stay valid) and shifted.
+ *
+ * Anchors are fine (nothing can refer to them: see below); aliases are not. Declined (undefined: the caller
+ * parses the whole text): documents with errors, aliases or verbatim tags (yamlReadsAcross); a change before
+ * the first entry, on the first character of an entry or across its indentation; a part with errors, an
+ * alias, a document marker or a directive; a part larger than a quarter of the text (the whole parse is
+ * then about as cheap). Without an alias in the document, no node outside the part refers to one inside,
+ * and an alias inside the part to an anchor outside it is an error in the part alone: declined.
+ */
+import type { JsonDocument, JsonNode } from './jsonTree';
+import { MAX_DEPTH, parseYaml, yamlReadsAcross } from './yamlParser';
+import { changedRegion } from './textChange';
+
+/** One level of the descent: a block collection, the entries [i, j] whose lines hold the change. */
+interface Level {
+  node: JsonNode;
+  /** Nesting of `node` as the parser counts it (the root collection is 1). */
+  depth: number;
+  i: number;
+  j: number;
+  /** Start of the first line of entry i; end (next entry's line start, or the enclosing part's end) of entry j. */
+  from: number;
+  to: number;
+  /** Offset of entry i's key or dash (its column is the collection's indentation). */
+  first: number;
+}
+
+const isBreak = (c: number): boolean => c === 10 || c === 13;
+const isBlankOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c !== c;
+
+function lineStartOf(text: string, p: number): number {
+  for (let i = p - 1; i >= 0; i--) if (isBreak(text.charCodeAt(i))) return i + 1;
+  return 0;
+}
+function nextLine(text: string, p: number): number {
+  let i = p;
+  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
+  return i + 1;
+}
+
+/** A block (not flow) mapping or sequence, and not an alias. */
+function isBlockCollection(n: JsonNode, text: string): boolean {
+  if (n.alias) return false;
+  if (n.type === 'object') return !!n.properties?.length && text.charCodeAt(n.span.start) !== 123;
+  if (n.type === 'array') return !!n.items?.length && text.charCodeAt(n.span.start) === 45;
+  return false;
+}
+
+/**
+ * Offsets of the entries of a block collection: a key's first character, or an item's dash. A sequence item
+ * keeps no dash offset: it is the first line after the previous item whose column `indent` holds "- ".
+ */
+function entryStarts(node: JsonNode, text: string): (k: number) => number {
+  if (node.properties) { const ps = node.properties; return (k) => ps[k].keySpan.start; }
+  const items = node.items!;
+  const indent = node.span.start - lineStartOf(text, node.span.start);
+  const memo = new Map<number, number>();
+  return (k) => {
+    if (k === 0) return node.span.start;
+    const m = memo.get(k);
+    if (m !== undefined) return m;
+    let at = -1;
+    const limit = items[k].span.start;
+    for (let ls = nextLine(text, items[k - 1].span.end); ls <= limit && ls < text.length; ls = nextLine(text, ls)) {
+      let c = 0;
+      while (c < indent && text.charCodeAt(ls + c) === 32) c++;
+      if (c === indent && text.charCodeAt(ls + c) === 45 && isBlankOrEnd(text.charCodeAt(ls + c + 1))) { at = ls + c; break; }
+    }
+    memo.set(k, at);
+    return at;
+  };
+}
+
+/** Applies the change between `oldText` and `newText` to `doc` (a YAML parse of `oldText` without errors), mutating it; undefined: parse the whole text. */
+export function reparseYaml(doc: JsonDocument, oldText: string, newText: string): JsonDocument | undefined {
+  if (doc.syntax !== 'yaml' || doc.errors.length || doc.damaged || !doc.root || yamlReadsAcross(doc)) return undefined;
+  const region = changedRegion(oldText, newText);
+  if (!region) return doc;
+  const { start, oldEnd } = region;
+  const delta = region.newEnd - oldEnd;
+  if (oldText.charCodeAt(0) === 0xfeff || newText.charCodeAt(0) === 0xfeff) return undefined;
+
+  // Descend through block collections while the change stays within one entry's lines.
+  const levels: Level[] = [];
+  let node = doc.root;
+  let to = oldText.length;
+  let depth = 1;
+  while (isBlockCollection(node, oldText)) {
+    const n = node.properties ? node.properties.length : node.items!.length;
+    const at = entryStarts(node, oldText);
+    // i: the last entry starting before the change (the change leaves its first character alone).
+    let lo = 0, hi = n - 1, i = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = at(mid);
+      if (s < 0) return undefined;
+      if (s < start) { i = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (i < 0) break;
+    const endOf = (k: number): number => (k + 1 < n ? lineStartOf(oldText, at(k + 1)) : to);
+    // j: the first entry from i whose lines end at or after the change.
+    lo = i; hi = n - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (endOf(mid) >= oldEnd) { j = mid; hi = mid - 1; } else lo = mid + 1;
+    }
+    if (j < 0) break;
+    const first = at(i);
+    levels.push({ node, depth, i, j, from: lineStartOf(oldText, first), to: endOf(j), first });
+    if (i !== j) break;
+    const v = node.properties ? node.properties[i].value : node.items![i];
+    to = endOf(i);
+    node = v;
+    depth++;
+  }
+
+  // Innermost first; an enclosing part can absorb a change of indentation the inner one cannot.
+  const cap = Math.max(newText.length / 4, 65536);
+  for (let k = levels.length - 1; k >= 0; k--) {
+    const lv = levels[k];
+    if (lv.to - lv.from > cap) break;
+    if (splice(doc, lv, oldText, newText, oldEnd, delta)) return doc;
+  }
+  return undefined;
+}
+
+function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, oldEnd: number, delta: number): boolean {
+  const { node, from, first } = lv;
+  const to = lv.to + delta;
+  // The part must end with a line break so that the next line is still a line of its own.
+  if (to < newText.length && !isBreak(newText.charCodeAt(to - 1))) return false;
+  // Its first line up to the entry's first character is unchanged (start > first); blank it to spaces.
+  let prefix = '';
+  for (let p = from; p < first; p++) {
+    const c = oldText.charCodeAt(p);
+    if (c !== 32 && c !== 45) return false;
+    prefix += ' ';
+  }
+  const part = prefix + newText.slice(first, to);
+  // At column 0, a '%' line would be read as a directive; anywhere, '---' / '...' end the document.
+  if (first === from && part.charCodeAt(0) === 37) return false;
+  if (/(?:^|[\n\r])(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(part)) return false;
+  const sub = parseYaml(part, MAX_DEPTH - (lv.depth - 1));
+  const root = sub.root;
+  if (sub.errors.length || sub.damaged || !root || yamlReadsAcross(sub) || root.type !== node.type || root.span.start !== prefix.length) return false;
+  if (!isBlockCollection(root, part)) return false;
+
+  // The new entries, at their offsets in the new text.
+  shiftNew(root, from);
+  const isMap = !!node.properties;
+  const removed = lv.j - lv.i + 1;
+  if (isMap) {
+    const props = root.properties!;
+    for (const p of props) p.value.parent = node;
+    if (props.length === 1 && removed === 1) {
+      // One entry for one: keep the property object, as the JSON path does.
+      const old = node.properties![lv.i];
+      const p = props[0];
+      old.key = p.key; old.keySpan = p.keySpan; old.value = p.value; old.span = p.span;
+    } else node.properties!.splice(lv.i, removed, ...props);
+  } else {
+    const items = root.items!;
+    for (const it of items) it.parent = node;
+    node.items!.splice(lv.i, removed, ...items);
+  }
+  const added = isMap ? root.properties!.length : root.items!.length;
+  if (delta) shiftOld(doc.root!, node, lv.i, added, oldEnd, delta);
+  // Ends of the collections whose last entry was replaced, upwards.
+  let n: JsonNode | undefined = node;
+  let last = lv.i + added - 1;
+  while (n) {
+    const kids = n.properties ?? n.items!;
+    if (last !== kids.length - 1) break;
+    n.span.end = n.properties ? n.properties[last].span.end : n.items![last].span.end;
+    const parent: JsonNode | undefined = n.parent;
+    if (!parent) break;
+    if (parent.properties) {
+      last = parent.properties.findIndex((p) => p.value === n);
+      if (last < 0) break;
+      // "key:" then a collection on the next lines: the property ends where the collection ends.
+      parent.properties[last].span.end = n.span.end;
+    } else last = parent.items!.indexOf(n);
+    n = parent;
+  }
+  return true;
+}
+
+/** Moves a freshly parsed part (offsets relative to its own text) by `by`. */
+function shiftNew(n: JsonNode, by: number): void {
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    x.span.start += by;
+    x.span.end += by;
+    if (x.properties) for (const p of x.properties) {
+      p.keySpan.start += by; p.keySpan.end += by;
+      p.span.start += by; p.span.end += by;
+      stack.push(p.value);
+    } else if (x.items) for (const it of x.items) stack.push(it);
+  }
+}
+
+/**
+ * Shifts by `delta` every span of the kept tree at or after `oldEnd`. A subtree ending before the change is
+ * left alone; the new entries (`count` from index `first` of `spliced`) are already in place.
+ */
+function shiftOld(root: JsonNode, spliced: JsonNode, first: number, count: number, oldEnd: number, delta: number): void {
+  const stack = [root];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.span.end < oldEnd) continue;
+    if (x.span.start >= oldEnd) x.span.start += delta;
+    x.span.end += delta;
+    const props = x.properties;
+    if (props) {
+      for (let k = 0; k < props.length; k++) {
+        if (x === spliced && k === first) { k += count - 1; continue; }
+        const p = props[k];
+        if (p.span.end < oldEnd) continue;
+        if (p.keySpan.start >= oldEnd) { p.keySpan.start += delta; p.keySpan.end += delta; }
+        if (p.span.start >= oldEnd) p.span.start += delta;
+        p.span.end += delta;
+        stack.push(p.value);
+      }
+    } else if (x.items) {
+      const items = x.items;
+      for (let k = 0; k < items.length; k++) {
+        if (x === spliced && k === first) { k += count - 1; continue; }
+        if (items[k].span.end >= oldEnd) stack.push(items[k]);
+      }
+    }
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Incremental YAML re-parse (syntax/yamlIncremental.ts), checked against an oracle: after each of many seeded
+ * random edits applied in sequence, the patched tree must equal a fresh parseYaml of the new text (types,
+ * values, keys, every span, parents, errors), or the function must decline. Real documents of each OpenAPI
+ * version from ../shared/corpus (the fixtures when it is absent) and a generated one with anchors, block
+ * scalars, flow collections, compact and nested sequences, quoted and multi-line scalars, comments.
+ * Longer run: YAML_ORACLE_EDITS=20000 YAML_ORACLE_SEED=7 node --test out/test/unit/openapi/yamlIncremental.test.js
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseYaml, yamlReadsAcross } from '../../../server/src/syntax/yamlParser';
+import { reparseYaml } from '../../../server/src/syntax/yamlIncremental';
+import type { JsonDocument, JsonNode } from '../../../server/src/syntax/jsonTree';
+import { CORPUS, readFixture } from '../../support/fixtures';
+
+const EDITS = Number(process.env.YAML_ORACLE_EDITS ?? 700);
+const SEED = Number(process.env.YAML_ORACLE_SEED ?? 20261126);
+
+/** Everything observable of a parse, spans included, one line per fact. */
+function dump(doc: JsonDocument): string[] {
+  const out: string[] = [];
+  for (const e of doc.errors) out.push(`error ${e.code}@${e.span.start}-${e.span.end} ${e.message}`);
+  for (const d of doc.damaged ?? []) out.push(`damaged@${d.start}-${d.end}`);
+  const walk = (n: JsonNode, parent: JsonNode | undefined): void => {
+    out.push(`${n.type}@${n.span.start}-${n.span.end}=${JSON.stringify(n.value ?? null)} alias=${!!n.alias} parent-ok=${n.parent === parent}`);
+    if (n.properties) for (const p of n.properties) {
+      out.push(`key ${JSON.stringify(p.key)}@${p.keySpan.start}-${p.keySpan.end} prop@${p.span.start}-${p.span.end}`);
+      walk(p.value, n);
+    }
+    if (n.items) for (const it of n.items) walk(it, n);
+  };
+  if (doc.root) walk(doc.root, undefined);
+  return out;
+}
+
+/** The first difference between two parses (as `dump` would show it), or undefined; faster than comparing dumps. */
+function difference(x: JsonDocument, y: JsonDocument): string | undefined {
+  const a = [...x.errors.map((e) => `${e.code}@${e.span.start}-${e.span.end} ${e.message}`), ...(x.damaged ?? []).map((d) => `damaged@${d.start}-${d.end}`)];
+  const b = [...y.errors.map((e) => `${e.code}@${e.span.start}-${e.span.end} ${e.message}`), ...(y.damaged ?? []).map((d) => `damaged@${d.start}-${d.end}`)];
+  if (a.join('\n') !== b.join('\n')) return `errors: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  const node = (n: JsonNode) => `${n.type}@${n.span.start}-${n.span.end}=${JSON.stringify(n.value ?? null)} alias=${!!n.alias}`;
+  const stack: [JsonNode | undefined, JsonNode | undefined, JsonNode | undefined, JsonNode | undefined][] = [[x.root, y.root, undefined, undefined]];
+  while (stack.length) {
+    const [m, n, pm, pn] = stack.pop()!;
+    if (!m || !n) { if (m !== n) return `root: ${m && node(m)} vs ${n && node(n)}`; continue; }
+    if (m.type !== n.type || m.span.start !== n.span.start || m.span.end !== n.span.end || !Object.is(m.value, n.value) || !!m.alias !== !!n.alias) return `${node(m)} vs ${node(n)}`;
+    if ((m.parent === pm) !== (n.parent === pn)) return `parent of ${node(m)}`;
+    const mp = m.properties ?? [], np = n.properties ?? [], mi = m.items ?? [], ni = n.items ?? [];
+    if (mp.length !== np.length || mi.length !== ni.length) return `children of ${node(m)}: ${mp.length}/${mi.length} vs ${np.length}/${ni.length}`;
+    for (let k = 0; k < mp.length; k++) {
+      const p = mp[k], q = np[k];
+      if (p.key !== q.key || p.keySpan.start !== q.keySpan.start || p.keySpan.end !== q.keySpan.end || p.span.start !== q.span.start || p.span.end !== q.span.end)
+        return `key ${JSON.stringify(p.key)}@${p.keySpan.start}-${p.keySpan.end} prop@${p.span.start}-${p.span.end} vs ${JSON.stringify(q.key)}@${q.keySpan.start}-${q.keySpan.end} prop@${q.span.start}-${q.span.end}`;
+      stack.push([p.value, q.value, m, n]);
+    }
+    for (let k = 0; k < mi.length; k++) stack.push([mi[k], ni[k], m, n]);
+  }
+  return undefined;
+}
+
+/** A document that uses what API descriptions rarely do, but YAML allows (no alias: those always decline). */
+export function generatedYaml(): string {
+  return [
+    '# generated for the incremental re-parse oracle',
+    'openapi: 3.1.0',
+    'info:',
+    '  title: Generated',
+    '  version: "1.0"',
+    '  description: |',
+    '    A literal block',
+    '      more indented',
+    '',
+    '    after an empty line',
+    '  summary: >-',
+    '    folded',
+    '    text',
+    'x-keep: |+',
+    '  kept',
+    '',
+    'x-flow: {a: 1, b: [x, y, "z"], c: {d: e}}',
+    'x-seq: [1, 2,',
+    '  3, 4]',
+    'x-anchored: &base',
+    '  type: object',
+    '  properties:',
+    '    id: {type: integer}',
+    'x-compact:',
+    '- name: a',
+    '  value: 1',
+    '- name: b',
+    '  value:',
+    '    - - nested',
+    '      - seq',
+    '    - !!str 12',
+    '-',
+    '- plain scalar',
+    '  continued here',
+    'x-quoted:',
+    "  \"quoted key\": 'single ''quote'''",
+    '  other: "double',
+    '    folded line"',
+    '  empty:',
+    '  tagged: !!str',
+    '  # a comment at the key column',
+    '  last: ~',
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      description: Get a.   # trailing comment',
+    '      responses:',
+    '        "200":',
+    '          description: OK',
+    '          content:',
+    '            application/json:',
+    '              schema: {$ref: "#/components/schemas/A"}',
+    '  /b/{id}:',
+    '    parameters:',
+    '      - name: id',
+    '        in: path',
+    '        required: true',
+    '    post:',
+    '      tags: [b]',
+    '      responses: {}',
+    '# a comment at column 0',
+    'components:',
+    '  schemas:',
+    '    A:',
+    '      type: string',
+    '      enum:',
+    '      - one',
+    '      - two',
+    '',
+  ].join('\n');
+}
+
+function corpusDocuments(): { name: string; text: string }[] {
+  const picks = [
+    'openapi/OAI-OpenAPI-Specification-examples/examples/v2.0/yaml/uber.yaml',
+    'openapi/swagger-api-swagger-parser/modules/swagger-parser-v3/src/test/resources/referenceFiles/TS29571_CommonData.yaml',
+    'openapi/Redocly-redocly-cli/resources/museum.yaml',
+    'openapi/Redocly-redocly-cli/resources/cafe.yaml',
+    'openapi/OAI-OpenAPI-Specification-v3.1-dev/src/schemas/validation/schema.yaml',
+  ];
+  const found = picks.map((p) => path.join(CORPUS, p)).filter((f) => fs.existsSync(f));
+  if (found.length) return found.map((f) => ({ name: path.basename(path.dirname(f)) + '/' + path.basename(f), text: fs.readFileSync(f, 'utf8') }));
+  return ['bookshop-openapi30.yaml', 'library-openapi32.yaml', 'reservation-openapi31.yaml', 'weather-openapi30.yaml']
+    .map((f) => ({ name: f, text: readFixture(`examples/${f}`) }));
+}
+
+const INSERTS = ['x', 'y1', ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', ': v', '-', '- ', '\n- ', '"', "'", '#', ' #', '# c\n',
+  '&a ', '*a', '|', '|\n', '>-\n', '[', ']', '{', '}', ',', 'k: v\n', '  k2: 1\n', '\t', '!!str ', '---\n', '...', '? ', '\r\n', 'é', '%'];
+
+/** Runs `count` seeded edits on `base`; returns how many were patched and declined. */
+function oracle(name: string, base: string, seed: number, count: number): { patched: number; declined: number; patchable: number; samples: string[] } {
+  let s = seed >>> 0 || 1;
+  const rnd = (n: number): number => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s % n; };
+  let text = base;
+  let good = base;
+  let onBroken = false;
+  let doc = parseYaml(text);
+  let patched = 0, declined = 0, patchable = 0;
+  const samples: string[] = [];
+  for (let i = 0; i < count; i++) {
+    // Edits cluster where typing happens: often next to a line start (indentation) or a ':'.
+    let at = rnd(text.length + 1);
+    if (rnd(4) === 0) { const ls = text.lastIndexOf('\n', at - 1) + 1; at = Math.min(text.length, ls + rnd(8)); }
+    const del = rnd(3) === 0 ? 1 + rnd(rnd(5) === 0 ? 40 : 4) : 0;
+    const ins = del && rnd(2) === 0 ? '' : INSERTS[rnd(INSERTS.length)];
+    const next = text.slice(0, at) + ins + text.slice(at + del);
+    const fresh = parseYaml(next);
+    const label = `${name} seed ${seed}, edit ${i} at ${at}: -${del} +${JSON.stringify(ins)} (${JSON.stringify(text.slice(Math.max(0, at - 20), at))}|${JSON.stringify(text.slice(at, at + del + 20))})`;
+    let result: JsonDocument | undefined;
+    try { result = reparseYaml(doc, text, next); } catch (e) { assert.fail(`${label}: threw ${(e as Error).stack}`); }
+    if (result) {
+      patched++;
+      const diff = difference(result, fresh);
+      if (diff) {
+        // YAML_ORACLE_FAILURE=file: the whole failing case, to replay it.
+        if (process.env.YAML_ORACLE_FAILURE) fs.writeFileSync(process.env.YAML_ORACLE_FAILURE, JSON.stringify({ text, next }));
+        const ls = text.lastIndexOf('\n', text.lastIndexOf('\n', text.lastIndexOf('\n', at - 1) - 1) - 1) + 1;
+        assert.fail(`${label}: the patched tree differs from a fresh parse: ${diff}\nbefore (from ${ls}):\n${text.slice(ls, at + del + 300)}\nafter:\n${next.slice(ls, at + ins.length + 300)}`);
+      }
+      doc = result;
+    } else {
+      declined++;
+      if (!fresh.errors.length && !doc.errors.length && !yamlReadsAcross(fresh) && !yamlReadsAcross(doc) && samples.length < 20) samples.push(label);
+      doc = fresh;
+    }
+    if (!fresh.errors.length && !onBroken && !yamlReadsAcross(fresh)) patchable++;
+    // Keep the text mostly valid, so that later edits can be patched: undo most edits that break it, and
+    // after one edit on a broken text (which must decline), go back to the last valid one.
+    const broken = fresh.errors.length > 0 || yamlReadsAcross(fresh);
+    if (onBroken || (broken && rnd(8) !== 0)) { text = good; doc = parseYaml(text); onBroken = false; }
+    else { text = next; onBroken = broken; if (!broken) good = text; }
+    if (rnd(200) === 0) { text = good = base; doc = parseYaml(text); onBroken = false; }
+  }
+  return { patched, declined, patchable, samples };
+}
+
+test(`oracle: ${EDITS} random edits per document, patched tree = fresh parse (seed ${SEED})`, (t) => {
+  const docs = [...corpusDocuments(), { name: 'generated', text: generatedYaml() }, { name: 'generated (CRLF)', text: generatedYaml().replace(/\n/g, '\r\n') }];
+  let k = 0;
+  for (const d of docs) {
+    assert.equal(parseYaml(d.text).errors.length, 0, `${d.name} parses without errors`);
+    const r = oracle(d.name, d.text, SEED + k++, EDITS);
+    t.diagnostic(`${d.name}: ${r.patched} patched, ${r.declined} declined; ${r.patchable} edits from a valid text to a valid one`);
+    if (process.env.YAML_ORACLE_VERBOSE) for (const l of r.samples) t.diagnostic(`  declined: ${l}`);
+    // Most edits from a valid text to a valid one land inside one entry: a re-parse that always declines is a defect too.
+    assert.ok(r.patched > r.patchable * 0.6, `${d.name}: only ${r.patched} of ${r.patchable} edits between valid texts patched`);
+  }
+});
+
+test('an edit in a value keeps every node outside the re-parsed entry (identity) and shifts what follows', () => {
+  const text = generatedYaml();
+  const doc = parseYaml(text);
+  const before = new Set<JsonNode>();
+  const collect = (n: JsonNode): void => { before.add(n); for (const p of n.properties ?? []) collect(p.value); for (const it of n.items ?? []) collect(it); };
+  collect(doc.root!);
+  const at = text.indexOf('Get a.') + 3;
+  const next = text.slice(0, at) + 'XYZ' + text.slice(at);
+  const result = reparseYaml(doc, text, next);
+  assert.ok(result, 'patched');
+  assert.deepEqual(dump(result), dump(parseYaml(next)));
+  let kept = 0, total = 0;
+  const count = (n: JsonNode): void => { total++; if (before.has(n)) kept++; for (const p of n.properties ?? []) count(p.value); for (const it of n.items ?? []) count(it); };
+  count(result.root!);
+  assert.equal(kept, total - 1, 'only the description value is a new node');
+});
+
+test('declines: a document with an alias, with errors, an edit on the first character of a top-level key', () => {
+  const aliased = 'a: &x\n  b: 1\nc: *x\nd: text\n';
+  const edit = (t: string, at: number, ins: string) => t.slice(0, at) + ins + t.slice(at);
+  assert.equal(reparseYaml(parseYaml(aliased), aliased, edit(aliased, aliased.indexOf('text'), 'x')), undefined);
+  const broken = 'a: [1\nb: 2\n';
+  assert.equal(reparseYaml(parseYaml(broken), broken, edit(broken, broken.indexOf('2'), '3')), undefined);
+  const plain = 'a: 1\nb: 2\n';
+  assert.equal(reparseYaml(parseYaml(plain), plain, edit(plain, plain.indexOf('b'), '  ')), undefined);
+  // and the same edit one character later is patched
+  assert.ok(reparseYaml(parseYaml(plain), plain, edit(plain, plain.indexOf('b') + 1, 'x')));
+});
+
+test('an edit that dedents a line becomes an entry of the enclosing mapping', () => {
+  const text = 'a:\n  b:\n    c: 1\n    d: 2\ne: 3\n';
+  const at = text.indexOf('    d');
+  const next = text.slice(0, at) + text.slice(at + 2);
+  const doc = parseYaml(text);
+  const result = reparseYaml(doc, text, next);
+  assert.ok(result, 'patched');
+  assert.deepEqual(dump(result), dump(parseYaml(next)));
+  assert.deepEqual(result.root!.properties!.map((p) => p.key), ['a', 'e']);
+  assert.deepEqual(result.root!.properties![0].value.properties!.map((p) => p.key), ['b', 'd']);
+});
