@@ -8,6 +8,8 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's analysis threads (server/src/lsp/analysisPool.ts starts them from beside dist/server.js).
+  { ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) {
@@ -16,5 +18,5 @@ if (watch) {
 } else {
   const t = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: dist/client.js dist/server.js dist/cli.js in ${Date.now() - t} ms`);
+  console.log(`esbuild: dist/client.js dist/server.js dist/analysisWorker.js dist/cli.js in ${Date.now() - t} ms`);
 }

@@ -19,6 +19,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** Capture the server's window/logMessage output. */
   onLog?: (message: string) => void;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -27,6 +29,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** The document version each URI's last diagnostics were computed for (undefined when the server sent none). */
   readonly diagnosticVersions = new Map<string, number | undefined>();
+  /** Every publication, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void; predicate: (d: Diagnostic[]) => boolean }[] = [];
   initializeResult?: InitializeResult;
   stderr = '';
@@ -36,6 +40,7 @@ export class LspTestClient {
     proc.stderr!.on('data', (d) => { this.stderr += String(d); });
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
       this.diagnostics.set(p.uri, p.diagnostics);
       this.diagnosticVersions.set(p.uri, p.version);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -50,7 +55,7 @@ export class LspTestClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspTestClient> {
-    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : process.env });
     const client = new LspTestClient(proc, opts);
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,

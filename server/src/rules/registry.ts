@@ -42,3 +42,7 @@ export const RULE_INTERNAL_ERROR = defineRule({
   code: 'lens-internal-error', title: 'API Lens failed while analysing this document (a bug; the rest keeps working).',
   defaultSeverity: 'information', appliesTo: ['any'],
 });
+export const RULE_ANALYSIS_FAILED = defineRule({
+  code: 'lens-analysis-failed', title: 'The analysis of this document stopped its worker twice (out of memory or a fatal error); it is not analysed until it changes.',
+  defaultSeverity: 'warning', appliesTo: ['any'],
+});

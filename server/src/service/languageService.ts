@@ -172,6 +172,11 @@ export class LanguageService {
     return dropped;
   }
 
+  /** The documents the cached analysis of `uri` read (imports, $ref targets); empty when none is cached. */
+  dependencies(uri: string): string[] {
+    return this.cache.get(uri)?.analysed?.dependencies.slice() ?? [];
+  }
+
   /** Open documents whose analysis read `uri` (for re-publishing diagnostics after a change). */
   dependents(uri: string): string[] {
     const out: string[] = [];

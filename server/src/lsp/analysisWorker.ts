@@ -1,0 +1,142 @@
+/**
+ * Entry of `dist/analysisWorker.js`: one analysis worker thread. It holds a LanguageService with every open
+ * document (the LSP thread sends opens, edits and closes to all workers, so $refs and imports to other open
+ * documents resolve), and answers the jobs the LSP thread homes here (lsp/analysisPool.ts).
+ *
+ * Order: messages are handled in the order they were sent, so a request sees exactly the edits sent before it.
+ * Diagnostics jobs are deferred until no request is waiting, and one for a version that is no longer current
+ * is dropped without being run: typing supersedes the analysis of what was typed before. Before each job the
+ * worker takes every message already waiting (receiveMessageOnPort), so a cancel or an edit that arrived while
+ * the previous job ran is seen. A job runs to its end: the LSP thread answers for it when its deadline passes.
+ */
+import { parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
+import { LanguageService } from '../service/languageService';
+import { reclaimAfterDrop, reclaimIfOverBudget } from './memory';
+import type { FromWorker, Job, ToWorker, WorkerData } from './workerProtocol';
+
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+const log = (message: string) => post({ t: 'log', message });
+const service = new LanguageService({ docsDir: (workerData as WorkerData).docsDir, log });
+
+type Queued = Exclude<ToWorker, { t: 'cancel' }>;
+const inbox: Queued[] = [];
+/** Diagnostics jobs waiting for the requests to be done: the latest per document. */
+const diagnostics = new Map<string, Job>();
+const cancelled = new Set<number>();
+/** Documents edited since their last diagnostics. */
+const edited = new Set<string>();
+let scheduled = false;
+
+port.on('message', (m: ToWorker) => { take(m); schedule(); });
+
+function take(m: ToWorker): void {
+  if (m.t === 'cancel') cancelled.add(m.id);
+  else inbox.push(m);
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(turn);
+}
+
+/** Every message already sent, without waiting for the event loop. */
+function drain(): void {
+  for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) take(r.message as ToWorker);
+}
+
+/** One job per turn, so the messages that came meanwhile are taken before the next one. */
+function turn(): void {
+  scheduled = false;
+  drain();
+  while (inbox.length) {
+    const m = inbox.shift()!;
+    if (m.t !== 'job') { apply(m); continue; }
+    if (m.feature === 'diagnostics') {
+      const older = diagnostics.get(m.uri);
+      if (older) post({ t: 'dropped', id: older.id });
+      diagnostics.delete(m.uri); // re-inserted last: the most recently asked goes last, as the LSP thread ordered them
+      diagnostics.set(m.uri, m);
+      continue;
+    }
+    if (!runnable(m)) { post({ t: 'dropped', id: m.id }); continue; }
+    run(m);
+    schedule();
+    return;
+  }
+  // No request waits: the oldest diagnostics job still current.
+  for (const [uri, job] of diagnostics) {
+    diagnostics.delete(uri);
+    if (!runnable(job) || service.workspace.getOpen(uri)?.version !== job.version) { post({ t: 'dropped', id: job.id }); continue; }
+    run(job);
+    schedule();
+    return;
+  }
+}
+
+function runnable(job: Job): boolean {
+  if (cancelled.delete(job.id)) return false;
+  return job.deadline === 0 || Date.now() < job.deadline;
+}
+
+function apply(m: Exclude<Queued, Job>): void {
+  switch (m.t) {
+    case 'config':
+      service.workspace.setRoots(m.roots);
+      service.workspace.trusted = m.trusted;
+      service.setSettings(m.settings); // drops every analysis
+      break;
+    case 'open':
+      service.open(m.uri, m.text, m.version);
+      break;
+    case 'edit': {
+      const dropping = service.analysedChars(m.uri);
+      service.edit(m.uri, m.changes, m.version);
+      edited.add(m.uri);
+      // A dialect that re-analyses incrementally keeps the old analysis: nothing was freed, skip the collection.
+      if (!service.keepsPrevious(m.uri)) reclaimAfterDrop(dropping);
+      break;
+    }
+    case 'close': {
+      const dropping = service.analysedChars(m.uri);
+      service.close(m.uri);
+      edited.delete(m.uri);
+      reclaimAfterDrop(dropping);
+      break;
+    }
+    case 'fileChanged':
+      service.fileChanged(m.uri);
+      break;
+  }
+}
+
+type Method = (uri: string, ...args: unknown[]) => unknown;
+
+function run(job: Job): void {
+  post({ t: 'started', id: job.id, uri: job.uri });
+  try {
+    compute(job);
+  } catch (e) {
+    // The service guards each feature; this is a bug around them. The feature answers nothing, the worker lives on.
+    log(`${job.feature} on ${job.uri} failed: ${(e as Error)?.stack ?? e}`);
+    post({ t: 'done', id: job.id, result: undefined });
+  }
+}
+
+function compute(job: Job): void {
+  if (job.feature === 'diagnostics') {
+    const rebuilt = service.analysedChars(job.uri) === 0;
+    // Each edit of a large text leaves a flattened copy of it behind (26 MB on GitHub's two-byte description):
+    // a burst of typing piles them up under the analysis about to start. Collect them first when over budget.
+    if (rebuilt && edited.delete(job.uri)) reclaimIfOverBudget(service.workspace.getOpen(job.uri)?.text.length ?? 0);
+    const result = service.diagnostics(job.uri);
+    post({ t: 'done', id: job.id, result, dependencies: service.dependencies(job.uri) });
+    // After a large (re)analysis, once the diagnostics are out: collect the previous analysis an incremental
+    // dialect kept and the analysis' temporaries when memory is above budget, so garbage does not pile up.
+    if (rebuilt) setImmediate(() => reclaimIfOverBudget(service.analysedChars(job.uri)));
+    return;
+  }
+  const result = (service[job.feature] as Method).call(service, job.uri, ...job.args);
+  post({ t: 'done', id: job.id, result });
+}
