@@ -11,6 +11,8 @@ import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
 import { parseYaml } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
+import type { TextEdit } from '../service/dialect';
+import { entriesOf, IncrementalPlan, IncrementalRun, mayHaveAnchors, regionOfEdits, RuleCache, type ChangeRegion, type Entry } from './entries';
 import { buildModel } from './build';
 import { deferDamagedFindings } from './damage';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
@@ -26,6 +28,10 @@ import { openApiCodeActions } from './quickFixes';
 export interface OpenApiAnalysed extends Analysed {
   model: OpenApiModel;
   resolver: Resolver;
+  /** Per-entry rule results for the next edit (openapi/entries.ts); absent when an edit cannot reuse them. */
+  ruleCache?: RuleCache;
+  /** YAML only: the text may hold anchors, so entries may share nodes (never incremental). */
+  anchors?: boolean;
 }
 
 const OAS_KINDS = new Set(['swagger2', 'oas30', 'oas31', 'oas32']);
@@ -35,7 +41,7 @@ export function isOpenApiAnalysed(a: Analysed | undefined): a is OpenApiAnalysed
 }
 
 /** Parse figures of the last analyses (for the corpus report and the bench). */
-export const timings = { parseMs: 0, buildMs: 0, rulesMs: 0 };
+export const timings = { parseMs: 0, buildMs: 0, rulesMs: 0, families: {} as Record<string, number>, incremental: false, computed: {} as Record<string, number>, entries: 0 };
 
 export function parseText(text: string, syntax: 'json' | 'yaml' | 'xml'): JsonDocument {
   return syntax === 'json' ? parseJson(text) : parseYaml(text);
@@ -49,16 +55,62 @@ function analyse(source: SourceDocument, workspace: Workspace, analyseOther: (ur
 
 /**
  * After an edit (Dialect.reanalyse): JSON documents re-parse only the object or array around the change
- * (syntax/jsonIncremental.ts); the model and the rules are rebuilt. Undefined: the service calls analyse().
+ * (syntax/jsonIncremental.ts), YAML documents are parsed again; the model is rebuilt, and the rules reuse
+ * what the previous analysis found in the entries the edit left untouched (openapi/entries.ts).
+ * Undefined: the service calls analyse().
  */
-function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, _edits: unknown, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): OpenApiAnalysed | undefined {
-  if (source.kind.syntax !== 'json' || previous.source.kind.syntax !== 'json' || !previous.model) return undefined;
+function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, edits: readonly TextEdit[], workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined): OpenApiAnalysed | undefined {
+  if (source.kind.syntax !== previous.source.kind.syntax || !previous.model || source.kind.fragment) return undefined;
   const t0 = performance.now();
-  const doc = reparseJson(previous.model.doc, previous.source.text, source.text);
-  return doc ? analyseDoc(source, doc, workspace, analyseOther, t0) : undefined;
+  const oldText = previous.source.text;
+  let region = regionOfEdits(edits, oldText, source.text);
+  const cache = previous.ruleCache;
+  // Taken now: reparseJson mutates the previous tree, and the analysis below replaces it.
+  const prevEntries = cache && region ? cache.entries : undefined;
+  let doc: JsonDocument | undefined;
+  if (source.kind.syntax === 'json') doc = reparseJson(previous.model.doc, oldText, source.text, region);
+  else if (source.kind.syntax === 'yaml' && cache && region) {
+    // Indentation is structure in YAML: whole lines changed. Anchors make entries share nodes.
+    region = widenToLines(region, oldText, source.text);
+    if (previous.anchors || source.text.slice(region.start, region.newEnd).includes('&')) return undefined;
+    doc = parseText(source.text, 'yaml');
+  }
+  if (!doc) return undefined;
+  const reuse = cache && region && prevEntries ? { cache, region, kind: previous.model.kind, version: previous.model.version } : undefined;
+  return analyseDoc(source, doc, workspace, analyseOther, t0, reuse, source.kind.syntax === 'yaml' ? false : undefined);
 }
 
-function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number): OpenApiAnalysed {
+function widenToLines(r: ChangeRegion, oldText: string, newText: string): ChangeRegion {
+  const start = oldText.lastIndexOf('\n', r.start - 1) + 1;
+  const nl = oldText.indexOf('\n', r.oldEnd);
+  const d = (nl < 0 ? oldText.length : nl) - r.oldEnd;
+  return { start, oldEnd: r.oldEnd + d, newEnd: Math.min(newText.length, r.newEnd + d), linesMoved: r.linesMoved };
+}
+
+interface Reuse { cache: RuleCache; region: ChangeRegion; kind: string; version: string }
+
+/**
+ * Whether the previous rule results may serve this analysis: same version, no syntax trouble, and the change
+ * inside one entry (path item, component) in both texts, with the same entries around it.
+ */
+function planFor(reuse: Reuse | undefined, model: OpenApiModel, doc: JsonDocument, entries: Entry[]): IncrementalPlan | undefined {
+  if (!reuse || reuse.cache.exhausted || doc.errors.length || doc.damaged || model.kind !== reuse.kind || model.version !== reuse.version) return undefined;
+  const { region, cache } = reuse;
+  if (entries.length !== cache.entries.size) return undefined;
+  const inside = entries.find((e) => e.prop.span.start < region.start && region.newEnd < e.prop.span.end);
+  if (!inside) return undefined;
+  const old = cache.entries.get(inside.prop.span.start);
+  if (!old || !sameSection(old.key, inside.key)) return undefined;
+  if (!(region.oldEnd < inside.prop.span.start + old.length)) return undefined;
+  return new IncrementalPlan(cache, region, entries, model);
+}
+
+/** Same section ('paths', 'components\0schemas'): a renamed entry stays in its section. */
+function sameSection(a: string, b: string): boolean {
+  return a.slice(0, a.lastIndexOf('\0')) === b.slice(0, b.lastIndexOf('\0'));
+}
+
+function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number, reuse?: Reuse, anchors?: boolean): OpenApiAnalysed {
   const t1 = performance.now();
   let findings: Finding[] = [];
   const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
@@ -82,11 +134,33 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     findings.push(f);
   }
   // A fragment (a plain file a document $refs) has no root object of its own: only its $refs are checked.
-  if (model.root && !source.kind.fragment) findings.push(...runOpenApiRules(model));
+  let ruleCache: RuleCache | undefined;
+  const hasAnchors = source.kind.syntax === 'yaml' ? anchors ?? mayHaveAnchors(source.text) : false;
+  if (model.root && !source.kind.fragment) {
+    timings.families = {};
+    const onTiming = (f: string, ms: number) => { timings.families[f] = ms; };
+    // Entries are independent only in a tree without syntax errors or shared (aliased) nodes.
+    const cacheable = !doc.errors.length && !doc.damaged && !hasAnchors;
+    const entries = cacheable ? entriesOf(model.root, model.kind === 'swagger2') : [];
+    const plan = cacheable ? planFor(reuse, model, doc, entries) : undefined;
+    timings.incremental = !!plan;
+    let run = cacheable ? new IncrementalRun(entries, plan, new RuleCache(entries), model.uri, model.kind === 'swagger2') : undefined;
+    let ruleFindings = runOpenApiRules(model, { onTiming, run });
+    if (plan && run?.next.exhausted) {
+      // The example budget ran out: which examples got checked depends on order; start again from nothing.
+      run = new IncrementalRun(entries, undefined, new RuleCache(entries), model.uri, model.kind === 'swagger2');
+      timings.incremental = false;
+      ruleFindings = runOpenApiRules(model, { onTiming, run });
+    }
+    findings.push(...ruleFindings);
+    ruleCache = run?.next;
+    timings.computed = run?.computed ?? {};
+    timings.entries = entries.length;
+  }
   const t3 = performance.now();
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
-  return { source, findings, dependencies: [...resolver.dependencies], model, resolver };
+  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, anchors: hasAnchors };
 }
 
 // ---- navigation ---------------------------------------------------------------------------------

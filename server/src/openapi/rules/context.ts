@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../../core/types';
 import type { RuleMeta } from '../../rules/registry';
 import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
 import type { OpenApiModel } from '../model';
+import type { Entry, EntryRecord, IncrementalRun } from '../entries';
 
 export interface OffsetEdit { start: number; end: number; newText: string }
 export interface FixData { title: string; edits: OffsetEdit[]; preferred?: boolean }
@@ -21,22 +22,76 @@ export class RuleContext {
    */
   readonly exampleBudget = { left: 400_000 };
   private readonly seen = new Set<string>();
+  /** The per-entry findings being recorded (inside entry()). */
+  private recording?: EntryRecord;
 
-  constructor(readonly model: OpenApiModel) {}
+  /** `run`: the incremental run (openapi/entries.ts); without it every entry is computed. */
+  constructor(readonly model: OpenApiModel, readonly run?: IncrementalRun) {}
+
+  /**
+   * The per-entry part of a rule family for one entry (path item, component): replays what the previous
+   * analysis found there when the edit left the entry (and, with `refs`, everything it reaches through
+   * `$ref`) untouched; else runs `compute` and records what it reports, for the next edit. `compute` must
+   * depend only on the entry's subtree, the rest of the document, and (with `refs`) what its `$ref`s reach.
+   */
+  entry(family: string, entry: Entry | undefined, refs: boolean, compute: () => void): void {
+    const run = this.run;
+    if (!run || !entry || this.recording) { compute(); return; }
+    const prev = run.reused(family, entry, refs);
+    if (prev) {
+      this.replay(prev.findings, prev.budget);
+      run.keep(family, entry, prev);
+      return;
+    }
+    const rec: EntryRecord = { findings: [], lineDependent: false, budget: 0 };
+    this.record(rec, compute);
+    run.keep(family, entry, rec);
+  }
+
+  /** Reports findings recorded by an earlier analysis (already moved to this text). */
+  replay(findings: readonly Finding[], budget: number): void {
+    for (const f of findings) this.add(f);
+    this.exampleBudget.left -= budget;
+  }
+
+  /** Runs `compute`, appending what it reports (and the budget, reads, line use) to `rec`. */
+  record(rec: EntryRecord, compute: () => void): void {
+    if (this.recording) { compute(); return; }
+    const before = this.exampleBudget.left;
+    this.recording = rec;
+    try { compute(); } finally {
+      this.recording = undefined;
+      rec.budget += before - this.exampleBudget.left;
+    }
+  }
+
+  /** Entries a `$ref` resolution read (rules/resolve.ts): the recorded entry depends on them. */
+  noteReads(keys: readonly string[]): void {
+    const rec = this.recording;
+    if (!rec || !keys.length) return;
+    rec.reads ??= new Set();
+    for (const k of keys) rec.reads.add(k);
+  }
+
+  private add(f: Finding): void {
+    // Recorded with copies of its spans: spans of the tree move in place on the next incremental re-parse.
+    if (this.recording) this.recording.findings.push({ ...f, span: { start: f.span.start, end: f.span.end }, ...(f.related ? { related: f.related.map((r) => (r.span ? { ...r, span: { start: r.span.start, end: r.span.end } } : r)) } : {}) });
+    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(f);
+  }
 
   get kind() { return this.model.kind; }
   get text() { return this.model.text; }
 
   report(rule: RuleMeta, span: Span, message: string, extra?: { severity?: Severity; fixes?: FixData[]; related?: Finding['related'] }): void {
     if (!rule.appliesTo.includes(this.model.kind) && !rule.appliesTo.includes('any')) return;
-    const key = `${rule.code}:${span.start}:${span.end}:${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
     const f: Finding = { code: rule.code, message, span };
     if (extra?.severity) f.severity = extra.severity;
     if (extra?.related) f.related = extra.related;
     if (extra?.fixes?.length) f.data = { fixes: extra.fixes } satisfies FindingFixData;
-    this.findings.push(f);
+    this.add(f);
   }
 
   /** A related-information entry pointing at another place of this document. */
@@ -51,7 +106,10 @@ export class RuleContext {
     return n === this.model.root;
   }
 
-  line(offset: number): number { return this.model.lines.positionAt(offset).line + 1; }
+  line(offset: number): number {
+    if (this.recording) this.recording.lineDependent = true;
+    return this.model.lines.positionAt(offset).line + 1;
+  }
 
   /** Column (UTF-16) of an offset, for indenting inserted YAML. */
   column(offset: number): number { return this.model.lines.positionAt(offset).character; }

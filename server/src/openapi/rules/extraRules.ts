@@ -13,8 +13,8 @@ import type { JsonProperty } from '../../syntax/jsonTree';
 import { treeFacts } from './treeFacts';
 
 export function checkDuplicateKeys(ctx: RuleContext): void {
-  for (const { first, again } of treeFacts(ctx).duplicates) {
-    ctx.report(DUPLICATE_KEY, again.keySpan, `the key ${code(again.key)} appears twice in this object (first on line ${ctx.line(first.keySpan.start)}); tools keep only one of them, usually this later one`, { related: [ctx.relatedHere(first.keySpan, 'first occurrence')] });
+  for (const { key, first, again } of treeFacts(ctx).duplicates) {
+    ctx.report(DUPLICATE_KEY, again, `the key ${code(key)} appears twice in this object (first on line ${ctx.line(first.start)}); tools keep only one of them, usually this later one`, { related: [ctx.relatedHere(first, 'first occurrence')] });
   }
 }
 

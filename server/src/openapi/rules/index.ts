@@ -16,6 +16,7 @@ import { checkVersionRules } from './versionRules';
 import { checkDuplicateKeys, checkOperationIdsAndServers } from './extraRules';
 import { checkHygiene } from './hygiene';
 import './catalog';
+import type { IncrementalRun } from '../entries';
 
 const FAMILIES: [string, (ctx: RuleContext) => void][] = [
   // paths first: structure leaves "path parameter must be required" to oas-path-params where that rule reported it
@@ -38,10 +39,12 @@ export interface RuleRunOptions {
   onError?: (family: string, error: unknown) => void;
   /** Receives the time each rule family took (benchmarks, the corpus report). */
   onTiming?: (family: string, ms: number) => void;
+  /** Per-entry reuse and recording (openapi/entries.ts); `run.next.exhausted` is set at the end. */
+  run?: IncrementalRun;
 }
 
 export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {}): Finding[] {
-  const ctx = new RuleContext(model);
+  const ctx = new RuleContext(model, options.run);
   if (!model.root) return [];
   for (const [name, run] of FAMILIES) {
     const t = options.onTiming ? performance.now() : 0;
@@ -54,5 +57,6 @@ export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {
     }
     options.onTiming?.(name, performance.now() - t);
   }
+  if (options.run) options.run.next.exhausted = ctx.exampleBudget.left <= 0;
   return ctx.findings;
 }

@@ -11,15 +11,24 @@ import {
 import { code, prop, val, type RuleContext } from './context';
 import { validateInstance } from './instance';
 import { resolverFor } from './resolve';
+import { mapOffset } from '../entries';
 
 /** RFC 3986 unreserved and reserved characters: what may appear in a URL without percent-encoding. */
 const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+$/;
 
-/** Example node -> schema nodes it was already checked against (per document analysis). */
-let checkedExamples = new Map<JsonNode, Set<JsonNode>>();
+/**
+ * Example/schema pairs already checked in this analysis (shared responses and examples are reached from many
+ * operations: the first one reports), by the spans of both nodes (positions survive an incremental re-parse).
+ */
+let checkedExamples = new Set<string>();
+/** The pairs the operation being recorded checked and skipped (incremental re-analysis). */
+let pairLog: OpRecord | undefined;
+
+/** One operation's part of its entry's 'operations' record: findings[from, to) and its example pairs. */
+interface OpRecord { from: number; to: number; budget: number; checked: number[]; skipped: number[] }
 
 export function checkOperations(ctx: RuleContext): void {
-  checkedExamples = new Map();
+  checkedExamples = new Set();
   const ids = new Map<string, OperationModel>();
   const declaredTags = new Set(ctx.model.tags.map((t) => t.name?.value).filter((n): n is string => !!n));
   const hasRootTags = !!prop(ctx.model.root, 'tags');
@@ -32,24 +41,80 @@ export function checkOperations(ctx: RuleContext): void {
       if (first && first.operationId) {
         ctx.report(OPERATION_ID_UNIQUE, op.operationId.span, `the operationId ${code(id)} is already used by ${first.method.toUpperCase()} ${code(first.path)} (line ${ctx.line(first.operationId.span.start)}); operationIds must be unique in the API`, { related: [ctx.relatedHere(first.operationId.span, 'first use of this operationId')] });
       } else ids.set(id, op);
+    }
+    if (local) perOperation(ctx, op, () => checkOperation(ctx, op, declaredTags, hasRootTags));
+  }
+  checkedExamples = new Set();
+}
+
+/**
+ * The checks of one operation that read only its entry, what its `$ref`s reach, and the rest of the document.
+ * With an incremental run, an operation of an untouched entry replays its previous findings when the shared
+ * example pairs come out the same (none it checked is taken by an operation before it, all it skipped are).
+ */
+function perOperation(ctx: RuleContext, op: OperationModel, compute: () => void): void {
+  const run = ctx.run;
+  // The entry of the path item (its key gives the operation's path in messages).
+  const entry = run?.entryAt(op.pathItem.keySpan.start);
+  if (!run || !entry) { compute(); return; }
+  const next = run.nextRecord('operations', entry);
+  const nextOps = (next.extra ??= new Map<number, OpRecord>()) as Map<number, OpRecord>;
+  const key = op.methodSpan.start;
+  if (nextOps.has(key)) { compute(); return; } // the same operation reached twice (a shared path item)
+  const prev = run.reused('operations', entry, true);
+  const o = (prev?.extra as Map<number, OpRecord> | undefined)?.get(run.previousOffset(key));
+  if (prev && o) {
+    const at = (xs: number[]) => xs.map((x) => mapOffset(x, run.plan!.region));
+    const checked = pairKeys(at(o.checked)), skipped = pairKeys(at(o.skipped));
+    if (checked.every((k) => !checkedExamples.has(k)) && skipped.every((k) => checkedExamples.has(k))) {
+      for (const k of checked) checkedExamples.add(k);
+      const findings = prev.findings.slice(o.from, o.to);
+      ctx.replay(findings, o.budget);
+      const from = next.findings.length;
+      next.findings.push(...findings);
+      nextOps.set(key, { from, to: next.findings.length, budget: o.budget, checked: at(o.checked), skipped: at(o.skipped) });
+      if (prev.lineDependent) next.lineDependent = true;
+      if (prev.reads) for (const r of prev.reads) (next.reads ??= new Set()).add(r);
+      return;
+    }
+  }
+  const rec: OpRecord = { from: next.findings.length, to: 0, budget: 0, checked: [], skipped: [] };
+  const budget = next.budget;
+  pairLog = rec;
+  try { ctx.record(next, compute); } finally { pairLog = undefined; }
+  rec.to = next.findings.length;
+  rec.budget = next.budget - budget;
+  nextOps.set(key, rec);
+}
+
+/** Flat [exStart, exEnd, schemaStart, schemaEnd, ...] -> pair keys. */
+function pairKeys(xs: number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 < xs.length; i += 4) out.push(`${xs[i]}:${xs[i + 1]}:${xs[i + 2]}:${xs[i + 3]}`);
+  return out;
+}
+
+function checkOperation(ctx: RuleContext, op: OperationModel, declaredTags: Set<string>, hasRootTags: boolean): void {
+  {
+    if (op.operationId) {
+      const id = op.operationId.value;
       if (!URL_SAFE.test(id)) {
         const bad = [...new Set([...id].filter((c) => !URL_SAFE.test(c)))].map((c) => (c === ' ' ? 'space' : code(c))).join(', ');
         ctx.report(OPERATION_ID_URL_SAFE, op.operationId.span, `the operationId ${code(id)} contains characters that are not URL-safe (${bad}); it appears in links, URLs of generated docs and code identifiers`);
       }
     }
-    if (local) checkSuccess(ctx, op);
-    if (local) checkParametersUnique(ctx, op);
-    if (local && hasRootTags) {
+    checkSuccess(ctx, op);
+    checkParametersUnique(ctx, op);
+    if (hasRootTags) {
       for (const t of op.tags) {
         if (!declaredTags.has(t.value)) ctx.report(OPERATION_TAG_DEFINED, t.span, `the tag ${code(t.value)} is not declared in the top-level \`tags\` list (declare it there with a description, or fix the spelling)`);
       }
     }
-    if (op.origin === 'callback' && prop(op.node, 'callbacks') && local) {
+    if (op.origin === 'callback' && prop(op.node, 'callbacks')) {
       ctx.report(CALLBACKS_IN_CALLBACK, prop(op.node, 'callbacks')!.keySpan, 'this callback operation declares callbacks of its own; a callback is a request the API sends, and nesting them is not meaningful');
     }
-    if (local) checkOperationExamples(ctx, op);
+    checkOperationExamples(ctx, op);
   }
-  checkedExamples = new Map();
 }
 
 function checkSuccess(ctx: RuleContext, op: OperationModel): void {
@@ -82,10 +147,11 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
     if (!example || !schema || !ctx.owns(example)) return;
     // Shared responses and examples ($ref) are reached from many operations: check each pair once.
-    let schemas = checkedExamples.get(example);
-    if (!schemas) checkedExamples.set(example, schemas = new Set());
-    if (schemas.has(schema)) return;
-    schemas.add(schema);
+    const pair = [example.span.start, example.span.end, schema.span.start, schema.span.end];
+    const key = pair.join(':');
+    if (checkedExamples.has(key)) { pairLog?.skipped.push(...pair); return; }
+    checkedExamples.add(key);
+    pairLog?.checked.push(...pair);
     if (example.span.end <= example.span.start && example.type !== 'null') return;
     for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2, budget: ctx.exampleBudget })) {
       ctx.report(EXAMPLE_INVALID, p.span, `${what} does not match its schema: ${p.message}`);

@@ -38,8 +38,12 @@ function effective(op: OperationModel): ParameterModel[] {
 export function checkPaths(ctx: RuleContext): void {
   const items = ctx.model.pathItems.filter((p) => p.origin === 'operation');
   for (const item of items) {
-    checkPathKey(ctx, item);
-    checkPathParameters(ctx, item);
+    // Per path item (reads its resolved parameters); a trailing slash is checked against the other keys.
+    const entry = item.path.endsWith('/') ? undefined : ctx.run?.entryAt(item.keySpan.start);
+    ctx.entry('paths', entry, true, () => {
+      checkPathKey(ctx, item);
+      checkPathParameters(ctx, item);
+    });
   }
   checkIdenticalAndAmbiguous(ctx, items);
 }

@@ -24,7 +24,11 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
   // OpenAPI dialect (JSON Schema 2020-12 + OAS vocabulary), so they stay silent for any other.
   const dialect = ctx.model.jsonSchemaDialect?.value;
   const schemaChecks = !dialect || /^https:\/\/spec\.openapis\.org\/oas\/3\.[12]\/dialect\/|^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/.test(dialect);
+  const run = ctx.run;
   walkDocument(root, kind, {
+    // Per entry; example checks read through $refs (rules/resolve.ts notes which entries).
+    entries: run?.byNode,
+    around: run ? (n, walk) => ctx.entry('schemas', run.byNode.get(n), false, walk) : undefined,
     schema(n) {
       if (!schemaChecks) return;
       checkSchemaConsistency(ctx, n);

@@ -124,6 +124,17 @@ export interface StructureOptions {
   specUrl: string;
   /** Stop after this many issues (a broken document must not flood the Problems panel). */
   maxIssues?: number;
+  /** Reuses the results of entries (path items, components) an edit left untouched (openapi/entries.ts). */
+  memo?: StructureMemo;
+}
+
+/** What checking one entry node against one schema produced; `tag` tells apart the places it is checked from. */
+export interface StructureMemoResult { issues: StructureIssue[]; evaluated?: Set<string>; declared?: Obj[]; tracked: boolean }
+export interface StructureMemo {
+  /** The entry nodes: only their checks are memoised. */
+  readonly nodes: ReadonlySet<JsonNode>;
+  get(node: JsonNode, schema: object, tag: string): StructureMemoResult | undefined;
+  set(node: JsonNode, schema: object, tag: string, result: StructureMemoResult): void;
 }
 
 /** Checks `root` against the official schema of `kind`. */
@@ -284,6 +295,30 @@ class Checker {
 
   /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
   check(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
+    const memo = this.opts.memo;
+    if (memo && typeof schema === 'object' && memo.nodes.has(node)) return this.memoised(memo, node, schema, at, out);
+    return this.checkNode(node, schema, at, out);
+  }
+
+  /** check() of an entry node through the memo: the issues are materialised (plain messages) to be kept. */
+  private memoised(memo: StructureMemo, node: JsonNode, schema: Obj, at: At, out: StructureIssue[]): Eval {
+    const tag = `${at.label}\0${at.object}`;
+    let r = memo.get(node, schema, tag);
+    if (!r) {
+      const local: StructureIssue[] = [];
+      const ev = this.checkNode(node, schema, at, local);
+      r = {
+        issues: local.map((i) => ({ kind: i.kind, span: { start: i.span.start, end: i.span.end }, message: i.message })),
+        evaluated: ev.evaluated ? new Set(ev.evaluated) : undefined, declared: ev.declared?.slice(), tracked: ev !== NO_EVAL,
+      };
+      memo.set(node, schema, tag, r);
+    }
+    for (const i of r.issues) out.push(i);
+    // Copies: callers merge into (and so may mutate) what check() returns.
+    return r.tracked ? { evaluated: r.evaluated ? new Set(r.evaluated) : undefined, declared: r.declared?.slice() } : NO_EVAL;
+  }
+
+  private checkNode(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
     const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     if (schema === true) return ev;
     if (schema === false) {

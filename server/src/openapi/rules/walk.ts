@@ -14,6 +14,9 @@ export interface WalkVisitor {
   ref?(node: JsonNode, inSchema: boolean): void;
   /** A description / summary / title string. */
   prose?(node: JsonNode): void;
+  /** Entry nodes (path items, components): their walk goes through `around` (incremental re-analysis). */
+  entries?: ReadonlyMap<JsonNode, unknown>;
+  around?(node: JsonNode, walk: () => void): void;
 }
 
 /** Keys whose values are data, not OpenAPI structure. */
@@ -29,7 +32,15 @@ const PROSE = new Set(['description', 'summary', 'title']);
 export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor): void {
   const seen = new Set<JsonNode>();
 
+  const entries = v.around ? v.entries : undefined;
+  let inEntry = false;
+  const around = (n: JsonNode, walk: () => void): void => {
+    inEntry = true;
+    try { v.around!(n, walk); } finally { inEntry = false; }
+  };
+
   const schema = (n: JsonNode, depth: number): void => {
+    if (entries && !inEntry && entries.has(n)) { around(n, () => schema(n, depth)); return; }
     if (n.type !== 'object' || depth > 200 || seen.has(n)) return;
     seen.add(n);
     v.schema?.(n);
@@ -54,6 +65,7 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor): voi
 
   /** Walks OpenAPI structure; `parentKey` is the key holding `n`. */
   const doc = (n: JsonNode, depth: number, parentKey: string): void => {
+    if (entries && !inEntry && entries.has(n)) { around(n, () => doc(n, depth, parentKey)); return; }
     if (depth > 200) return;
     if (n.type === 'array') { for (const i of n.items ?? []) doc(i, depth + 1, parentKey); return; }
     if (n.type !== 'object') return;

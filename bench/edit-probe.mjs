@@ -1,0 +1,56 @@
+// In-process cost of one edit on a large OpenAPI document, by phase and rule family (CPU-ish wall ms).
+//   node --expose-gc bench/edit-probe.mjs <file> [--edits N] [--where description|pathkey]
+// Bundles server/src on the fly with esbuild into bench-results/edit-probe.cjs.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { editPositions } from './positions.mjs';
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
+const out = path.join(REPO, 'bench-results', 'edit-probe.cjs');
+await esbuild.build({
+  stdin: {
+    contents: `
+      export { LanguageService } from './server/src/service/languageService';
+      export { timings as openApiTimings } from './server/src/openapi/dialect';`,
+    resolveDir: REPO, loader: 'ts',
+  },
+  bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error',
+});
+const m = createRequire(import.meta.url)(out);
+const file = args[0];
+const text = readFileSync(file, 'utf8');
+const s = new m.LanguageService();
+const uri = pathToFileURL(file).toString();
+s.open(uri, text, 1);
+let t0 = performance.now(); s.diagnostics(uri); console.log('open', (performance.now() - t0).toFixed(0), JSON.stringify(m.openApiTimings));
+// --profile FILE: a CPU profile of the edits only (summarise with bench/profile-summary.mjs FILE bench-results/edit-probe.cjs).
+const profileFile = opt('--profile');
+let session;
+if (profileFile) {
+  const { Session } = await import('node:inspector');
+  session = new Session();
+  session.connect();
+  const post = (m, p) => new Promise((res, rej) => session.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 200 }); await post('Profiler.start');
+  session.stopTo = async (f) => { const { profile } = await post('Profiler.stop'); (await import('node:fs')).writeFileSync(f, JSON.stringify(profile)); };
+}
+const where = opt('--where', 'description');
+const pos = editPositions(text, file.endsWith('.json') ? 'json' : 'yaml')[where === 'pathkey' ? 'path key' : 'description'];
+let v = 2;
+const N = Number(opt('--edits', 6));
+const times = [];
+for (let k = 0; k < N; k++) {
+  // As bench/run.mjs: insert 'x', then delete it.
+  const change = k % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+  s.edit(uri, [change], v++);
+  t0 = performance.now(); const d = s.diagnostics(uri); const t1 = performance.now();
+  times.push(t1 - t0);
+  console.log('edit', (t1 - t0).toFixed(0), JSON.stringify(m.openApiTimings, (k, x) => typeof x === 'number' ? Math.round(x) : x), d.length);
+}
+if (session) await session.stopTo(profileFile);
+times.sort((a, b) => a - b);
+console.log('median', times[Math.floor(times.length / 2)].toFixed(0));
