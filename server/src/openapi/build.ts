@@ -9,7 +9,7 @@ import type { SourceDocument } from '../service/dialect';
 import type { JsonDocument, JsonNode, JsonProperty } from '../syntax/jsonTree';
 import { getProperty, getValue } from '../syntax/jsonTree';
 import {
-  PATH_ITEM_METHODS, bool, encodePointer, str,
+  PATH_ITEM_METHODS, bool, encodePointer, forgetKeyIndexes, str,
   type ComponentModel, type HeaderModel, type Located, type MediaTypeModel, type OasKind, type OpenApiModel,
   type OperationModel, type OperationOrigin, type ParameterModel, type PathItemModel, type RefModel,
   type RequestBodyModel, type ResponseModel, type SecurityRequirementModel, type SecuritySchemeModel,
@@ -119,6 +119,7 @@ export function protocolOfUrl(url: string): string {
 
 export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv): { model: OpenApiModel; resolver: Resolver } {
   const kind = source.kind.kind as OasKind;
+  forgetKeyIndexes();
   // A fragment (a split file) may be any value, e.g. a list of schemas; a description's root is an object.
   const root = doc.root && (doc.root.type === 'object' || source.kind.fragment) ? doc.root : undefined;
   const uri = source.uri;

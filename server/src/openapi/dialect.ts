@@ -11,6 +11,7 @@ import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
 import { parseYaml } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
+import { reparseYaml } from '../syntax/yamlIncremental';
 import type { TextEdit } from '../service/dialect';
 import { entriesOf, IncrementalPlan, IncrementalRun, mayHaveAnchors, regionOfEdits, RuleCache, type ChangeRegion, type Entry } from './entries';
 import { buildModel } from './build';
@@ -54,8 +55,9 @@ function analyse(source: SourceDocument, workspace: Workspace, analyseOther: (ur
 }
 
 /**
- * After an edit (Dialect.reanalyse): JSON documents re-parse only the object or array around the change
- * (syntax/jsonIncremental.ts), YAML documents are parsed again; the model is rebuilt, and the rules reuse
+ * After an edit (Dialect.reanalyse): JSON and YAML documents re-parse only the part around the change
+ * (syntax/jsonIncremental.ts, yamlIncremental.ts; YAML falls back to a full parse when that declines and
+ * the rules can still reuse something); the model is rebuilt, and the rules reuse
  * what the previous analysis found in the entries the edit left untouched (openapi/entries.ts).
  * Undefined: the service calls analyse().
  */
@@ -69,15 +71,19 @@ function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, edits: rea
   const prevEntries = cache && region ? cache.entries : undefined;
   let doc: JsonDocument | undefined;
   if (source.kind.syntax === 'json') doc = reparseJson(previous.model.doc, oldText, source.text, region);
-  else if (source.kind.syntax === 'yaml' && cache && region) {
-    // Indentation is structure in YAML: whole lines changed. Anchors make entries share nodes.
-    region = widenToLines(region, oldText, source.text);
-    if (previous.anchors || source.text.slice(region.start, region.newEnd).includes('&')) return undefined;
-    doc = parseText(source.text, 'yaml');
+  else if (source.kind.syntax === 'yaml') {
+    // Indentation is structure in YAML: the rules count whole lines as changed. Anchors make entries share nodes.
+    if (region) region = widenToLines(region, oldText, source.text);
+    const anchors = previous.anchors || !region || source.text.slice(region.start, region.newEnd).includes('&');
+    doc = reparseYaml(previous.model.doc, oldText, source.text);
+    // A full parse still lets the rules reuse the entries the edit left untouched.
+    if (!doc && cache && !anchors) doc = parseText(source.text, 'yaml');
   }
   if (!doc) return undefined;
   const reuse = cache && region && prevEntries ? { cache, region, kind: previous.model.kind, version: previous.model.version } : undefined;
-  return analyseDoc(source, doc, workspace, analyseOther, t0, reuse, source.kind.syntax === 'yaml' ? false : undefined);
+  // YAML anchors: known from the previous text unless the edit typed a '&'.
+  const anchors = source.kind.syntax === 'yaml' && region && !previous.anchors && !source.text.slice(region.start, region.newEnd).includes('&') ? false : undefined;
+  return analyseDoc(source, doc, workspace, analyseOther, t0, reuse, anchors);
 }
 
 function widenToLines(r: ChangeRegion, oldText: string, newText: string): ChangeRegion {

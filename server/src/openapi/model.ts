@@ -324,7 +324,16 @@ export function encodePointer(segments: (string | number)[]): string {
   return out;
 }
 
-const keyIndexes = new WeakMap<JsonProperty[], Map<string, JsonNode>>();
+const keyIndexes = new WeakMap<JsonProperty[], { epoch: number; index: Map<string, JsonProperty> }>();
+let indexEpoch = 0;
+
+/**
+ * Marks the key indexes of wide objects as stale: an incremental re-parse (syntax/*Incremental.ts) renames
+ * keys and replaces values in place, keeping the objects. openapi/build.ts calls it before each model build.
+ */
+export function forgetKeyIndexes(): void { indexEpoch++; }
+/** Changes whenever forgetKeyIndexes() is called: other per-node caches of keys compare it. */
+export function keyIndexEpoch(): number { return indexEpoch; }
 
 /** The node at a decoded or encoded pointer ('' or '#' is the root). Follows no `$ref`. */
 export function nodeAtPointer(root: JsonNode | undefined, pointer: string | string[]): JsonNode | undefined {
@@ -336,13 +345,14 @@ export function nodeAtPointer(root: JsonNode | undefined, pointer: string | stri
       const props = n.properties ?? [];
       if (props.length > 16) {
         // Wide objects (paths, components.schemas) get a key index once, so resolving many refs stays linear.
-        let index = keyIndexes.get(props);
-        if (!index) {
-          index = new Map();
-          for (const p of props) if (!index.has(p.key)) index.set(p.key, p.value);
-          keyIndexes.set(props, index);
+        // Built once per model build (the tree may have changed in place since).
+        let k = keyIndexes.get(props);
+        if (!k || k.epoch !== indexEpoch) {
+          k = { epoch: indexEpoch, index: new Map() };
+          for (const p of props) if (!k.index.has(p.key)) k.index.set(p.key, p);
+          keyIndexes.set(props, k);
         }
-        n = index.get(s);
+        n = k.index.get(s)?.value;
         continue;
       }
       let found: JsonNode | undefined;

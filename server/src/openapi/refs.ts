@@ -12,7 +12,7 @@ import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
 import { parseYaml } from '../syntax/yamlParser';
 import {
-  nodeAtPointer, pointerOf, pointerSegments, refOf,
+  keyIndexEpoch, nodeAtPointer, pointerOf, pointerSegments, refOf,
   type OpenApiModel, type RefModel, type RefProblem, type RefResolver, type ResolvedNode,
 } from './model';
 
@@ -223,13 +223,14 @@ export class Resolver implements RefResolver {
   }
 }
 
-const anchorMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+const anchorMaps = new WeakMap<JsonNode, Map<string, JsonNode> & { epoch?: number }>();
 /** `$anchor` / `$dynamicAnchor` names of a document, collected once per tree. */
 function anchorsOf(root: JsonNode | undefined): Map<string, JsonNode> {
   if (!root) return new Map();
   let m = anchorMaps.get(root);
-  if (m) return m;
+  if (m && m.epoch === keyIndexEpoch()) return m; // the tree may have changed in place (model.ts)
   m = new Map();
+  m.epoch = keyIndexEpoch();
   const stack = [root];
   while (stack.length) {
     const n = stack.pop()!;

@@ -5,7 +5,8 @@
  * documents of each version, YAML and JSON, and Stripe. After every edit the incrementally re-analysed
  * document must answer exactly what a fresh full analysis of the same text answers: every diagnostic (code,
  * message, range, severity, related information, in order), and hover and definition at a few positions.
- * Seeded and reproducible. API_LENS_ORACLE_STEPS=N runs N edits per document (default: a short run).
+ * Seeded and reproducible. API_LENS_ORACLE_STEPS=N runs N edits per document (default: a short run);
+ * API_LENS_ORACLE_VERBOSE=1 lists the edits; API_LENS_ORACLE_FAILED=file.json saves a failing sequence.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -117,6 +118,7 @@ function runOracle(file: string, steps: number, seed0: number): { incremental: n
   // Applied edits with the text they replaced, so they can be undone: a broken $ref fixed, a syntax error
   // repaired (while the document has one, edits undo until it is gone: syntax errors disable reuse).
   const applied: Edit[] = [];
+  const log: { start: number; end: number; text: string }[] = [];
   let broken = false;
   let version = 1;
   let incremental = 0;
@@ -130,6 +132,7 @@ function runOracle(file: string, steps: number, seed0: number): { incremental: n
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
     if (undo) applied.pop(); else applied.push({ ...e, removed });
     kinds.push(e.kind);
+    log.push({ start: e.start, end: e.end, text: e.text });
     const probes = probePositions(text, rnd);
     const a = snapshot(inc, uri, text, probes);
     if (timings.incremental) incremental++;
@@ -137,6 +140,8 @@ function runOracle(file: string, steps: number, seed0: number): { incremental: n
     const full = new LanguageService();
     full.open(uri, text, version);
     const b = snapshot(full, uri, text, probes);
+    // To replay a failure: API_LENS_ORACLE_FAILED=file.json writes the document and the edits there.
+    if (a !== b && process.env.API_LENS_ORACLE_FAILED) fs.writeFileSync(process.env.API_LENS_ORACLE_FAILED, JSON.stringify({ file, edits: log }));
     if (a !== b) assert.fail(`${path.basename(file)} (seed ${seed0}), after edit ${step + 1} (${kinds.join(', ')}: ${JSON.stringify(e)}), the incremental analysis differs from a full one at ${firstDifference(a, b)}`);
   }
   if (process.env.API_LENS_ORACLE_VERBOSE) console.log(`${path.relative(CORPUS, file)}: ${incremental}/${steps} incremental; ${kinds.join(', ')}`);

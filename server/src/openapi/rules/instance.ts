@@ -9,7 +9,7 @@
  */
 import type { Span } from '../../core/text';
 import type { JsonNode } from '../../syntax/jsonTree';
-import type { OasKind } from '../model';
+import { keyIndexEpoch, type OasKind } from '../model';
 import { prop, val } from './context';
 
 export interface InstanceProblem { span: Span; path: string; message: string }
@@ -26,15 +26,17 @@ export interface InstanceOptions {
 }
 
 /** Keyword -> value node, per schema node: ~20 keyword reads per schema application stay O(1). */
-const keywordMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+// Tagged with the model build they were made in: an incremental re-parse changes nodes in place (model.ts).
+const keywordMaps = new WeakMap<JsonNode, Map<string, JsonNode> & { epoch?: number }>();
 // Consecutive reads are nearly always on the same schema: a one-entry cache skips the WeakMap lookup.
 let lastSchema: JsonNode | undefined;
 let lastMap: Map<string, JsonNode> | undefined;
 function kw(schema: JsonNode, key: string): JsonNode | undefined {
   if (schema === lastSchema) return lastMap!.get(key);
   let m = keywordMaps.get(schema);
-  if (!m) {
+  if (!m || m.epoch !== keyIndexEpoch()) {
     m = new Map();
+    m.epoch = keyIndexEpoch();
     for (const p of schema.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
     keywordMaps.set(schema, m);
   }
@@ -44,11 +46,12 @@ function kw(schema: JsonNode, key: string): JsonNode | undefined {
 }
 
 /** Property name -> schema, per `properties` node (linear scans would be O(n·m) on large objects). */
-const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode> & { epoch?: number }>();
 function propertyMap(properties: JsonNode): Map<string, JsonNode> {
   let m = propertyMaps.get(properties);
-  if (!m) {
+  if (!m || m.epoch !== keyIndexEpoch()) {
     m = new Map();
+    m.epoch = keyIndexEpoch();
     for (const p of properties.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
     propertyMaps.set(properties, m);
   }
