@@ -112,3 +112,20 @@ test('an object never closed: the error carries where it was opened (relatedInfo
   assert.equal(d.filter((x) => x.code === 'oas-checks-deferred').length, 1);
   await client.close(uri);
 });
+
+test('key completion through LSP: the keys of this version, as text edits that replace the typed part', async () => {
+  const { text, cursors } = withCursors("openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\npaths:\n  /pets:\n    get:\n      summary: s\n      respo¦\n");
+  const uri = 'untitled:completion-keys.yaml';
+  const diags = client.waitForDiagnostics(uri);
+  await client.open(uri, text, 'yaml');
+  await diags;
+  type Item = { label: string; detail?: string; documentation?: { value: string }; textEdit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } };
+  const r = await client.request<Item[] | { items: Item[] } | null>('textDocument/completion', { textDocument: { uri }, position: cursors[0] });
+  const items = Array.isArray(r) ? r : r?.items ?? [];
+  const responses = items.find((i) => i.label === 'responses');
+  assert.ok(responses, items.map((i) => i.label).join(', '));
+  assert.equal(responses.textEdit?.newText, 'responses: ');
+  assert.deepEqual(responses.textEdit?.range, { start: { line: 8, character: 6 }, end: { line: 8, character: 11 } });
+  assert.ok(!items.some((i) => i.label === 'summary' || i.label === 'consumes'), 'present keys and 2.0-only keys are not offered');
+  await client.close(uri);
+});
