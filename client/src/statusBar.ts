@@ -9,6 +9,10 @@ import type { DocumentSummary } from '../../server/src/analysis/summary';
 import { DESCRIBE_REQUEST } from './comparison/panel';
 
 const REFRESH_DELAY_MS = 400;
+/** LSP ServerCancelled: the request was not answered within the server's deadline (a large document is being analysed). */
+const SERVER_CANCELLED = -32802;
+/** Asked again this long after a ServerCancelled. */
+const RETRY_MS = 1000;
 
 /** Tooltip Markdown: structure from us, every piece of document text through appendText (escaped). */
 export function tooltipOf(s: DocumentSummary): vscode.MarkdownString {
@@ -51,7 +55,13 @@ export function registerStatusBar(client: () => LanguageClient | undefined, docu
     const c = client();
     if (!enabled || !editor || !c || !vscode.languages.match(documentSelector, editor.document)) { item.hide(); return; }
     let s: DocumentSummary | null = null;
-    try { s = await c.sendRequest<DocumentSummary | null>(DESCRIBE_REQUEST, { uri: editor.document.uri.toString() }); } catch { s = null; }
+    try {
+      s = await c.sendRequest<DocumentSummary | null>(DESCRIBE_REQUEST, { uri: editor.document.uri.toString() });
+    } catch (e) {
+      // ServerCancelled: the server answers within its deadline while a large document is still being analysed.
+      if (gen === generation && (e as { code?: number })?.code === SERVER_CANCELLED) { schedule(RETRY_MS); return; }
+      s = null;
+    }
     if (gen !== generation) return;
     if (!s) { item.hide(); return; }
     // "$(" would start an icon: the headline is ours, but keep it literal anyway.

@@ -41,7 +41,7 @@ const DEPENDENT_DELAY_MS = 120;
  */
 export const REQUEST_DEADLINE_MS = 1500;
 /** Diagnostics whose worker died are asked again after this (the pool gives a document up after two deaths). */
-const CRASH_RETRY_MS = 50;
+const CRASH_RETRY_MS = 250;
 
 export interface ServerOptions {
   /** Folder of docs/rules/<code>.md (diagnostics link there). */

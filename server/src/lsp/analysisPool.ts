@@ -66,6 +66,10 @@ interface Slot {
   homes: Set<string>;
   retireTimer?: ReturnType<typeof setTimeout>;
   stopping?: boolean;
+  /** When its workers died lately (to back off from a worker that dies at once, whatever it is given). */
+  deaths: number[];
+  /** Dead, waiting to be started again: jobs answer `crashed` meanwhile. */
+  down?: boolean;
 }
 
 export const DEFAULTS = {
@@ -115,7 +119,8 @@ export class AnalysisPool {
     this.crashes.delete(uri);
     this.givenUp.delete(uri);
     const m: ToWorker = { t: 'open', uri, text, version };
-    if (text.length >= this.opts.largeChars) this.homeLarge(uri).worker.postMessage(m);
+    const home = this.largeHome.get(uri) ?? (text.length >= this.opts.largeChars ? this.homeLarge(uri) : undefined);
+    if (home) home.worker.postMessage(m);
     else this.broadcast(m);
   }
 
@@ -164,6 +169,7 @@ export class AnalysisPool {
     if (this.givenUp.has(uri)) return Promise.resolve({ ok: false, why: 'given-up' });
     if (opts.token?.isCancellationRequested) return Promise.resolve({ ok: false, why: 'cancelled' });
     const slot = this.slotFor(uri);
+    if (slot.down) return Promise.resolve({ ok: false, why: 'crashed' });
     if (this.mirror.has(uri)) this.lastSlot.set(uri, slot);
     const job: Job = { t: 'job', id: this.nextId++, uri, feature, args, version: opts.version, deadline: opts.deadlineMs ? Date.now() + opts.deadlineMs : 0 };
     return new Promise<Outcome<T>>((resolve) => {
@@ -227,7 +233,7 @@ export class AnalysisPool {
   // ---- workers ------------------------------------------------------------------------------------
 
   private spawn(heavy: boolean): Slot {
-    const slot = { name: `${heavy ? 'heavy' : 'light'}-${++this.workers}`, heavy, pending: new Map(), homes: new Set() } as Omit<Slot, 'worker'> as Slot;
+    const slot = { name: `${heavy ? 'heavy' : 'light'}-${++this.workers}`, heavy, pending: new Map(), homes: new Set(), deaths: [] } as Omit<Slot, 'worker'> as Slot;
     slot.worker = this.startWorker(slot);
     return slot;
   }
@@ -308,6 +314,17 @@ export class AnalysisPool {
         this.opts.onGivenUp(suspect);
       }
     }
-    slot.worker = this.startWorker(slot);
+    // Started again at once, unless its workers keep dying without a document to blame (then after a pause
+    // that doubles, up to 30 s): a new worker is given every open document, the mirror has them all.
+    const now = Date.now();
+    slot.deaths = [...slot.deaths.filter((t) => now - t < 60_000), now];
+    const pause = slot.deaths.length > 3 ? Math.min(30_000, 1000 * 2 ** (slot.deaths.length - 4)) : 0;
+    if (pause === 0) { slot.worker = this.startWorker(slot); return; }
+    this.opts.log(`analysis worker ${slot.name} died ${slot.deaths.length} times in a minute: starting it again in ${pause / 1000} s`);
+    slot.down = true;
+    setTimeout(() => {
+      slot.down = false;
+      if (!slot.stopping) slot.worker = this.startWorker(slot);
+    }, pause).unref?.();
   }
 }

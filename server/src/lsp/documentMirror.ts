@@ -8,19 +8,30 @@
  * Applying an edit to a 13 MB string makes V8 flatten a new copy (26 MB for a two-byte string), so applying
  * each edit here as it comes cost the main thread ~25 MB of garbage per keystroke on GitHub's description.
  * The same LineIndex as the language service's converts the ranges, so both copies agree character for character.
+ *
+ * A large text is kept as UTF-8 bytes (when that round-trips: no lone surrogate): GitHub's description has 36
+ * characters above U+00FF, so V8 holds it as a 26 MB two-byte string; as UTF-8 it is 13 MB outside the heap.
  */
 import { LineIndex } from '../core/text';
 import type { TextChange } from '../service/languageService';
 
-interface Mirrored { text: string; version: number; pending: TextChange[]; size: number }
+interface Mirrored { text: string | Buffer; version: number; pending: TextChange[]; size: number }
 
 /** Edits kept unapplied at most; past this the text is rebuilt (one line index, one copy). */
 const MAX_PENDING = 2000;
+/** Texts at least this long are kept as UTF-8. */
+const BYTES_FROM_CHARS = 1024 * 1024;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function store(text: string): string | Buffer {
+  return text.length >= BYTES_FROM_CHARS && !LONE_SURROGATE.test(text) ? Buffer.from(text, 'utf8') : text;
+}
 
 export class DocumentMirror {
   private readonly docs = new Map<string, Mirrored>();
 
-  open(uri: string, text: string, version: number): void { this.docs.set(uri, { text, version, pending: [], size: text.length }); }
+  open(uri: string, text: string, version: number): void { this.docs.set(uri, { text: store(text), version, pending: [], size: text.length }); }
 
   /** Records editor changes (each range refers to the text the previous change left). False when not open. */
   edit(uri: string, changes: readonly TextChange[], version: number): boolean {
@@ -29,7 +40,7 @@ export class DocumentMirror {
     d.version = version;
     for (const c of changes) {
       if (c.range) d.pending.push(c);
-      else { d.text = c.text; d.pending = []; d.size = c.text.length; }
+      else { d.text = store(c.text); d.pending = []; d.size = c.text.length; }
     }
     if (d.pending.length > MAX_PENDING) this.text(uri);
     return true;
@@ -46,18 +57,17 @@ export class DocumentMirror {
   text(uri: string): string | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
-    if (d.pending.length) {
-      let text = d.text;
-      let lines = new LineIndex(text);
-      for (const c of d.pending) {
-        const start = lines.offsetAt(c.range!.start);
-        const end = Math.max(start, lines.offsetAt(c.range!.end));
-        text = text.slice(0, start) + c.text + text.slice(end);
-        lines = lines.withEdit(text, start, end, c.text);
-      }
-      d.text = text;
-      d.pending = [];
+    let text = typeof d.text === 'string' ? d.text : d.text.toString('utf8');
+    if (!d.pending.length) return text;
+    let lines = new LineIndex(text);
+    for (const c of d.pending) {
+      const start = lines.offsetAt(c.range!.start);
+      const end = Math.max(start, lines.offsetAt(c.range!.end));
+      text = text.slice(0, start) + c.text + text.slice(end);
+      lines = lines.withEdit(text, start, end, c.text);
     }
-    return d.text;
+    d.text = store(text);
+    d.pending = [];
+    return text;
   }
 }
