@@ -10,18 +10,23 @@
  * as the end of the text does. What comes before the part only looks at its first line's indentation and
  * first character, which the change must leave alone. So the part is parsed as a text of its own (its
  * first line's prefix, e.g. "- " of a compact "- key: v", blanked to spaces so that columns stay), and the
- * result must be a block collection of the same kind at the same column without errors; its entries replace
- * the old ones, the rest of the tree is kept (node identity: caches by node stay valid) and shifted.
+ * result must be a block collection of the same kind at the same column; its entries replace the old ones,
+ * the rest of the tree is kept (node identity: caches by node stay valid) and shifted. When an inner part
+ * does not parse alone (a line dedented out of it), the entries around it at the enclosing levels are tried.
  *
- * Anchors are fine (nothing can refer to them: see below); aliases are not. Declined (undefined: the caller
- * parses the whole text): documents with errors, aliases or verbatim tags (yamlReadsAcross); a change before
- * the first entry, on the first character of an entry or across its indentation; a part with errors, an
- * alias, a document marker or a directive; a part larger than a quarter of the text (the whole parse is
- * then about as cheap). Without an alias in the document, no node outside the part refers to one inside,
- * and an alias inside the part to an anchor outside it is an error in the part alone: declined.
+ * Syntax errors before, inside or after the part are fine: the parser recovers line by line, within the
+ * collection that holds the bad line, so an error does not move where the part starts or ends; the part's
+ * errors replace the old ones inside it. Anchors are fine (nothing can refer to them: see below); aliases
+ * are not. Declined (undefined: the caller parses the whole text): documents that are not splittable
+ * (yamlSplittable: an alias, a verbatim tag, the nesting limit, a quoted scalar open at the end) or hold a
+ * flow collection never closed (damaged); a change before the first entry, on the first character of an
+ * entry or across its indentation; a part that is not splittable, holds a document marker or a directive,
+ * or ends its collection; a part larger than a quarter of the text and 64 KB (the whole parse is then about
+ * as cheap). Without an alias in the document, no node outside the part refers to one inside, and an alias
+ * inside the part to an anchor outside it is an error in the part alone: declined.
  */
-import type { JsonDocument, JsonNode } from './jsonTree';
-import { MAX_DEPTH, parseYaml, yamlReadsAcross } from './yamlParser';
+import type { JsonDocument, JsonNode, JsonSyntaxError } from './jsonTree';
+import { AFTER_DOCUMENT, MAX_DEPTH, MAX_ERRORS, parseYaml, yamlSplittable } from './yamlParser';
 import { changedRegion } from './textChange';
 
 /** One level of the descent: a block collection, the entries [i, j] whose lines hold the change. */
@@ -87,7 +92,7 @@ function entryStarts(node: JsonNode, text: string): (k: number) => number {
 
 /** Applies the change between `oldText` and `newText` to `doc` (a YAML parse of `oldText` without errors), mutating it; undefined: parse the whole text. */
 export function reparseYaml(doc: JsonDocument, oldText: string, newText: string): JsonDocument | undefined {
-  if (doc.syntax !== 'yaml' || doc.errors.length || doc.damaged || !doc.root || yamlReadsAcross(doc)) return undefined;
+  if (doc.syntax !== 'yaml' || doc.damaged || !doc.root || !yamlSplittable(doc) || doc.errors.length >= MAX_ERRORS) return undefined;
   const region = changedRegion(oldText, newText);
   if (!region) return doc;
   const { start, oldEnd } = region;
@@ -157,10 +162,26 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
   if (/(?:^|[\n\r])(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(part)) return false;
   const sub = parseYaml(part, MAX_DEPTH - (lv.depth - 1));
   const root = sub.root;
-  if (sub.errors.length || sub.damaged || !root || yamlReadsAcross(sub) || root.type !== node.type || root.span.start !== prefix.length) return false;
+  if (sub.damaged || !root || !yamlSplittable(sub) || root.type !== node.type || root.span.start !== prefix.length) return false;
   if (!isBlockCollection(root, part)) return false;
+  // Errors: the old ones lie before the part, inside it (replaced) or after it, in that order (the parser
+  // reports in reading order); one that straddles an edge (a tag that does not fit a collection holding the
+  // part) or a part that ends its collection (a line less indented) declines. No cap may drop any.
+  let errors = doc.errors;
+  if (errors.length || sub.errors.length) {
+    let b = 0;
+    while (b < errors.length && errors[b].span.end <= from && errors[b].span.start < from) b++;
+    let a = b;
+    while (a < errors.length && errors[a].span.start >= from && errors[a].span.end <= lv.to && errors[a].span.start < lv.to) a++;
+    for (let k = a; k < errors.length; k++) if (errors[k].span.start < lv.to) return false;
+    if (sub.errors.some((e) => e.message === AFTER_DOCUMENT)) return false;
+    if (b + sub.errors.length + errors.length - a > MAX_ERRORS) return false;
+    const moved = (e: JsonSyntaxError, by: number): JsonSyntaxError => ({ ...e, span: { start: e.span.start + by, end: e.span.end + by } });
+    errors = [...errors.slice(0, b), ...sub.errors.map((e) => moved(e, from)), ...errors.slice(a).map((e) => moved(e, delta))];
+  }
 
   // The new entries, at their offsets in the new text.
+  doc.errors = errors;
   shiftNew(root, from);
   const isMap = !!node.properties;
   const removed = lv.j - lv.i + 1;
@@ -180,22 +201,25 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
   }
   const added = isMap ? root.properties!.length : root.items!.length;
   if (delta) shiftOld(doc.root!, node, lv.i, added, oldEnd, delta);
-  // Ends of the collections whose last entry was replaced, upwards.
-  let n: JsonNode | undefined = node;
-  let last = lv.i + added - 1;
-  while (n) {
-    const kids = n.properties ?? n.items!;
-    if (last !== kids.length - 1) break;
-    n.span.end = n.properties ? n.properties[last].span.end : n.items![last].span.end;
-    const parent: JsonNode | undefined = n.parent;
-    if (!parent) break;
-    if (parent.properties) {
-      last = parent.properties.findIndex((p) => p.value === n);
-      if (last < 0) break;
+  // Ends of the collections whose last entry was replaced, upwards. The part then runs to the end of
+  // `node`, so `node` ends where the part's collection does (lines with errors after its last entry count).
+  const kids = isMap ? node.properties! : node.items!;
+  if (lv.i + added === kids.length) {
+    node.span.end = root.span.end;
+    for (let n: JsonNode = node, parent = n.parent; parent; n = parent, parent = n.parent) {
       // "key:" then a collection on the next lines: the property ends where the collection ends.
-      parent.properties[last].span.end = n.span.end;
-    } else last = parent.items!.indexOf(n);
-    n = parent;
+      let k: number;
+      if (parent.properties) {
+        k = parent.properties.findIndex((p) => p.value === n);
+        if (k < 0) break;
+        parent.properties[k].span.end = n.span.end;
+        if (k !== parent.properties.length - 1) break;
+      } else {
+        k = parent.items!.indexOf(n);
+        if (k !== parent.items!.length - 1) break;
+      }
+      parent.span.end = n.span.end;
+    }
   }
   return true;
 }

@@ -18,7 +18,9 @@ import type { Span } from '../core/text';
 export const MAX_DEPTH = 512;
 /** Alias expansion budget: nodes reachable through aliases, on top of the document's own nodes. */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
-const MAX_ERRORS = 100;
+export const MAX_ERRORS = 100;
+/** The error for content after the root node (syntax/yamlIncremental.ts: a part that ends its collection). */
+export const AFTER_DOCUMENT = 'Unexpected content after the end of the document.';
 
 const NULL_RE = /^(?:~|null|Null|NULL)$/;
 const BOOL_RE = /^(?:true|True|TRUE|false|False|FALSE)$/;
@@ -58,12 +60,13 @@ const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93
 /** YAML 1.2 §5.7 single-character escapes of double-quoted scalars (a Map: no prototype lookups). */
 const SIMPLE_ESCAPES = new Map<string, string>(Object.entries({ '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' }));
 /**
- * Documents that hold an alias (its node shares the children of a node elsewhere, and its expansion counts
- * against MAX_ALIAS_EXPANSION) or a verbatim tag `!<...>` (whose '>' is searched past the line): no part of
- * them parses on its own, so syntax/yamlIncremental.ts re-parses none of them in part.
+ * Documents in which a part of the text is not read on its own: an alias (its node shares the children of a
+ * node elsewhere, and its expansion counts against MAX_ALIAS_EXPANSION), a verbatim tag `!<...>` (whose '>'
+ * is searched past the line), the nesting limit (reported once for the whole text), a quoted scalar still
+ * open at the end of the text. syntax/yamlIncremental.ts re-parses no part of them, and no part that is one.
  */
-const crossReferencing = new WeakSet<JsonDocument>();
-export function yamlReadsAcross(doc: JsonDocument): boolean { return crossReferencing.has(doc); }
+const entangled = new WeakSet<JsonDocument>();
+export function yamlSplittable(doc: JsonDocument): boolean { return !entangled.has(doc); }
 
 /**
  * Parses `text`. `maxDepth` is the nesting allowed (syntax/yamlIncremental.ts passes what remains below the
@@ -80,7 +83,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const weights = new Map<JsonNode, number>();
   let expansion = 0;
   let aliasRefused = false;
-  let readsAcross = false;
+  let isEntangled = false;
 
   /** Flow collections never closed (or closed by the wrong bracket): what follows may be swallowed (JsonDocument.damaged). */
   const damaged: Span[] = [];
@@ -142,7 +145,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
 
   const enter = (start: number): boolean => {
     if (depth >= maxDepth) {
-      if (!depthReported) { error(start, start + 1, `Nesting deeper than ${MAX_DEPTH} levels: API Lens skips this value (no API description nests this deep).`); depthReported = true; }
+      if (!depthReported) { error(start, start + 1, `Nesting deeper than ${MAX_DEPTH} levels: API Lens skips this value (no API description nests this deep).`); depthReported = true; isEntangled = true; }
       return false;
     }
     depth++;
@@ -171,7 +174,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
 
   const readAlias = (): JsonNode => {
     const start = pos;
-    readsAcross = true;
+    isEntangled = true;
     pos++;
     while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
     const name = text.slice(start + 1, pos);
@@ -204,7 +207,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     let out = '';
     let segStart = pos;
     for (;;) {
-      if (pos >= len) { error(start, lineEnd(start), 'Unterminated double-quoted string: a closing " is missing.'); return out + text.slice(segStart, len); }
+      if (pos >= len) { isEntangled = true; error(start, lineEnd(start), 'Unterminated double-quoted string: a closing " is missing.'); return out + text.slice(segStart, len); }
       const c = text.charCodeAt(pos);
       if (c === 34) { out += text.slice(segStart, pos); pos++; return out; }
       if (c === 92) {
@@ -259,7 +262,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     let out = '';
     let segStart = pos;
     for (;;) {
-      if (pos >= len) { error(start, lineEnd(start), "Unterminated single-quoted string: a closing ' is missing."); return out + text.slice(segStart, len); }
+      if (pos >= len) { isEntangled = true; error(start, lineEnd(start), "Unterminated single-quoted string: a closing ' is missing."); return out + text.slice(segStart, len); }
       const c = text.charCodeAt(pos);
       if (c === 39) {
         if (text.charCodeAt(pos + 1) === 39) { out += text.slice(segStart, pos + 1); pos += 2; segStart = pos; continue; }
@@ -421,7 +424,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       if (c !== 38 && c !== 33) return p;
       const s = pos;
       pos++;
-      if (c === 33 && text.charCodeAt(pos) === 60) { readsAcross = true; const e = text.indexOf('>', pos); pos = e < 0 ? lineEnd(pos) : e + 1; }
+      if (c === 33 && text.charCodeAt(pos) === 60) { isEntangled = true; const e = text.indexOf('>', pos); pos = e < 0 ? lineEnd(pos) : e + 1; }
       else while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
       if (c === 38) p.anchor = text.slice(s + 1, pos); else p.tag = text.slice(s, pos);
       while (isBlank(text.charCodeAt(pos))) pos++;
@@ -743,7 +746,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     if (atDocMarker()) { if (root) { endMarker = pos; pos += 3; break; } pos += 3; continue; }
     if (root) {
       const le = lineEnd(pos);
-      error(pos, le, 'Unexpected content after the end of the document.');
+      error(pos, le, AFTER_DOCUMENT);
       pos = le;
       continue;
     }
@@ -759,6 +762,6 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     error(endMarker, endMarker + 3, 'Content after the end of the document ("..."): an API description is one document, so API Lens reads only the first.');
   }
   const doc: JsonDocument = { root, errors, syntax: 'yaml', ...(damaged.length ? { damaged } : {}) };
-  if (readsAcross) crossReferencing.add(doc);
+  if (isEntangled) entangled.add(doc);
   return doc;
 }
