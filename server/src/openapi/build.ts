@@ -17,11 +17,26 @@ import {
 } from './model';
 import { Resolver, splitRef, type ResolverEnv } from './refs';
 import { resolveReference } from '../service/workspace';
+import type { RefsRecord } from './entries';
 
 const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 
+/**
+ * The `$ref`s of each entry (path item, component) of the previous analysis, reused after an edit for the
+ * entries it left untouched: same nodes (the incremental re-parse kept them), spans moved in place.
+ */
+export interface RefReuse {
+  /** Entry value node -> the start of its property now. */
+  entries: Map<JsonNode, number>;
+  /** The start an untouched entry's property had in the previous text (undefined: touched or new). */
+  cleanFrom(start: number): number | undefined;
+  previous?: Map<JsonNode, RefsRecord>;
+  /** Filled for the next edit. */
+  next: Map<JsonNode, RefsRecord>;
+}
+
 /** Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor). */
-export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind): RefModel[] {
+export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind, reuse?: RefReuse): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
   // OpenAPI 3.2 (Relative References in API Description URIs, Establishing the Base URI): `$self` is the document's own URI, so relative references
@@ -38,52 +53,67 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
   interface PathLink { key: string; up?: PathLink }
   const toArray = (l: PathLink | undefined): string[] => { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); };
   const ids = kind === 'oas31' || kind === 'oas32';
-  const nodes: JsonNode[] = [root];
-  const paths: (PathLink | undefined)[] = [undefined];
-  const flags: number[] = [0]; // 1: inside a schema, 2: under a schema with $id
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const path = paths.pop();
-    const flag = flags.pop()!;
-    if (node.alias) continue;
-    const props = node.properties;
-    if (props) {
-      let f = flag;
-      if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
-      for (let i = props.length - 1; i >= 0; i--) {
-        const p = props[i];
-        const v = p.value;
-        if (p.key === '$ref' && v.type === 'string') {
-          const segs = toArray(path);
-          // Inside examples, defaults and enums, `$ref` is data, not a reference.
-          if (isData(segs, kind)) continue;
-          const ref = v.value as string;
-          const sp = splitRef(ref, base ?? uri);
-          if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
-          const r: RefModel & { underId?: boolean } = {
-            ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
-            targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
-            context: f & 1 ? 'schema' : 'object',
-          };
-          if (base && sp.uri !== uri) r.base = base;
-          if (f & 2) r.underId = true;
-          out.push(r);
-          continue;
-        }
-        if (v.properties || v.items) {
-          nodes.push(v);
-          paths.push({ key: p.key, up: path });
-          flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
-        }
+  const walk = (start: JsonNode, startPath: PathLink | undefined, startFlag: number, out: RefModel[], top: boolean): void => {
+    const nodes: JsonNode[] = [start];
+    const paths: (PathLink | undefined)[] = [startPath];
+    const flags: number[] = [startFlag]; // 1: inside a schema, 2: under a schema with $id
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const path = paths.pop();
+      const flag = flags.pop()!;
+      if (node.alias) continue;
+      const at = top && reuse ? reuse.entries.get(node) : undefined;
+      if (at !== undefined) {
+        // An entry: its refs as before when the edit left it alone, else walked on their own.
+        const prev = reuse!.previous?.get(node);
+        const same = !!prev && reuse!.cleanFrom(at) === prev.start;
+        let refs = same ? prev!.refs : undefined;
+        if (!refs) walk(node, path, flag, refs = [], false);
+        // The resolution verdict is carried along; the dialect re-checks what it read.
+        reuse!.next.set(node, same ? { start: at, refs, resolved: prev!.resolved } : { start: at, refs });
+        for (const r of refs) out.push(r);
+        continue;
       }
-    } else if (node.items) {
-      const items = node.items;
-      for (let i = items.length - 1; i >= 0; i--) {
-        const it = items[i];
-        if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
+      const props = node.properties;
+      if (props) {
+        let f = flag;
+        if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
+        for (let i = props.length - 1; i >= 0; i--) {
+          const p = props[i];
+          const v = p.value;
+          if (p.key === '$ref' && v.type === 'string') {
+            const segs = toArray(path);
+            // Inside examples, defaults and enums, `$ref` is data, not a reference.
+            if (isData(segs, kind)) continue;
+            const ref = v.value as string;
+            const sp = splitRef(ref, base ?? uri);
+            if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
+            const r: RefModel & { underId?: boolean } = {
+              ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
+              targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
+              context: f & 1 ? 'schema' : 'object',
+            };
+            if (base && sp.uri !== uri) r.base = base;
+            if (f & 2) r.underId = true;
+            out.push(r);
+            continue;
+          }
+          if (v.properties || v.items) {
+            nodes.push(v);
+            paths.push({ key: p.key, up: path });
+            flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
+          }
+        }
+      } else if (node.items) {
+        const items = node.items;
+        for (let i = items.length - 1; i >= 0; i--) {
+          const it = items[i];
+          if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
+        }
       }
     }
-  }
+  };
+  walk(root, undefined, 0, out, true);
   out.sort((a, b) => a.keySpan.start - b.keySpan.start);
   return out;
 }
@@ -117,13 +147,13 @@ export function protocolOfUrl(url: string): string {
   return s === 'http' ? 'HTTP' : s === 'https' ? 'HTTPS' : s === 'ws' ? 'WS' : s === 'wss' ? 'WSS' : s.toUpperCase();
 }
 
-export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv): { model: OpenApiModel; resolver: Resolver } {
+export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv, refReuse?: RefReuse): { model: OpenApiModel; resolver: Resolver } {
   const kind = source.kind.kind as OasKind;
   forgetKeyIndexes();
   // A fragment (a split file) may be any value, e.g. a list of schemas; a description's root is an object.
   const root = doc.root && (doc.root.type === 'object' || source.kind.fragment) ? doc.root : undefined;
   const uri = source.uri;
-  const refs = collectRefs(root, uri, kind);
+  const refs = collectRefs(root, uri, kind, refReuse);
   const self = { uri, root: doc.root, text: source.text, lines: source.lines, refsByHolder: new Map(refs.map((r) => [r.holder, r])) };
   const resolver = new Resolver(self, env, refs);
   const is2 = kind === 'swagger2';

@@ -13,11 +13,11 @@ import { parseYaml } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
 import { reparseYaml } from '../syntax/yamlIncremental';
 import type { TextEdit } from '../service/dialect';
-import { entriesOf, IncrementalPlan, IncrementalRun, mayHaveAnchors, regionOfEdits, RuleCache, type ChangeRegion, type Entry } from './entries';
+import { chainReads, entriesOf, IncrementalPlan, IncrementalRun, mayHaveAnchors, regionOfEdits, RuleCache, VOLATILE, type ChangeRegion, type Entry, type RefsRecord } from './entries';
 import { buildModel } from './build';
 import { deferDamagedFindings } from './damage';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
-import { nodeAtOffset, type OpenApiModel, type RefModel } from './model';
+import { nodeAtOffset, type OpenApiModel, type RefModel, type RefProblem } from './model';
 import { Resolver } from './refs';
 import { runOpenApiRules } from './rules/index';
 import { openApiHover } from './hover';
@@ -99,8 +99,8 @@ interface Reuse { cache: RuleCache; region: ChangeRegion; kind: string; version:
  * Whether the previous rule results may serve this analysis: same version, no syntax trouble, and the change
  * inside one entry (path item, component) in both texts, with the same entries around it.
  */
-function planFor(reuse: Reuse | undefined, model: OpenApiModel, doc: JsonDocument, entries: Entry[]): IncrementalPlan | undefined {
-  if (!reuse || reuse.cache.exhausted || doc.errors.length || doc.damaged || model.kind !== reuse.kind || model.version !== reuse.version) return undefined;
+function planFor(reuse: Reuse | undefined, source: SourceDocument, doc: JsonDocument, entries: Entry[]): IncrementalPlan | undefined {
+  if (!reuse || reuse.cache.exhausted || doc.errors.length || doc.damaged || source.kind.kind !== reuse.kind || source.kind.version !== reuse.version) return undefined;
   const { region, cache } = reuse;
   if (entries.length !== cache.entries.size) return undefined;
   const inside = entries.find((e) => e.prop.span.start < region.start && region.newEnd < e.prop.span.end);
@@ -108,7 +108,7 @@ function planFor(reuse: Reuse | undefined, model: OpenApiModel, doc: JsonDocumen
   const old = cache.entries.get(inside.prop.span.start);
   if (!old || !sameSection(old.key, inside.key)) return undefined;
   if (!(region.oldEnd < inside.prop.span.start + old.length)) return undefined;
-  return new IncrementalPlan(cache, region, entries, model);
+  return new IncrementalPlan(cache, region, entries);
 }
 
 /** Same section ('paths', 'components\0schemas'): a renamed entry stays in its section. */
@@ -129,10 +129,23 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     findings.push({ code: syntaxCode, severity: 'warning', span: { start: bad, end: bad + 1 },
       message: `This character (U+FFFD) replaces bytes that are not valid UTF-8${n > 1 ? ` (${n >= 1000 ? '1000+' : n} places)` : ''}: the file was probably saved in another encoding, such as Latin-1. ${doc.syntax === 'json' ? 'JSON' : 'YAML'} must be UTF-8; save it as UTF-8.` });
   }
-  const { model, resolver } = buildModel(source, doc, { workspace, analyseOther });
+  // Entries are independent only in a tree without syntax errors or shared (aliased) nodes.
+  const hasAnchors = source.kind.syntax === 'yaml' ? anchors ?? mayHaveAnchors(source.text) : false;
+  const cacheable = !doc.errors.length && !doc.damaged && !hasAnchors && !source.kind.fragment && doc.root?.type === 'object';
+  const entries = cacheable ? entriesOf(doc.root, source.kind.kind === 'swagger2') : [];
+  const plan = cacheable ? planFor(reuse, source, doc, entries) : undefined;
+  const next = cacheable ? new RuleCache(entries) : undefined;
+  const refReuse = next ? {
+    entries: new Map(entries.map((e) => [e.node, e.prop.span.start])),
+    cleanFrom: (start: number) => plan?.cleanFrom.get(start),
+    previous: plan ? reuse?.cache.refs : undefined,
+    next: next.refs,
+  } : undefined;
+  const { model, resolver } = buildModel(source, doc, { workspace, analyseOther }, refReuse);
+  plan?.setModel(model);
   const t2 = performance.now();
   const crossFile = new Set<Finding>();
-  for (const p of resolver.problems()) {
+  for (const p of refProblems(resolver, model, entries, plan, refReuse?.next)) {
     if (p.kind === 'unresolved' && p.ref.context === 'schema' && (p.ref as RefModel & { underId?: boolean }).underId) continue; // base URI changed by $id
     const code = p.kind === 'remote' ? RULE_REF_REMOTE.code : p.kind === 'cycle' ? RULE_REF_CYCLE.code : RULE_REF_UNRESOLVED.code;
     const f: Finding = { code, message: p.message, span: p.ref.valueSpan };
@@ -141,20 +154,18 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   }
   // A fragment (a plain file a document $refs) has no root object of its own: only its $refs are checked.
   let ruleCache: RuleCache | undefined;
-  const hasAnchors = source.kind.syntax === 'yaml' ? anchors ?? mayHaveAnchors(source.text) : false;
+  timings.incremental = false;
   if (model.root && !source.kind.fragment) {
     timings.families = {};
     const onTiming = (f: string, ms: number) => { timings.families[f] = ms; };
-    // Entries are independent only in a tree without syntax errors or shared (aliased) nodes.
-    const cacheable = !doc.errors.length && !doc.damaged && !hasAnchors;
-    const entries = cacheable ? entriesOf(model.root, model.kind === 'swagger2') : [];
-    const plan = cacheable ? planFor(reuse, model, doc, entries) : undefined;
     timings.incremental = !!plan;
-    let run = cacheable ? new IncrementalRun(entries, plan, new RuleCache(entries), model.uri, model.kind === 'swagger2') : undefined;
+    let run = next ? new IncrementalRun(entries, plan, next, model.uri, model.kind === 'swagger2') : undefined;
     let ruleFindings = runOpenApiRules(model, { onTiming, run });
     if (plan && run?.next.exhausted) {
       // The example budget ran out: which examples got checked depends on order; start again from nothing.
-      run = new IncrementalRun(entries, undefined, new RuleCache(entries), model.uri, model.kind === 'swagger2');
+      const again = new RuleCache(entries);
+      for (const [k, v] of run.next.refs) again.refs.set(k, v);
+      run = new IncrementalRun(entries, undefined, again, model.uri, model.kind === 'swagger2');
       timings.incremental = false;
       ruleFindings = runOpenApiRules(model, { onTiming, run });
     }
@@ -167,6 +178,43 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
   return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, anchors: hasAnchors };
+}
+
+/**
+ * The resolver's problems, entry by entry: an entry whose refs are the previous analysis' (same nodes) and
+ * all resolved, through entries the edit left alone, still has none; the others are resolved again.
+ * Each entry's verdict is recorded in `next` for the next edit.
+ */
+function refProblems(resolver: Resolver, model: OpenApiModel, entries: Entry[], plan: IncrementalPlan | undefined, next: Map<JsonNode, RefsRecord> | undefined): RefProblem[] {
+  if (!next) return resolver.problems();
+  const out: RefProblem[] = [];
+  const loops = new Set<RefProblem>();
+  const refs = model.refs;
+  const swagger = model.kind === 'swagger2';
+  let e = 0;
+  for (let i = 0; i < refs.length;) {
+    const at = refs[i].keySpan.start;
+    while (e < entries.length && entries[e].prop.span.end < at) e++;
+    const entry = e < entries.length && entries[e].prop.span.start <= at ? entries[e] : undefined;
+    if (!entry) { out.push(...resolver.problemsOf([refs[i]], loops)); i++; continue; }
+    let j = i + 1;
+    while (j < refs.length && refs[j].keySpan.start <= entry.prop.span.end) j++;
+    const rec = next.get(entry.node);
+    if (rec?.resolved && plan && ![...rec.resolved].some((k) => k === VOLATILE || plan.dirtyKeys.has(k))) { i = j; continue; }
+    const chains: (readonly RefModel[] | undefined)[] = [];
+    const found = resolver.problemsOf(refs.slice(i, j), loops, chains);
+    out.push(...found);
+    if (rec) {
+      rec.resolved = undefined;
+      if (!found.length && chains.every((c) => c)) {
+        const reads = new Set<string>();
+        for (const c of chains) for (const k of chainReads(c!, model.uri, swagger)) reads.add(k);
+        if (!reads.has(VOLATILE)) rec.resolved = reads;
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 // ---- navigation ---------------------------------------------------------------------------------

@@ -119,6 +119,21 @@ function shiftFinding(f: Finding, r: ChangeRegion): Finding | undefined {
   return out;
 }
 
+/** The `$ref`s of one entry; `resolved`: none has a problem, and the entries their resolution read. */
+export interface RefsRecord { start: number; refs: RefModel[]; resolved?: Set<string> }
+
+/** The entries a resolved `$ref` chain read (one per hop); VOLATILE for a hop an incremental run cannot place. */
+export function chainReads(chain: readonly RefModel[], uri: string, swagger: boolean): string[] {
+  const out: string[] = [];
+  for (const r of chain) {
+    if (r.targetUri !== uri || r.base || r.external || r.remote) { out.push(VOLATILE); break; }
+    const k = entryKeyOfPointer(r.targetPointer, swagger);
+    if (k) out.push(k);
+    else if (r.targetPointer !== '' && !r.targetPointer.startsWith('/')) { out.push(VOLATILE); break; }
+  }
+  return out;
+}
+
 /** What one entry produced for one rule family. */
 export interface EntryRecord {
   findings: Finding[];
@@ -139,6 +154,8 @@ export class RuleCache {
   readonly entries = new Map<number, { key: string; length: number }>();
   /** The example budget ran out: which examples were checked depended on order; never reuse. */
   exhausted = false;
+  /** The `$ref`s of each entry (openapi/build.ts collectRefs), by entry value node. */
+  readonly refs = new Map<JsonNode, RefsRecord>();
 
   constructor(entries: Entry[]) {
     for (const e of entries) this.entries.set(e.prop.span.start, { key: e.key, length: e.prop.span.end - e.prop.span.start });
@@ -164,8 +181,9 @@ export class IncrementalPlan {
   private reverseRefs?: Map<string, Set<string>>;
   private volatile?: Set<string>;
   private readonly widened = new Map<string, Set<string>>();
+  private model?: OpenApiModel;
 
-  constructor(readonly previous: RuleCache, readonly region: ChangeRegion, readonly entries: Entry[], private readonly model: OpenApiModel) {
+  constructor(readonly previous: RuleCache, readonly region: ChangeRegion, readonly entries: Entry[]) {
     const seenOld = new Set<number>();
     for (const e of entries) {
       this.byNode.set(e.node, e);
@@ -180,6 +198,9 @@ export class IncrementalPlan {
   }
 
   entryOf(node: JsonNode): Entry | undefined { return this.byNode.get(node); }
+
+  /** The model built for this analysis (the \$ref graph reads its refs). */
+  setModel(model: OpenApiModel): void { this.model = model; }
 
   /**
    * Keys of entries whose results may change for a check that reads the model's resolved `$ref`s (parameters,
@@ -203,6 +224,7 @@ export class IncrementalPlan {
 
   private buildRefGraph(): void {
     if (this.reverseRefs) return;
+    if (!this.model) throw new Error('IncrementalPlan: no model yet');
     const swagger = this.model.kind === 'swagger2';
     this.reverseRefs = new Map();
     this.volatile = new Set();
@@ -278,14 +300,7 @@ export class IncrementalRun {
 
   /** The entries a resolved `$ref` chain read (one per hop); VOLATILE for a hop the plan cannot place. */
   readsOf(chain: readonly RefModel[]): string[] {
-    const out: string[] = [];
-    const uri = this.entries.length ? this.uri : '';
-    for (const r of chain) {
-      if (r.targetUri !== uri || r.base || r.external || r.remote) { out.push(VOLATILE); break; }
-      const k = entryKeyOfPointer(r.targetPointer, this.swagger);
-      if (k) out.push(k);
-    }
-    return out;
+    return chainReads(chain, this.uri, this.swagger);
   }
 
   keep(family: string, entry: Entry, rec: EntryRecord): void {

@@ -205,20 +205,27 @@ export class Resolver implements RefResolver {
 
   problems(): RefProblem[] {
     if (this.problemList) return this.problemList;
+    this.problemList = this.problemsOf(this.refs, new Set());
+    return this.problemList;
+  }
+
+  /**
+   * problems() of some of the refs, in document order; the calls of one pass share `loops` (each loop is
+   * reported once, at its first ref). `chains` receives, per ref, the refs its resolution followed, or
+   * undefined when it did not resolve (incremental re-analysis: what a ref's verdict depends on).
+   */
+  problemsOf(refs: readonly RefModel[], loops: Set<RefProblem>, chains?: (readonly RefModel[] | undefined)[]): RefProblem[] {
     const out: RefProblem[] = [];
-    // Every ref on (or leading into) one loop shares one memoised result: report each loop once, at its
-    // first ref in document order (a 10,000-ref loop is one problem, not 10,000).
-    const loops = new Set<RefProblem>();
-    for (const ref of this.refs) {
+    for (const ref of refs) {
       const one = this.target(ref);
-      if (!('node' in one)) { out.push(one); continue; }
+      if (!('node' in one)) { out.push(one); chains?.push(undefined); continue; }
       const all = this.follow(ref.holder, this.self);
+      chains?.push(all && 'node' in all ? all.chain : undefined);
       if (all && !('node' in all) && all.kind === 'cycle' && !loops.has(all)) {
         loops.add(all);
         out.push({ ...all, ref });
       }
     }
-    this.problemList = out;
     return out;
   }
 }

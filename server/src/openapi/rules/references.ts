@@ -78,10 +78,11 @@ export function checkUnusedComponents(ctx: RuleContext): void {
   // Every referenced pointer and its ancestors (a ref into /components/schemas/A/properties/b uses A).
   // Local `$ref` strings are collected from the whole tree, examples included: counting a reference too
   // many only risks a missed warning, counting one too few a false one.
-  const pointers: string[] = [];
-  for (const r of m.refs) if (!r.external && !r.remote) pointers.push(r.targetPointer);
+  // Thousands of refs name the same few targets: expand each distinct pointer once.
+  const pointers = new Set<string>();
+  for (const r of m.refs) if (!r.external && !r.remote) pointers.add(r.targetPointer);
   const facts = treeFacts(ctx);
-  for (const t of facts.localRefs) pointers.push(t);
+  for (const t of facts.localRefs) pointers.add(t);
   const targets = new Set<string>();
   for (const raw of pointers) {
     const t = raw.startsWith('/') || raw === '' ? raw : '/' + raw;

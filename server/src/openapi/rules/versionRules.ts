@@ -83,15 +83,29 @@ export function checkVersionRules(ctx: RuleContext): void {
 
 /** Example Objects anywhere (components.examples, media types, parameters, headers) with value and externalValue. */
 function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
+  // Per entry (path item, component): incremental re-analysis reuses the entries an edit left alone.
+  const run = ctx.run;
+  let inEntry = false;
+  const inside = (n: JsonNode, f: () => void): boolean => {
+    const entry = run && !inEntry ? run.byNode.get(n) : undefined;
+    if (!entry) return false;
+    inEntry = true;
+    try { ctx.entry('version-examples', entry, false, f); } finally { inEntry = false; }
+    return true;
+  };
   const visit = (n: JsonNode, depth: number, key: string): void => {
     if (depth > 60) return;
+    if (inside(n, () => visit(n, depth, key))) return;
     if (n.type === 'array') { for (const i of n.items ?? []) visit(i, depth + 1, key); return; }
     if (n.type !== 'object') return;
     if (key === 'examples') {
       for (const p of n.properties ?? []) {
         const e = p.value;
-        const v = prop(e, 'value'), x = prop(e, 'externalValue');
-        if (v && x) ctx.report(EXAMPLE_VALUE_AND_EXTERNAL, x.keySpan, `the example ${code(p.key)} sets both \`value\` and \`externalValue\`; they are mutually exclusive, so readers and tools cannot tell which one is the example`);
+        const check = () => {
+          const v = prop(e, 'value'), x = prop(e, 'externalValue');
+          if (v && x) ctx.report(EXAMPLE_VALUE_AND_EXTERNAL, x.keySpan, `the example ${code(p.key)} sets both \`value\` and \`externalValue\`; they are mutually exclusive, so readers and tools cannot tell which one is the example`);
+        };
+        if (!inside(e, check)) check();
       }
       return;
     }
