@@ -9,11 +9,11 @@ import type { Analysed, Dialect, FeatureContext, SourceDocument } from '../servi
 import type { Workspace } from '../service/workspace';
 import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
-import { parseYaml } from '../syntax/yamlParser';
+import { parseYaml, yamlReadsAcross } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
 import { reparseYaml } from '../syntax/yamlIncremental';
 import type { TextEdit } from '../service/dialect';
-import { chainReads, entriesOf, IncrementalPlan, IncrementalRun, mayHaveAnchors, regionOfEdits, RuleCache, VOLATILE, type ChangeRegion, type Entry, type RefsRecord } from './entries';
+import { chainReads, entriesOf, IncrementalPlan, IncrementalRun, regionOfEdits, RuleCache, VOLATILE, type ChangeRegion, type Entry, type RefsRecord } from './entries';
 import { buildModel } from './build';
 import { deferDamagedFindings } from './damage';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
@@ -31,8 +31,6 @@ export interface OpenApiAnalysed extends Analysed {
   resolver: Resolver;
   /** Per-entry rule results for the next edit (openapi/entries.ts); absent when an edit cannot reuse them. */
   ruleCache?: RuleCache;
-  /** YAML only: the text may hold anchors, so entries may share nodes (never incremental). */
-  anchors?: boolean;
 }
 
 const OAS_KINDS = new Set(['swagger2', 'oas30', 'oas31', 'oas32']);
@@ -72,18 +70,15 @@ function reanalyse(previous: OpenApiAnalysed, source: SourceDocument, edits: rea
   let doc: JsonDocument | undefined;
   if (source.kind.syntax === 'json') doc = reparseJson(previous.model.doc, oldText, source.text, region);
   else if (source.kind.syntax === 'yaml') {
-    // Indentation is structure in YAML: the rules count whole lines as changed. Anchors make entries share nodes.
+    // Indentation is structure in YAML: the rules count whole lines as changed.
     if (region) region = widenToLines(region, oldText, source.text);
-    const anchors = previous.anchors || !region || source.text.slice(region.start, region.newEnd).includes('&');
     doc = reparseYaml(previous.model.doc, oldText, source.text);
     // A full parse still lets the rules reuse the entries the edit left untouched.
-    if (!doc && cache && !anchors) doc = parseText(source.text, 'yaml');
+    if (!doc && cache) doc = parseText(source.text, 'yaml');
   }
   if (!doc) return undefined;
   const reuse = cache && region && prevEntries ? { cache, region, kind: previous.model.kind, version: previous.model.version } : undefined;
-  // YAML anchors: known from the previous text unless the edit typed a '&'.
-  const anchors = source.kind.syntax === 'yaml' && region && !previous.anchors && !source.text.slice(region.start, region.newEnd).includes('&') ? false : undefined;
-  return analyseDoc(source, doc, workspace, analyseOther, t0, reuse, anchors);
+  return analyseDoc(source, doc, workspace, analyseOther, t0, reuse);
 }
 
 function widenToLines(r: ChangeRegion, oldText: string, newText: string): ChangeRegion {
@@ -103,7 +98,10 @@ function planFor(reuse: Reuse | undefined, source: SourceDocument, doc: JsonDocu
   if (!reuse || reuse.cache.exhausted || doc.errors.length || doc.damaged || source.kind.kind !== reuse.kind || source.kind.version !== reuse.version) return undefined;
   const { region, cache } = reuse;
   if (entries.length !== cache.entries.size) return undefined;
-  const inside = entries.find((e) => e.prop.span.start < region.start && region.newEnd < e.prop.span.end);
+  // YAML regions are whole lines: the indentation before an entry's key is the entry's too (an edit that
+  // moves the key moves the entry's start, and then no previous entry starts there).
+  const from = (e: Entry) => (doc.syntax === 'yaml' ? indentStart(source.text, e.prop.span.start) : e.prop.span.start + 1);
+  const inside = entries.find((e) => from(e) <= region.start && region.newEnd < e.prop.span.end);
   if (!inside) return undefined;
   const old = cache.entries.get(inside.prop.span.start);
   if (!old || !sameSection(old.key, inside.key)) return undefined;
@@ -111,12 +109,19 @@ function planFor(reuse: Reuse | undefined, source: SourceDocument, doc: JsonDocu
   return new IncrementalPlan(cache, region, entries);
 }
 
+/** The start of the line of `at` when only spaces precede it there, else `at` + 1 (nothing before counts). */
+function indentStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10 ? i : at + 1;
+}
+
 /** Same section ('paths', 'components\0schemas'): a renamed entry stays in its section. */
 function sameSection(a: string, b: string): boolean {
   return a.slice(0, a.lastIndexOf('\0')) === b.slice(0, b.lastIndexOf('\0'));
 }
 
-function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number, reuse?: Reuse, anchors?: boolean): OpenApiAnalysed {
+function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Workspace, analyseOther: (uri: string) => Analysed | undefined, t0: number, reuse?: Reuse): OpenApiAnalysed {
   const t1 = performance.now();
   let findings: Finding[] = [];
   const syntaxCode = doc.syntax === 'json' ? RULE_JSON_SYNTAX.code : RULE_YAML_SYNTAX.code;
@@ -129,9 +134,8 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     findings.push({ code: syntaxCode, severity: 'warning', span: { start: bad, end: bad + 1 },
       message: `This character (U+FFFD) replaces bytes that are not valid UTF-8${n > 1 ? ` (${n >= 1000 ? '1000+' : n} places)` : ''}: the file was probably saved in another encoding, such as Latin-1. ${doc.syntax === 'json' ? 'JSON' : 'YAML'} must be UTF-8; save it as UTF-8.` });
   }
-  // Entries are independent only in a tree without syntax errors or shared (aliased) nodes.
-  const hasAnchors = source.kind.syntax === 'yaml' ? anchors ?? mayHaveAnchors(source.text) : false;
-  const cacheable = !doc.errors.length && !doc.damaged && !hasAnchors && !source.kind.fragment && doc.root?.type === 'object';
+  // Entries are independent only in a tree without syntax errors or shared (YAML aliases) nodes.
+  const cacheable = !doc.errors.length && !doc.damaged && !(doc.syntax === 'yaml' && yamlReadsAcross(doc)) && !source.kind.fragment && doc.root?.type === 'object';
   const entries = cacheable ? entriesOf(doc.root, source.kind.kind === 'swagger2') : [];
   const plan = cacheable ? planFor(reuse, source, doc, entries) : undefined;
   const next = cacheable ? new RuleCache(entries) : undefined;
@@ -177,7 +181,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   const t3 = performance.now();
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
-  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, anchors: hasAnchors };
+  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache };
 }
 
 /**

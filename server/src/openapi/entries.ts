@@ -335,11 +335,3 @@ export class IncrementalRun {
     return r && o >= r.newEnd ? o - (r.newEnd - r.oldEnd) : o;
   }
 }
-
-/**
- * Whether YAML text may hold anchors (`&name`): aliases share nodes across entries, so entries are not
- * independent. Conservative (a `&word` after a space in prose also counts).
- */
-export function mayHaveAnchors(text: string): boolean {
-  return /(?:^|[\s[{,])&[^\s[\]{},]/.test(text);
-}
