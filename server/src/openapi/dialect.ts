@@ -31,6 +31,8 @@ export interface OpenApiAnalysed extends Analysed {
   resolver: Resolver;
   /** Per-entry rule results for the next edit (openapi/entries.ts); absent when an edit cannot reuse them. */
   ruleCache?: RuleCache;
+  /** The incremental run of this analysis until the summary is made (it reuses per-entry summaries too). */
+  run?: IncrementalRun;
 }
 
 const OAS_KINDS = new Set(['swagger2', 'oas30', 'oas31', 'oas32']);
@@ -158,6 +160,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   }
   // A fragment (a plain file a document $refs) has no root object of its own: only its $refs are checked.
   let ruleCache: RuleCache | undefined;
+  let lastRun: IncrementalRun | undefined;
   timings.incremental = false;
   if (model.root && !source.kind.fragment) {
     timings.families = {};
@@ -175,13 +178,14 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     }
     findings.push(...ruleFindings);
     ruleCache = run?.next;
+    lastRun = run;
     timings.computed = run?.computed ?? {};
     timings.entries = entries.length;
   }
   const t3 = performance.now();
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
-  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache };
+  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, run: ruleCache ? lastRun : undefined };
 }
 
 /**
@@ -359,6 +363,11 @@ export const openApiDialect: Dialect<OpenApiAnalysed> = {
     return refs.length ? refs : keyCompletions(ctx, offset);
   },
   codeActions: (ctx, diagnostics) => openApiCodeActions(ctx.doc, diagnostics),
-  summarize: (ctx) => summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length),
+  summarize: (ctx) => {
+    // The run (and through it the previous analysis' cache) is needed once, by the first summary.
+    const run = ctx.doc.run;
+    ctx.doc.run = undefined;
+    return summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length, run);
+  },
   rootSpan: (ctx) => ctx.doc.model.versionProperty?.keySpan,
 };

@@ -228,10 +228,15 @@ export class IncrementalPlan {
     const swagger = this.model.kind === 'swagger2';
     this.reverseRefs = new Map();
     this.volatile = new Set();
+    // The entries in order, and each ref's entry by position (refs are sorted): no walk up the parents.
+    const entries = this.entries;
+    let e = 0;
     for (const r of this.model.refs) {
       // Refs inside schemas are read only through rules/resolve.ts, which notes them per entry (reads).
       if (r.context === 'schema') continue;
-      const from = this.entryHolding(r.holder);
+      const at = r.keySpan.start;
+      while (e < entries.length && entries[e].prop.span.end < at) e++;
+      const from = e < entries.length && entries[e].prop.span.start <= at ? entries[e].key : undefined;
       if (!from) continue; // a ref in the rest: the rest is unchanged in an incremental run
       if (r.targetUri !== this.model.uri || r.base || r.external || r.remote) { this.volatile.add(from); continue; }
       const to = entryKeyOfPointer(r.targetPointer, swagger);
@@ -240,14 +245,6 @@ export class IncrementalPlan {
       if (!s) this.reverseRefs.set(to, s = new Set());
       s.add(from);
     }
-  }
-
-  private entryHolding(node: JsonNode): string | undefined {
-    for (let n: JsonNode | undefined = node, i = 0; n && i < 10_000; n = n.parent, i++) {
-      const e = this.byNode.get(n);
-      if (e) return e.key;
-    }
-    return undefined;
   }
 
   /** The previous record of a clean entry for a family, moved to the new text; undefined: recompute. */
@@ -276,7 +273,7 @@ export class IncrementalRun {
   readonly byNode = new Map<JsonNode, Entry>();
   /** Entries computed (not reused) per family: for the bench and tests. */
   readonly computed: Record<string, number> = {};
-  private readonly reusedRecords = new Map<string, EntryRecord | null>();
+  private readonly reusedRecords = new Map<string, Map<Entry, EntryRecord | null>>();
 
   constructor(readonly entries: Entry[], readonly plan: IncrementalPlan | undefined, readonly next: RuleCache, private readonly uri: string, private readonly swagger: boolean) {
     for (const e of entries) this.byNode.set(e.node, e);
@@ -288,11 +285,12 @@ export class IncrementalRun {
    */
   reused(family: string, entry: Entry, refs: boolean): EntryRecord | undefined {
     if (!this.plan) return undefined;
-    const k = family + '\0' + entry.key;
-    let r = this.reusedRecords.get(k);
+    let byEntry = this.reusedRecords.get(family);
+    if (!byEntry) this.reusedRecords.set(family, byEntry = new Map());
+    let r = byEntry.get(entry);
     if (r === undefined) {
       r = this.plan.reuse(family, entry, refs ? this.plan.dirtyThroughRefs() : this.plan.dirtyKeys) ?? null;
-      this.reusedRecords.set(k, r);
+      byEntry.set(entry, r);
     }
     if (!r) this.computed[family] = (this.computed[family] ?? 0) + 1;
     return r ?? undefined;

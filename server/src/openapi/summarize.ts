@@ -7,12 +7,27 @@ import type { ArchitectureWeight, DocumentSummary, Endpoint, Evidence, Fact, Ope
 import type { Span } from '../core/text';
 import type { JsonNode } from '../syntax/jsonTree';
 import { formatOf, protocolMeaning, securityOnTheWire } from './knowledge';
-import { specUrl, type MediaTypeModel, type OpenApiModel, type OperationModel } from './model';
+import { specUrl, type MediaTypeModel, type OpenApiModel, type OperationModel, type ResolvedNode } from './model';
+import { chainReads, mapOffset, VOLATILE, type IncrementalRun } from './entries';
 
 const MAX_HINT_NODES = 2000;
 
-export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummary {
+/** A cached operation summary: its spans (and the evidence's) in the text it was made on, and its reads. */
+interface CachedOp { summary: OperationSummary; reads: string[] }
+
+/**
+ * `run`: the incremental run of this analysis (openapi/entries.ts): an operation of an entry the edit left
+ * alone (with everything its `$ref`s reach) keeps its summary, spans moved and ranges recomputed.
+ */
+export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: IncrementalRun): DocumentSummary {
   const uri = m.uri;
+  // `$ref` reads of the operation being summarised (incremental re-analysis).
+  let reads: string[] | undefined;
+  const resolve = (n: JsonNode, from?: string) => {
+    const r = m.resolver.resolve(n, from);
+    if (reads) { if (r) reads.push(...chainReads(r.chain, uri, m.kind === 'swagger2')); else if (n.properties?.some((p) => p.key === '$ref')) reads.push(VOLATILE); }
+    return r;
+  };
   // Ranges are filled here from the model's LineIndex (the service fills only what is missing).
   const ev = (span: Span): Evidence => ({ uri, span, range: m.lines.rangeOf(span) });
   const base = specUrl(m.kind, m.version);
@@ -83,7 +98,33 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
   }));
 
   // ---- operations
-  const operations: OperationSummary[] = m.operations.map((op) => {
+  const region = run?.plan?.region;
+  const summaryOf = (op: OperationModel): OperationSummary => {
+    const entry = run?.entryAt(op.pathItem.keySpan.start);
+    if (!run || !entry || op.pathItem.uri !== uri) return summarise(op);
+    const key = op.methodSpan.start;
+    const next = run.nextRecord('summary', entry);
+    const ops = (next.extra ??= new Map<number, CachedOp>()) as Map<number, CachedOp>;
+    if (ops.has(key)) return summarise(op); // the same operation reached twice: summarised, not cached
+    {
+      const prev = run.reused('summary', entry, true);
+      const old = (prev?.extra as Map<number, CachedOp> | undefined)?.get(run.previousOffset(key));
+      if (old && region && !old.reads.some((k) => k === VOLATILE || run.plan!.dirtyKeys.has(k))) {
+        const moved = moveSummary(old.summary, (sp) => ({ start: mapOffset(sp.start, region), end: mapOffset(sp.end, region) }), m);
+        ops.set(key, { summary: moveSummary(moved, (sp) => ({ ...sp }), m), reads: old.reads });
+        for (const k of old.reads) (next.reads ??= new Set()).add(k);
+        return moved;
+      }
+    }
+    reads = [];
+    try {
+      const o = summarise(op);
+      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m), reads });
+      for (const k of reads) (next.reads ??= new Set()).add(k);
+      return o;
+    } finally { reads = undefined; }
+  };
+  const summarise = (op: OperationModel): OperationSummary => {
     const req: string[] = [];
     const res: string[] = [];
     eachMedia(op, (mt, dir) => (dir === 'request' ? req : res).push(mt.mediaType));
@@ -91,23 +132,24 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
     for (const p of op.parameters) if (p.name && (p.in?.value === 'header' || /soapaction/i.test(p.name.value))) headerNames.push(p.name.value);
     for (const r of op.responses) for (const h of r.headers) headerNames.push(h.name);
     const hypermedia = op.responses.some((r) => r.links.length > 0 || r.headers.some((h) => h.name.toLowerCase() === 'link') ||
-      r.content.some((c) => /hal\+json|vnd\.api\+json/.test(c.mediaType) || hasProperty(c.schema, '_links', m)));
+      r.content.some((c) => /hal\+json|vnd\.api\+json/.test(c.mediaType) || hasProperty(c.schema, '_links', resolve)));
     const bodyHints = new Set<string>();
     const bodies: (JsonNode | undefined)[] = [];
     if (m.kind === 'swagger2') bodies.push(op.requestBody?.schema);
     for (const mt of op.requestBody?.content ?? []) bodies.push(mt.schema, mt.example, ...mt.examples);
-    for (const b of bodies) if (b) hintsOf(b, m, bodyHints);
+    for (const b of bodies) if (b) hintsOf(b, resolve, bodyHints);
     const name = op.operationId?.value ?? `${op.method.toUpperCase()} ${op.path}`;
     const protos = op.servers.length ? op.servers : m.servers;
     return {
       name, uri, span: op.methodSpan, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
-      headerNames, hasRequestBody: carriesData(op, m), hypermedia, bodyHints: [...bodyHints],
+      headerNames, hasRequestBody: carriesData(op, m, resolve), hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),
       formats: [...new Set([...req, ...res].map((t) => formatOf(t).format))].map((f) => ({ value: f, confidence: 'certain' as const, reason: `Its media types include ${f}.`, evidence: [ev(op.methodSpan)] })),
       styles: [],
     };
-  });
+  };
+  const operations: OperationSummary[] = m.operations.map(summaryOf);
 
   const weight: ArchitectureWeight = {
     operations: m.operations.length,
@@ -124,11 +166,32 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number): DocumentSummar
 }
 
 /** Whether a schema (after local refs) declares a property, looking only a few levels in. */
-function hasProperty(schema: JsonNode | undefined, name: string, m: OpenApiModel): boolean {
+type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
+
+/**
+ * A copy of an operation summary with its spans through `at` and ranges from the model's lines; `styles`
+ * empty again (analysis/classify.ts fills them on each summary).
+ */
+function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel): OperationSummary {
+  const evidence = (e: Evidence): Evidence => {
+    if (e.uri !== m.uri) return { ...e };
+    const span = at(e.span);
+    return { ...e, span, range: m.lines.rangeOf(span) };
+  };
+  const facts = (fs: Fact[]): Fact[] => fs.map((f) => ({ ...f, evidence: f.evidence.map(evidence) }));
+  const span = at(o.span);
+  return {
+    ...o, span, range: m.lines.rangeOf(span), requestMediaTypes: [...o.requestMediaTypes], responseMediaTypes: [...o.responseMediaTypes],
+    statusCodes: [...o.statusCodes], headerNames: [...o.headerNames], bodyHints: [...o.bodyHints],
+    protocols: facts(o.protocols), formats: facts(o.formats), styles: [],
+  };
+}
+
+function hasProperty(schema: JsonNode | undefined, name: string, resolve: Resolve): boolean {
   let budget = 200;
   const visit = (n: JsonNode | undefined, depth: number): boolean => {
     if (!n || --budget < 0 || depth > 4 || n.type !== 'object') return false;
-    const r = m.resolver.resolve(n);
+    const r = resolve(n);
     const s = r?.node ?? n;
     for (const p of s.properties ?? []) {
       if (p.key === 'properties' && p.value.properties?.some((q) => q.key === name)) return true;
@@ -140,14 +203,14 @@ function hasProperty(schema: JsonNode | undefined, name: string, m: OpenApiModel
 }
 
 /** Body hints from a schema or example: XML-RPC methodCall, JSON-RPC envelope, GraphQL query, SOAP Envelope. */
-function hintsOf(root: JsonNode, m: OpenApiModel, out: Set<string>): void {
+function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
   let budget = MAX_HINT_NODES;
   const stack: JsonNode[] = [root];
   const seen = new Set<JsonNode>();
   while (stack.length && --budget > 0) {
     let n = stack.pop()!;
     if (n.type === 'object' && n.properties?.some((p) => p.key === '$ref')) {
-      const r = m.resolver.resolve(n);
+      const r = resolve(n);
       if (!r) continue;
       n = r.node;
     }
@@ -178,17 +241,17 @@ function hintsOf(root: JsonNode, m: OpenApiModel, out: Set<string>): void {
  * empty object (Stripe declares `{type: object, properties: {}, additionalProperties: false}` on ~200 GETs)
  * carries nothing: a GET that may send an empty form is not the smell style-body-on-get names.
  */
-function carriesData(op: OperationModel, m: OpenApiModel): boolean {
+function carriesData(op: OperationModel, m: OpenApiModel, resolve: Resolve): boolean {
   const rb = op.requestBody;
   if (!rb) return false;
   if (rb.required?.value === true) return true;
   const schemas = m.kind === 'swagger2' ? [rb.schema] : rb.content.map((c) => c.schema);
-  return schemas.some((s) => !onlyEmptyObject(s, rb.uri, m));
+  return schemas.some((s) => !onlyEmptyObject(s, rb.uri, resolve));
 }
 
 /** A schema (through `$ref`s) that admits only `{}`: no properties, and no others allowed, or maxProperties 0. */
-function onlyEmptyObject(schema: JsonNode | undefined, uri: string, m: OpenApiModel): boolean {
-  const s = schema && (m.resolver.resolve(schema, uri)?.node ?? schema);
+function onlyEmptyObject(schema: JsonNode | undefined, uri: string, resolve: Resolve): boolean {
+  const s = schema && (resolve(schema, uri)?.node ?? schema);
   if (!s || s.type !== 'object' || !s.properties) return false;
   let closed = false;
   for (const p of s.properties) {

@@ -4,7 +4,8 @@
  * or remove a property, introduce a syntax error and repair it, move lines) applied in sequence to real
  * documents of each version, YAML and JSON, and Stripe. After every edit the incrementally re-analysed
  * document must answer exactly what a fresh full analysis of the same text answers: every diagnostic (code,
- * message, range, severity, related information, in order), and hover and definition at a few positions.
+ * message, range, severity, related information, in order), hover and definition at a few positions, and
+ * the document summary (describe).
  * Seeded and reproducible. API_LENS_ORACLE_STEPS=N runs N edits per document (default: a short run);
  * API_LENS_ORACLE_VERBOSE=1 lists the edits; API_LENS_ORACLE_FAILED=file.json saves a failing sequence.
  */
@@ -92,7 +93,8 @@ function snapshot(s: LanguageService, uri: string, text: string, probes: number[
   const pos = (o: number): Position => lines.positionAt(o);
   const diags = s.diagnostics(uri).map((d) => ({ r: d.range, c: d.code, m: d.message, s: d.severity, rel: d.relatedInformation, data: d.data }));
   const answers = probes.map((o) => ({ at: o, hover: s.hover(uri, pos(o)), def: s.definition(uri, pos(o)) }));
-  return JSON.stringify({ diags, answers }, null, 1);
+  // The summary (design styles, operations with their evidence) behind the style-* findings and the root hover.
+  return JSON.stringify({ diags, answers, summary: s.describe(uri) }, null, 1);
 }
 
 /** The first differing line of two snapshots, with context, for the failure message. */
