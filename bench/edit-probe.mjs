@@ -54,3 +54,4 @@ for (let k = 0; k < N; k++) {
 if (session) await session.stopTo(profileFile);
 times.sort((a, b) => a - b);
 console.log('median', times[Math.floor(times.length / 2)].toFixed(0));
+if (globalThis.gc) { const g0 = performance.now(); globalThis.gc(); console.log('full gc', (performance.now() - g0).toFixed(0), 'ms; rss', (process.memoryUsage.rss() / 2 ** 20).toFixed(0), 'MiB'); }
