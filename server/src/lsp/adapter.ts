@@ -185,7 +185,9 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     pool.open(t.uri, t.text, t.version);
     // Reading a large didOpen left its message (buffers, the decoded JSON: twice the text) as garbage on this
     // thread, whose heap is otherwise small: a collection now costs ~10 ms and gives it back before the analysis peaks.
-    setImmediate(() => reclaimAfterDrop(t.text.length));
+    // (Only the length is kept: a closure holding the message would keep its text alive through that collection.)
+    const chars = t.text.length;
+    setImmediate(() => reclaimAfterDrop(chars));
     scheduler.opened(t.uri);
     republishDependents(t.uri);
   });

@@ -105,8 +105,8 @@ export class AnalysisPool {
 
   /** Starts the light worker (it loads while the client finishes initializing). */
   start(config: Config): void {
-    this.config = config;
-    this.light ??= this.spawn(false);
+    if (this.light) this.configure(config);
+    else { this.config = config; this.light = this.spawn(false); }
   }
 
   configure(config: Config): void {
@@ -280,7 +280,7 @@ export class AnalysisPool {
             if (was && was !== this.slotFor(u)) { this.lastSlot.delete(u); this.opts.onRehomed(u); }
           }
         }
-        return this.finish(p, { ok: true, value: m.result, dependencies: m.dependencies });
+        return this.finish(p, m.dependencies ? { ok: true, value: m.result, dependencies: m.dependencies } : { ok: true, value: m.result });
       }
     }
   }

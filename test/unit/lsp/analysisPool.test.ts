@@ -94,6 +94,23 @@ test('a worker that dies is replaced; the document that killed it twice is given
   assert.equal(p.isGivenUp('file:///k.yaml'), false);
 });
 
+test('a split file $ref\'d by a large description follows it into its worker, where it is a fragment', async () => {
+  const rehomed: string[] = [];
+  const p = pool({ largeChars: 10_000, onRehomed: (u) => rehomed.push(u) });
+  const fragment = 'file:///tmp/api-lens-pool/pet.yaml';
+  const large = 'file:///tmp/api-lens-pool/main.yaml';
+  p.open(fragment, "Pet:\n  type: object\n  properties:\n    owner:\n      $ref: '#/Owner'\nOwner:\n  type: string\n", 1);
+  p.open(large, big(500).replace('paths:\n', "paths:\n  /pet:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'pet.yaml#/Pet'}\n"), 1);
+  const ref = { line: 4, character: 15 };
+  // Alone in the light worker it is plain YAML: nothing to say.
+  assert.deepEqual(await p.run(fragment, 'definition', [ref]), { ok: true, value: [] });
+  const d = await p.run(large, 'diagnostics', [], { version: 1 });
+  assert.ok(d.ok && d.dependencies?.includes(fragment), JSON.stringify(d.ok && d.dependencies));
+  assert.deepEqual(rehomed, [fragment]);
+  const def = await p.run<{ uri: string; range: { start: { line: number } } }[]>(fragment, 'definition', [ref]);
+  assert.ok(def.ok && def.value.length === 1 && def.value[0].uri === fragment && def.value[0].range.start.line === 5, JSON.stringify(def));
+});
+
 for (const [what, start] of [['a small text', ''], ['a large text (kept as UTF-8)', `# ${'é€😀 '.repeat(300_000)}\n`], ['a large text with a lone surrogate', `# \uD800 ${'x'.repeat(1_100_000)}\n`]]) test(`the mirror rebuilds the text the language service has after the same edits: ${what}`, () => {
   const mirror = new DocumentMirror();
   const service = new LanguageService();
