@@ -9,7 +9,7 @@ import type { Analysed, Dialect, FeatureContext, SourceDocument } from '../servi
 import type { Workspace } from '../service/workspace';
 import type { JsonDocument, JsonNode } from '../syntax/jsonTree';
 import { parseJson } from '../syntax/jsonParser';
-import { parseYaml, yamlReadsAcross } from '../syntax/yamlParser';
+import { parseYaml, yamlSplittable } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
 import { reparseYaml } from '../syntax/yamlIncremental';
 import type { TextEdit } from '../service/dialect';
@@ -137,7 +137,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
       message: `This character (U+FFFD) replaces bytes that are not valid UTF-8${n > 1 ? ` (${n >= 1000 ? '1000+' : n} places)` : ''}: the file was probably saved in another encoding, such as Latin-1. ${doc.syntax === 'json' ? 'JSON' : 'YAML'} must be UTF-8; save it as UTF-8.` });
   }
   // Entries are independent only in a tree without syntax errors or shared (YAML aliases) nodes.
-  const cacheable = !doc.errors.length && !doc.damaged && !(doc.syntax === 'yaml' && yamlReadsAcross(doc)) && !source.kind.fragment && doc.root?.type === 'object';
+  const cacheable = !doc.errors.length && !doc.damaged && !(doc.syntax === 'yaml' && !yamlSplittable(doc)) && !source.kind.fragment && doc.root?.type === 'object';
   const entries = cacheable ? entriesOf(doc.root, source.kind.kind === 'swagger2') : [];
   const plan = cacheable ? planFor(reuse, source, doc, entries) : undefined;
   const next = cacheable ? new RuleCache(entries) : undefined;
