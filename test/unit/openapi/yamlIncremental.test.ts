@@ -240,16 +240,21 @@ test('an edit in a value keeps every node outside the re-parsed entry (identity)
   assert.equal(kept, total - 1, 'only the description value is a new node');
 });
 
-test('declines: a document with an alias, with an unclosed flow collection, an edit on the first character of a top-level key', () => {
+test('declines: a document with an alias, with an unclosed flow collection, an edit before the first entry', () => {
   const aliased = 'a: &x\n  b: 1\nc: *x\nd: text\n';
   const edit = (t: string, at: number, ins: string) => t.slice(0, at) + ins + t.slice(at);
   assert.equal(reparseYaml(parseYaml(aliased), aliased, edit(aliased, aliased.indexOf('text'), 'x')), undefined);
   const broken = 'a: [1\nb: 2\nc: 3\n';
   assert.equal(reparseYaml(parseYaml(broken), broken, edit(broken, broken.indexOf('2'), '3')), undefined);
+  // Before the first entry's first character nothing encloses the change; before a later entry's, the
+  // entry above takes it (and the indented line becomes an error of that part, as in a fresh parse).
   const plain = 'a: 1\nb: 2\n';
-  assert.equal(reparseYaml(parseYaml(plain), plain, edit(plain, plain.indexOf('b'), '  ')), undefined);
-  // and the same edit one character later is patched
-  assert.ok(reparseYaml(parseYaml(plain), plain, edit(plain, plain.indexOf('b') + 1, 'x')));
+  assert.equal(reparseYaml(parseYaml(plain), plain, edit(plain, 0, '  ')), undefined);
+  const indented = edit(plain, plain.indexOf('b'), '  ');
+  const r = reparseYaml(parseYaml(plain), plain, indented);
+  assert.ok(r);
+  assert.deepEqual(dump(r), dump(parseYaml(indented)));
+  assert.match(r.errors[0].message, /Bad indentation/);
 });
 
 test('an edit that dedents a line becomes an entry of the enclosing mapping', () => {
