@@ -67,6 +67,9 @@ const SIMPLE_ESCAPES = new Map<string, string>(Object.entries({ '0': '\0', a: '\
  */
 const entangled = new WeakSet<JsonDocument>();
 export function yamlSplittable(doc: JsonDocument): boolean { return !entangled.has(doc); }
+/** Documents with at least one alias: the only way two places of a YAML tree share nodes (an anchor alone shares nothing). */
+const aliased = new WeakSet<JsonDocument>();
+export function yamlHasAliases(doc: JsonDocument): boolean { return aliased.has(doc); }
 
 /**
  * Parses `text`. `maxDepth` is the nesting allowed (syntax/yamlIncremental.ts passes what remains below the
@@ -84,6 +87,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   let expansion = 0;
   let aliasRefused = false;
   let isEntangled = false;
+  let hasAlias = false;
 
   /** Flow collections never closed (or closed by the wrong bracket): what follows may be swallowed (JsonDocument.damaged). */
   const damaged: Span[] = [];
@@ -175,6 +179,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const readAlias = (): JsonNode => {
     const start = pos;
     isEntangled = true;
+    hasAlias = true;
     pos++;
     while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
     const name = text.slice(start + 1, pos);
@@ -763,5 +768,6 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   }
   const doc: JsonDocument = { root, errors, syntax: 'yaml', ...(damaged.length ? { damaged } : {}) };
   if (isEntangled) entangled.add(doc);
+  if (hasAlias) aliased.add(doc);
   return doc;
 }

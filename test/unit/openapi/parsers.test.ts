@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as YAML from 'yaml';
 import { parseJson } from '../../../server/src/syntax/jsonParser';
-import { parseYaml } from '../../../server/src/syntax/yamlParser';
+import { parseYaml, yamlHasAliases, yamlSplittable } from '../../../server/src/syntax/yamlParser';
 import type { JsonNode } from '../../../server/src/syntax/jsonTree';
 
 const plain = (n: JsonNode | undefined): unknown => {
@@ -108,6 +108,17 @@ test('YAML: "- " and "? " never start a key, and nothing is read silently after 
   assert.equal(ended.errors[0].span.start, 'a: 1\n'.length);
   assert.deepEqual(parseYaml('a: 1\n... # end\n').errors, []);
   assert.deepEqual(plain(parseYaml('-x: 1\n?y: 2\n').root), { '-x': 1, '?y': 2 });
+});
+
+test('YAML: what a parse tells about sharing (aliases) and splitting (yamlIncremental.ts)', () => {
+  const anchorOnly = parseYaml('a: &x {b: 1}\nc: 2\n');
+  assert.equal(yamlHasAliases(anchorOnly), false);
+  assert.equal(yamlSplittable(anchorOnly), true);
+  const aliased = parseYaml('a: &x {b: 1}\nc: *x\n');
+  assert.equal(yamlHasAliases(aliased), true);
+  assert.equal(yamlSplittable(aliased), false);
+  assert.equal(yamlHasAliases(parseYaml('a: "AT&T" # &x\n')), false);
+  for (const text of ['a: !<tag:x> 1\n', 'a: "open\n', 'a: ' + '['.repeat(600) + ']'.repeat(600) + '\n']) assert.equal(yamlSplittable(parseYaml(text)), false, text.slice(0, 20));
 });
 
 test('YAML: an alias bomb is refused quickly, with a finding', () => {
