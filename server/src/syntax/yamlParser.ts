@@ -67,12 +67,6 @@ const SIMPLE_ESCAPES = new Map<string, string>(Object.entries({ '0': '\0', a: '\
  */
 const entangled = new WeakSet<JsonDocument>();
 export function yamlSplittable(doc: JsonDocument): boolean { return !entangled.has(doc); }
-/**
- * The earlier name of !yamlSplittable, still imported by openapi/dialect.ts (for a tree without errors it is
- * true exactly when an alias or a verbatim tag is present). For "do entries share nodes", yamlHasAliases is the
- * precise answer.
- */
-export function yamlReadsAcross(doc: JsonDocument): boolean { return entangled.has(doc); }
 /** Documents with at least one alias: the only way two places of a YAML tree share nodes (an anchor alone shares nothing). */
 const aliased = new WeakSet<JsonDocument>();
 export function yamlHasAliases(doc: JsonDocument): boolean { return aliased.has(doc); }
