@@ -146,7 +146,9 @@ export class AnalysisPool {
     if (home) {
       this.largeHome.delete(uri);
       home.homes.delete(uri);
-      if (home.homes.size === 0) this.retireLater(home);
+      // Still working (on the document just closed, opened by mistake, a 30 MB file?): stop that work now.
+      if (home.homes.size === 0 && (home.running || home.pending.size > 0)) this.retire(home);
+      else if (home.homes.size === 0) this.retireLater(home);
     }
   }
 
@@ -222,12 +224,26 @@ export class AnalysisPool {
       slot.retireTimer = undefined;
       if (slot.homes.size > 0) return;
       if (slot.pending.size > 0) return this.retireLater(slot);
-      const i = this.heavy.indexOf(slot);
-      if (i >= 0) this.heavy.splice(i, 1);
-      slot.stopping = true;
-      void slot.worker.terminate();
+      this.retire(slot);
     }, this.opts.retireMs);
     slot.retireTimer.unref?.();
+  }
+
+  /**
+   * Stops a heavy worker that homes no document. What it still had to do answers `dropped`; an open document
+   * whose diagnostics were among it (one linked to the closed large document) is re-homed, to be asked again.
+   */
+  private retire(slot: Slot): void {
+    if (slot.retireTimer) { clearTimeout(slot.retireTimer); slot.retireTimer = undefined; }
+    const i = this.heavy.indexOf(slot);
+    if (i >= 0) this.heavy.splice(i, 1);
+    for (const [u, s] of this.lastSlot) if (s === slot) this.lastSlot.delete(u);
+    slot.stopping = true;
+    for (const p of [...slot.pending.values()]) {
+      this.finish(p, { ok: false, why: 'dropped' });
+      if (p.job.feature === 'diagnostics' && this.mirror.has(p.job.uri)) this.opts.onRehomed(p.job.uri);
+    }
+    void slot.worker.terminate();
   }
 
   // ---- workers ------------------------------------------------------------------------------------

@@ -44,6 +44,15 @@ test('a small document is analysed in the light worker, a large one in a heavy w
   assert.equal(p.size, 1, 'the heavy worker was stopped');
 });
 
+test('closing a large document while its worker still has work for it stops that worker at once', async () => {
+  const p = pool({ largeChars: 10_000 });
+  p.open('file:///c.yaml', big(20_000), 1);
+  const diagnostics = p.run('file:///c.yaml', 'diagnostics', [], { version: 1 });
+  p.close('file:///c.yaml');
+  assert.equal(p.size, 1, 'the heavy worker was stopped');
+  assert.deepEqual(await diagnostics, { ok: false, why: 'dropped' });
+});
+
 test('a request not answered by its deadline answers "deadline"; a cancelled one "cancelled" at once; the worker goes on', async () => {
   const p = pool({ largeChars: 10_000 });
   p.open('file:///slow.yaml', big(10_000), 1);
