@@ -20,7 +20,7 @@
  * are not. Declined (undefined: the caller parses the whole text): documents that are not splittable
  * (yamlSplittable: an alias, a verbatim tag, the nesting limit, a quoted scalar open at the end) or hold a
  * flow collection never closed (damaged); a change before the first entry, on the first character of an
- * entry or across its indentation; a part that is not splittable, holds a document marker or a directive,
+ * entry or across its indentation (but not among the comment lines above the first entry); a part that is not splittable, holds a document marker or a directive,
  * or ends its collection; a part larger than a quarter of the text and 64 KB (the whole parse is then about
  * as cheap). Without an alias in the document, no node outside the part refers to one inside, and an alias
  * inside the part to an anchor outside it is an error in the part alone: declined.
@@ -55,6 +55,16 @@ function nextLine(text: string, p: number): number {
   while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
   return i + 1;
+}
+
+/** Whether text[0, end) holds only blank lines and comment lines. */
+function onlyComments(text: string, end: number): boolean {
+  for (let p = 0; p < end; p = nextLine(text, p)) {
+    let c = text.charCodeAt(p);
+    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    if (p < end && c !== 35 && !isBreak(c)) return false;
+  }
+  return true;
 }
 
 /** A block (not flow) mapping or sequence, and not an alias. */
@@ -102,6 +112,19 @@ export function reparseYaml(doc: JsonDocument, oldText: string, newText: string,
   const { start, oldEnd } = region;
   const delta = region.newEnd - oldEnd;
   if (oldText.charCodeAt(0) === 0xfeff || newText.charCodeAt(0) === 0xfeff) return undefined;
+
+  // Among the comment and blank lines above the first entry (a file header), a change moves everything and
+  // changes nothing, as long as those lines stay comments (no content, directive or '---').
+  if (isBlockCollection(doc.root, oldText)) {
+    const top = lineStartOf(oldText, doc.root.span.start);
+    if (oldEnd <= top && (top + delta === 0 || isBreak(newText.charCodeAt(top + delta - 1))) && onlyComments(oldText, top) && onlyComments(newText, top + delta)) {
+      if (delta) {
+        shiftOld(doc.root, undefined, 0, 0, oldEnd, delta);
+        doc.errors = doc.errors.map((e) => ({ ...e, span: { start: e.span.start + delta, end: e.span.end + delta } }));
+      }
+      return doc;
+    }
+  }
 
   // Descend through block collections while the change stays within one entry's lines.
   const levels: Level[] = [];
@@ -246,9 +269,9 @@ function shiftNew(n: JsonNode, by: number): void {
 
 /**
  * Shifts by `delta` every span of the kept tree at or after `oldEnd`. A subtree ending before the change is
- * left alone; the new entries (`count` from index `first` of `spliced`) are already in place.
+ * left alone; the new entries (`count` from index `first` of `spliced`, if any) are already in place.
  */
-function shiftOld(root: JsonNode, spliced: JsonNode, first: number, count: number, oldEnd: number, delta: number): void {
+function shiftOld(root: JsonNode, spliced: JsonNode | undefined, first: number, count: number, oldEnd: number, delta: number): void {
   const stack = [root];
   while (stack.length) {
     const x = stack.pop()!;

@@ -303,3 +303,15 @@ test('an error that spans the entry (a tag that does not fit the collection arou
   assert.deepEqual(dump(result), dump(parseYaml(next)));
   assert.equal(result.root!.properties![1].value, keptD, "'d' is outside the re-parsed entry 'a'");
 });
+
+test('an edit among the comment lines above the first entry shifts the tree; one that adds content there declines', () => {
+  const text = '# header\n\n# more\nopenapi: 3.1.0\npaths: {}\n';
+  const doc = parseYaml(text);
+  const root = doc.root;
+  const next = text.replace('header', 'a longer header\n#');
+  const r = reparseYaml(doc, text, next);
+  assert.ok(r);
+  assert.equal(r.root, root, 'the same tree, shifted');
+  assert.deepEqual(dump(r), dump(parseYaml(next)));
+  for (const bad of ['%YAML 1.2\n---\n# more\nopenapi: 3.1.0\npaths: {}\n', 'x: 1\n\n# more\nopenapi: 3.1.0\npaths: {}\n']) assert.equal(reparseYaml(parseYaml(text), text, bad), undefined, bad);
+});
