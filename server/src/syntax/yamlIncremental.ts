@@ -21,8 +21,8 @@
  * (yamlSplittable: an alias, a verbatim tag, the nesting limit, a quoted scalar open at the end) or hold a
  * flow collection never closed (damaged); a change before the first entry, on the first character of an
  * entry or across its indentation (but not among the comment lines above the first entry); a part that is not splittable, holds a document marker or a directive,
- * or ends its collection; a part larger than a quarter of the text and 64 KB (the whole parse is then about
- * as cheap). Without an alias in the document, no node outside the part refers to one inside, and an alias
+ * or ends its collection; parts (tried together) larger than a quarter of the text and 64 KB (the whole
+ * parse is then about as cheap). Without an alias in the document, no node outside the part refers to one inside, and an alias
  * inside the part to an anchor outside it is an error in the part alone: declined.
  */
 import type { JsonDocument, JsonNode, JsonSyntaxError } from './jsonTree';
@@ -162,11 +162,13 @@ export function reparseYaml(doc: JsonDocument, oldText: string, newText: string,
     depth++;
   }
 
-  // Innermost first; an enclosing part can absorb a change of indentation the inner one cannot.
-  const cap = Math.max(newText.length / 4, 65536);
+  // Innermost first; an enclosing part can absorb a change of indentation the inner one cannot. The parts
+  // tried together stay within the budget (deep nesting would otherwise re-parse the same lines per level).
+  let budget = Math.max(newText.length / 4, 65536);
   for (let k = levels.length - 1; k >= 0; k--) {
     const lv = levels[k];
-    if (lv.to - lv.from > cap) break;
+    budget -= lv.to - lv.from;
+    if (budget < 0) break;
     if (splice(doc, lv, oldText, newText, oldEnd, delta)) return doc;
   }
   return undefined;

@@ -315,3 +315,23 @@ test('an edit among the comment lines above the first entry shifts the tree; one
   assert.deepEqual(dump(r), dump(parseYaml(next)));
   for (const bad of ['%YAML 1.2\n---\n# more\nopenapi: 3.1.0\npaths: {}\n', 'x: 1\n\n# more\nopenapi: 3.1.0\npaths: {}\n']) assert.equal(reparseYaml(parseYaml(text), text, bad), undefined, bad);
 });
+
+test('hostile: deep nesting does not make every level re-parse the same lines (bounded work)', () => {
+  // 480 nested keys over 400 KB of entries, and 1.6 MB beside them so that each level's part is under a
+  // quarter of the text; an unterminated quote at the bottom fails the part at every level. Re-parsing
+  // each level's part (the same 400 KB 480 times) took seconds; the budget stops after a quarter of the text.
+  let text = '';
+  const depth = 480;
+  for (let d = 0; d < depth; d++) text += ' '.repeat(2 * d) + 'k:\n';
+  for (let i = 0; i < 480; i++) text += ' '.repeat(2 * depth) + `e${i}: ${'v'.repeat(800)}\n`;
+  for (let i = 0; i < 3200; i++) text += `top${i}: ${'w'.repeat(500)}\n`;
+  const doc = parseYaml(text);
+  assert.equal(doc.errors.length, 0);
+  const at = text.indexOf('e240: ') + 6;
+  const next = text.slice(0, at) + '"' + text.slice(at);
+  const t0 = performance.now();
+  const result = reparseYaml(doc, text, next);
+  const ms = performance.now() - t0;
+  assert.equal(result, undefined, 'the quote runs past every part: a full parse');
+  assert.ok(ms < 1500, `${Math.round(ms)} ms`);
+});
