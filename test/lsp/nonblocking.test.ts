@@ -141,7 +141,7 @@ test('a worker that dies (out of memory under its heap limit) is replaced: the s
   const { text } = hugeOpenApi(6 * 1024 * 1024);
   const failed = client.waitForDiagnostics(killer, 120_000, (d) => d.some((x) => x.code === 'lens-analysis-failed'));
   await client.open(killer, text);
-  const own = timed(client.hover(killer, 3, 6));
+  const own = timed(client.request('textDocument/hover', { textDocument: { uri: killer }, position: { line: 3, character: 6 } }));
   // The other document is served throughout.
   const h = await timed(hoverSmall(client));
   assert.ok(h.value && h.ms < REQUIREMENT_MS, `hover on the small document while the worker dies: ${JSON.stringify(h)}`);

@@ -93,9 +93,19 @@ export class LspTestClient {
     });
   }
 
+  /**
+   * The hover's Markdown. Asked again when the server answers ServerCancelled (-32802: the document's analysis
+   * was not done within the server's deadline), as an editor does on the next mouse move; use request() to see it.
+   */
   async hover(uri: string, line: number, character: number): Promise<string | null> {
-    const h = await this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as { contents: { value: string } } | null;
-    return h ? h.contents.value : null;
+    for (;;) {
+      try {
+        const h = await this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as { contents: { value: string } } | null;
+        return h ? h.contents.value : null;
+      } catch (e) {
+        if ((e as { code?: number })?.code !== -32802) throw e;
+      }
+    }
   }
 
   request<T = unknown>(method: string, params: unknown): Promise<T> {
