@@ -26,7 +26,8 @@ const text = readFileSync(file, 'utf8');
 const s = new m.LanguageService();
 const uri = pathToFileURL(file).toString();
 s.open(uri, text, 1);
-let t0 = performance.now(); s.diagnostics(uri); console.log('open', (performance.now() - t0).toFixed(0), JSON.stringify(m.openApiTimings));
+let t0 = performance.now(); const c0 = process.cpuUsage(); s.diagnostics(uri); const c1 = process.cpuUsage(c0);
+console.log('open', (performance.now() - t0).toFixed(0), 'cpu', ((c1.user + c1.system) / 1000).toFixed(0), JSON.stringify(m.openApiTimings));
 // --profile FILE: a CPU profile of the edits only (summarise with bench/profile-summary.mjs FILE bench-results/edit-probe.cjs).
 const profileFile = opt('--profile');
 let session;
@@ -43,15 +44,18 @@ const pos = editPositions(text, file.endsWith('.json') ? 'json' : 'yaml')[where 
 let v = 2;
 const N = Number(opt('--edits', 6));
 const times = [];
+const cpus = [];
 for (let k = 0; k < N; k++) {
   // As bench/run.mjs: insert 'x', then delete it.
   const change = k % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
   s.edit(uri, [change], v++);
-  t0 = performance.now(); const d = s.diagnostics(uri); const t1 = performance.now();
+  t0 = performance.now(); const e0 = process.cpuUsage(); const d = s.diagnostics(uri); const t1 = performance.now(); const e1 = process.cpuUsage(e0);
   times.push(t1 - t0);
+  cpus.push((e1.user + e1.system) / 1000);
   console.log('edit', (t1 - t0).toFixed(0), JSON.stringify(m.openApiTimings, (k, x) => typeof x === 'number' ? Math.round(x) : x), d.length);
 }
 if (session) await session.stopTo(profileFile);
 times.sort((a, b) => a - b);
-console.log('median', times[Math.floor(times.length / 2)].toFixed(0));
+cpus.sort((a, b) => a - b);
+console.log('median', times[Math.floor(times.length / 2)].toFixed(0), 'cpu median', cpus[Math.floor(cpus.length / 2)].toFixed(0));
 if (globalThis.gc) { const g0 = performance.now(); globalThis.gc(); console.log('full gc', (performance.now() - g0).toFixed(0), 'ms; rss', (process.memoryUsage.rss() / 2 ** 20).toFixed(0), 'MiB'); }

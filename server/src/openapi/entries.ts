@@ -81,11 +81,20 @@ export function entriesOf(root: JsonNode | undefined, swagger: boolean): Entry[]
 
 /** The entry key a decoded local pointer lands in, or undefined for the rest of the document. */
 export function entryKeyOfPointer(pointer: string, swagger: boolean): string | undefined {
+  // Thousands of refs name the same targets: remember the answers (bounded).
+  const memo = swagger ? swaggerKeys : oasKeys;
+  const known = memo.get(pointer);
+  if (known !== undefined || memo.has(pointer)) return known;
   const s = pointerSegments(pointer);
-  if (s.length >= 2 && (s[0] === 'paths' || s[0] === 'webhooks' || (swagger && SWAGGER_SECTIONS.has(s[0])))) return s[0] + '\0' + s[1];
-  if (!swagger && s.length >= 3 && s[0] === 'components') return 'components\0' + s[1] + '\0' + s[2];
-  return undefined;
+  let k: string | undefined;
+  if (s.length >= 2 && (s[0] === 'paths' || s[0] === 'webhooks' || (swagger && SWAGGER_SECTIONS.has(s[0])))) k = s[0] + '\0' + s[1];
+  else if (!swagger && s.length >= 3 && s[0] === 'components') k = 'components\0' + s[1] + '\0' + s[2];
+  if (memo.size > 100_000) memo.clear();
+  memo.set(pointer, k);
+  return k;
 }
+const swaggerKeys = new Map<string, string | undefined>();
+const oasKeys = new Map<string, string | undefined>();
 
 /** Maps an offset of the previous text outside the changed region to the new text. */
 export function mapOffset(o: number, r: ChangeRegion): number {

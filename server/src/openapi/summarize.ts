@@ -111,7 +111,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
       const old = (prev?.extra as Map<number, CachedOp> | undefined)?.get(run.previousOffset(key));
       if (old && region && !old.reads.some((k) => k === VOLATILE || run.plan!.dirtyKeys.has(k))) {
         const moved = moveSummary(old.summary, (sp) => ({ start: mapOffset(sp.start, region), end: mapOffset(sp.end, region) }), m);
-        ops.set(key, { summary: moveSummary(moved, (sp) => ({ ...sp }), m), reads: old.reads });
+        ops.set(key, { summary: moveSummary(moved, (sp) => ({ ...sp }), m, false), reads: old.reads });
         for (const k of old.reads) (next.reads ??= new Set()).add(k);
         return moved;
       }
@@ -119,7 +119,8 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     reads = [];
     try {
       const o = summarise(op);
-      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m), reads });
+      // Kept without ranges (a replay computes them on the text of its day).
+      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m, false), reads });
       for (const k of reads) (next.reads ??= new Set()).add(k);
       return o;
     } finally { reads = undefined; }
@@ -172,16 +173,16 @@ type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
  * A copy of an operation summary with its spans through `at` and ranges from the model's lines; `styles`
  * empty again (analysis/classify.ts fills them on each summary).
  */
-function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel): OperationSummary {
+function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel, ranges = true): OperationSummary {
   const evidence = (e: Evidence): Evidence => {
     if (e.uri !== m.uri) return { ...e };
     const span = at(e.span);
-    return { ...e, span, range: m.lines.rangeOf(span) };
+    return { ...e, span, range: ranges ? m.lines.rangeOf(span) : undefined };
   };
   const facts = (fs: Fact[]): Fact[] => fs.map((f) => ({ ...f, evidence: f.evidence.map(evidence) }));
   const span = at(o.span);
   return {
-    ...o, span, range: m.lines.rangeOf(span), requestMediaTypes: [...o.requestMediaTypes], responseMediaTypes: [...o.responseMediaTypes],
+    ...o, span, range: ranges ? m.lines.rangeOf(span) : undefined, requestMediaTypes: [...o.requestMediaTypes], responseMediaTypes: [...o.responseMediaTypes],
     statusCodes: [...o.statusCodes], headerNames: [...o.headerNames], bodyHints: [...o.bodyHints],
     protocols: facts(o.protocols), formats: facts(o.formats), styles: [],
   };

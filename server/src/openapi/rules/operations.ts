@@ -18,17 +18,24 @@ const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+$/;
 
 /**
  * Example/schema pairs already checked in this analysis (shared responses and examples are reached from many
- * operations: the first one reports), by the spans of both nodes (positions survive an incremental re-parse).
+ * operations: the first one reports), by the start offsets of both nodes (positions survive an incremental
+ * re-parse; two nodes never start at the same offset): example start -> schema starts.
  */
-let checkedExamples = new Set<string>();
+let checkedExamples = new Map<number, Set<number>>();
+const isChecked = (ex: number, schema: number): boolean => !!checkedExamples.get(ex)?.has(schema);
+function markChecked(ex: number, schema: number): void {
+  let s = checkedExamples.get(ex);
+  if (!s) checkedExamples.set(ex, s = new Set());
+  s.add(schema);
+}
 /** The pairs the operation being recorded checked and skipped (incremental re-analysis). */
 let pairLog: OpRecord | undefined;
 
 /** One operation's part of its entry's 'operations' record: findings[from, to) and its example pairs. */
-interface OpRecord { from: number; to: number; budget: number; checked: number[]; skipped: number[] }
+interface OpRecord { from: number; to: number; budget: number; /** [example, schema] starts, flat */ checked: number[]; skipped: number[] }
 
 export function checkOperations(ctx: RuleContext): void {
-  checkedExamples = new Set();
+  checkedExamples = new Map();
   const ids = new Map<string, OperationModel>();
   const declaredTags = new Set(ctx.model.tags.map((t) => t.name?.value).filter((n): n is string => !!n));
   const hasRootTags = !!prop(ctx.model.root, 'tags');
@@ -44,7 +51,7 @@ export function checkOperations(ctx: RuleContext): void {
     }
     if (local) perOperation(ctx, op, () => checkOperation(ctx, op, declaredTags, hasRootTags));
   }
-  checkedExamples = new Set();
+  checkedExamples = new Map();
 }
 
 /**
@@ -65,14 +72,17 @@ function perOperation(ctx: RuleContext, op: OperationModel, compute: () => void)
   const o = (prev?.extra as Map<number, OpRecord> | undefined)?.get(run.previousOffset(key));
   if (prev && o) {
     const at = (xs: number[]) => xs.map((x) => mapOffset(x, run.plan!.region));
-    const checked = pairKeys(at(o.checked)), skipped = pairKeys(at(o.skipped));
-    if (checked.every((k) => !checkedExamples.has(k)) && skipped.every((k) => checkedExamples.has(k))) {
-      for (const k of checked) checkedExamples.add(k);
+    const checked = at(o.checked), skipped = at(o.skipped);
+    let same = true;
+    for (let i = 0; same && i < checked.length; i += 2) same = !isChecked(checked[i], checked[i + 1]);
+    for (let i = 0; same && i < skipped.length; i += 2) same = isChecked(skipped[i], skipped[i + 1]);
+    if (same) {
+      for (let i = 0; i < checked.length; i += 2) markChecked(checked[i], checked[i + 1]);
       const findings = prev.findings.slice(o.from, o.to);
       ctx.replay(findings, o.budget);
       const from = next.findings.length;
       next.findings.push(...findings);
-      nextOps.set(key, { from, to: next.findings.length, budget: o.budget, checked: at(o.checked), skipped: at(o.skipped) });
+      nextOps.set(key, { from, to: next.findings.length, budget: o.budget, checked, skipped });
       if (prev.lineDependent) next.lineDependent = true;
       if (prev.reads) for (const r of prev.reads) (next.reads ??= new Set()).add(r);
       return;
@@ -85,13 +95,6 @@ function perOperation(ctx: RuleContext, op: OperationModel, compute: () => void)
   rec.to = next.findings.length;
   rec.budget = next.budget - budget;
   nextOps.set(key, rec);
-}
-
-/** Flat [exStart, exEnd, schemaStart, schemaEnd, ...] -> pair keys. */
-function pairKeys(xs: number[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 3 < xs.length; i += 4) out.push(`${xs[i]}:${xs[i + 1]}:${xs[i + 2]}:${xs[i + 3]}`);
-  return out;
 }
 
 function checkOperation(ctx: RuleContext, op: OperationModel, declaredTags: Set<string>, hasRootTags: boolean): void {
@@ -147,11 +150,10 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   const check = (example: JsonNode | undefined, schema: JsonNode | undefined, what: string, direction?: 'request' | 'response') => {
     if (!example || !schema || !ctx.owns(example)) return;
     // Shared responses and examples ($ref) are reached from many operations: check each pair once.
-    const pair = [example.span.start, example.span.end, schema.span.start, schema.span.end];
-    const key = pair.join(':');
-    if (checkedExamples.has(key)) { pairLog?.skipped.push(...pair); return; }
-    checkedExamples.add(key);
-    pairLog?.checked.push(...pair);
+    const ex = example.span.start, sc = schema.span.start;
+    if (isChecked(ex, sc)) { pairLog?.skipped.push(ex, sc); return; }
+    markChecked(ex, sc);
+    pairLog?.checked.push(ex, sc);
     if (example.span.end <= example.span.start && example.type !== 'null') return;
     for (const p of validateInstance(example, schema, { kind, resolve, direction, maxProblems: 2, budget: ctx.exampleBudget })) {
       ctx.report(EXAMPLE_INVALID, p.span, `${what} does not match its schema: ${p.message}`);

@@ -34,6 +34,12 @@ class LazyIssue implements StructureIssue {
   private text?: string;
   constructor(readonly kind: StructureIssueKind, readonly span: Span, private readonly build: () => string) {}
   get message(): string { return this.text ??= this.build(); }
+  get built(): string | undefined { return this.text; }
+}
+
+/** An issue's message if it is known without building it (lazy issues nobody read have none yet). */
+export function builtMessage(i: StructureIssue): string | undefined {
+  return i instanceof LazyIssue ? i.built : i.message;
 }
 
 function issue(kind: StructureIssueKind, span: Span, build: () => string): StructureIssue {
@@ -128,10 +134,14 @@ export interface StructureOptions {
   memo?: StructureMemo;
 }
 
-/** What checking one entry node against one schema produced; `tag` tells apart the places it is checked from. */
+/**
+ * What checking one entry node against one schema produced; `tag` tells apart the places it is checked from.
+ * The issues may be lazy: a memo keeps a result for later runs only once each message is built (read).
+ */
 export interface StructureMemoResult { issues: StructureIssue[]; evaluated?: Set<string>; declared?: Obj[]; tracked: boolean }
 export interface StructureMemo {
-  /** The entry nodes: only their checks are memoised. */
+  /** The document root, and the entry nodes (two or three levels below it): only their checks are memoised. */
+  readonly root: JsonNode;
   readonly nodes: ReadonlySet<JsonNode>;
   get(node: JsonNode, schema: object, tag: string): StructureMemoResult | undefined;
   set(node: JsonNode, schema: object, tag: string, result: StructureMemoResult): void;
@@ -240,6 +250,8 @@ class Checker {
   private readonly objectOfRef = new Map<string, string | undefined>();
 
   private readonly trackEvaluated: boolean;
+  /** The entry node whose memoised check is running. */
+  private memoNode?: JsonNode;
 
   constructor(private readonly root: Obj, public opts: StructureOptions) {
     this.collectAnchors(root, 0);
@@ -296,7 +308,11 @@ class Checker {
   /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
   check(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
     const memo = this.opts.memo;
-    if (memo && typeof schema === 'object' && memo.nodes.has(node)) return this.memoised(memo, node, schema, at, out);
+    // Entries sit two or three levels below the root (paths/<p>, components/<section>/<name>): a cheap test
+    // before the set lookup, which would otherwise run for every node of the document.
+    if (memo && typeof schema === 'object' && node !== this.memoNode && (node.parent?.parent === memo.root || node.parent?.parent?.parent === memo.root) && memo.nodes.has(node)) {
+      return this.memoised(memo, node, schema, at, out);
+    }
     return this.checkNode(node, schema, at, out);
   }
 
@@ -306,11 +322,13 @@ class Checker {
     let r = memo.get(node, schema, tag);
     if (!r) {
       const local: StructureIssue[] = [];
-      const ev = this.checkNode(node, schema, at, local);
-      r = {
-        issues: local.map((i) => ({ kind: i.kind, span: { start: i.span.start, end: i.span.end }, message: i.message })),
-        evaluated: ev.evaluated ? new Set(ev.evaluated) : undefined, declared: ev.declared?.slice(), tracked: ev !== NO_EVAL,
-      };
+      // Only the outermost application is memoised: the ones nested in it ($ref, allOf, oneOf on the same
+      // node) are part of its result.
+      this.memoNode = node;
+      let ev: Eval;
+      try { ev = this.checkNode(node, schema, at, local); } finally { this.memoNode = undefined; }
+      // Lazy issues stay lazy: the memo keeps only the results whose messages got built (structureRule.ts).
+      r = { issues: local, evaluated: ev.evaluated ? new Set(ev.evaluated) : undefined, declared: ev.declared?.slice(), tracked: ev !== NO_EVAL };
       memo.set(node, schema, tag, r);
     }
     for (const i of r.issues) out.push(i);
