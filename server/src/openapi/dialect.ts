@@ -13,7 +13,7 @@ import { parseYaml, yamlSplittable } from '../syntax/yamlParser';
 import { reparseJson } from '../syntax/jsonIncremental';
 import { reparseYaml } from '../syntax/yamlIncremental';
 import type { TextEdit } from '../service/dialect';
-import { chainReads, entriesOf, IncrementalPlan, IncrementalRun, regionOfEdits, RuleCache, VOLATILE, type ChangeRegion, type Entry, type RefsRecord } from './entries';
+import { addChainReads, entriesOf, IncrementalPlan, IncrementalRun, regionOfEdits, RuleCache, VOLATILE, type ChangeRegion, type Entry, type RefsRecord } from './entries';
 import { buildModel } from './build';
 import { deferDamagedFindings } from './damage';
 import { RULE_JSON_SYNTAX, RULE_REF_CYCLE, RULE_REF_REMOTE, RULE_REF_UNRESOLVED, RULE_YAML_SYNTAX } from './codes';
@@ -216,7 +216,7 @@ function refProblems(resolver: Resolver, model: OpenApiModel, entries: Entry[], 
       rec.resolved = undefined;
       if (!found.length && chains.every((c) => c)) {
         const reads = new Set<string>();
-        for (const c of chains) for (const k of chainReads(c!, model.uri, swagger)) reads.add(k);
+        for (const c of chains) addChainReads(c!, model.uri, swagger, reads);
         if (!reads.has(VOLATILE)) rec.resolved = reads;
       }
     }

@@ -134,13 +134,18 @@ export interface RefsRecord { start: number; refs: RefModel[]; resolved?: Set<st
 /** The entries a resolved `$ref` chain read (one per hop); VOLATILE for a hop an incremental run cannot place. */
 export function chainReads(chain: readonly RefModel[], uri: string, swagger: boolean): string[] {
   const out: string[] = [];
-  for (const r of chain) {
-    if (r.targetUri !== uri || r.base || r.external || r.remote) { out.push(VOLATILE); break; }
-    const k = entryKeyOfPointer(r.targetPointer, swagger);
-    if (k) out.push(k);
-    else if (r.targetPointer !== '' && !r.targetPointer.startsWith('/')) { out.push(VOLATILE); break; }
-  }
+  addChainReads(chain, uri, swagger, { add: (k: string) => out.push(k) });
   return out;
+}
+
+/** chainReads() into a set (no array per chain: a summary resolves ~100k refs). */
+export function addChainReads(chain: readonly RefModel[], uri: string, swagger: boolean, into: { add(k: string): unknown }): void {
+  for (const r of chain) {
+    if (r.targetUri !== uri || r.base || r.external || r.remote) { into.add(VOLATILE); return; }
+    const k = entryKeyOfPointer(r.targetPointer, swagger);
+    if (k) into.add(k);
+    else if (r.targetPointer !== '' && !r.targetPointer.startsWith('/')) { into.add(VOLATILE); return; }
+  }
 }
 
 /** What one entry produced for one rule family. */

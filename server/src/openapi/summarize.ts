@@ -8,7 +8,7 @@ import type { Span } from '../core/text';
 import type { JsonNode } from '../syntax/jsonTree';
 import { formatOf, protocolMeaning, securityOnTheWire } from './knowledge';
 import { specUrl, type MediaTypeModel, type OpenApiModel, type OperationModel, type ResolvedNode } from './model';
-import { chainReads, mapOffset, VOLATILE, type IncrementalRun } from './entries';
+import { addChainReads, mapOffset, VOLATILE, type IncrementalRun } from './entries';
 
 const MAX_HINT_NODES = 2000;
 
@@ -22,10 +22,11 @@ interface CachedOp { summary: OperationSummary; reads: string[] }
 export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: IncrementalRun): DocumentSummary {
   const uri = m.uri;
   // `$ref` reads of the operation being summarised (incremental re-analysis).
-  let reads: string[] | undefined;
+  let reads: Set<string> | undefined;
+  const swagger = m.kind === 'swagger2';
   const resolve = (n: JsonNode, from?: string) => {
     const r = m.resolver.resolve(n, from);
-    if (reads) { if (r) reads.push(...chainReads(r.chain, uri, m.kind === 'swagger2')); else if (n.properties?.some((p) => p.key === '$ref')) reads.push(VOLATILE); }
+    if (reads) { if (r) { if (r.chain.length) addChainReads(r.chain, uri, swagger, reads); } else if (n.properties?.some((p) => p.key === '$ref')) reads.add(VOLATILE); }
     return r;
   };
   // Ranges are filled here from the model's LineIndex (the service fills only what is missing).
@@ -116,12 +117,12 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
         return moved;
       }
     }
-    reads = [];
+    const mine = reads = new Set();
     try {
       const o = summarise(op);
       // Kept without ranges (a replay computes them on the text of its day).
-      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m, false), reads });
-      for (const k of reads) (next.reads ??= new Set()).add(k);
+      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m, false), reads: [...mine] });
+      for (const k of mine) (next.reads ??= new Set()).add(k);
       return o;
     } finally { reads = undefined; }
   };
