@@ -204,7 +204,8 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
     let a = b;
     while (a < errors.length && errors[a].span.start >= from && errors[a].span.end <= lv.to && errors[a].span.start < lv.to) a++;
     for (let k = a; k < errors.length; k++) if (errors[k].span.start < lv.to) return false;
-    if (sub.errors.some((e) => e.message === AFTER_DOCUMENT)) return false;
+    // At the cap the part's own errors may have been dropped, AFTER_DOCUMENT among them.
+    if (sub.errors.length >= MAX_ERRORS || sub.errors.some((e) => e.message === AFTER_DOCUMENT)) return false;
     if (b + sub.errors.length + errors.length - a > MAX_ERRORS) return false;
     const moved = (e: JsonSyntaxError, by: number): JsonSyntaxError => ({ ...e, span: { start: e.span.start + by, end: e.span.end + by } });
     errors = [...errors.slice(0, b), ...sub.errors.map((e) => moved(e, from)), ...errors.slice(a).map((e) => moved(e, delta))];

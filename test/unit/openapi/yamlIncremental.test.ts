@@ -171,12 +171,21 @@ function oracle(name: string, base: string, seed: number, count: number) {
     let at = rnd(text.length + 1);
     if (rnd(4) === 0) { const ls = text.lastIndexOf('\n', at - 1) + 1; at = Math.min(text.length, ls + rnd(8)); }
     const del = rnd(3) === 0 ? 1 + rnd(rnd(5) === 0 ? 40 : 4) : 0;
-    const ins = del && rnd(2) === 0 ? '' : INSERTS[rnd(INSERTS.length)];
+    let ins = del && rnd(2) === 0 ? '' : INSERTS[rnd(INSERTS.length)];
+    if (rnd(12) === 0) {
+      // A paste: a few whole lines from elsewhere in the text.
+      const from = text.lastIndexOf('\n', rnd(text.length)) + 1;
+      let to = from;
+      for (let n = 1 + rnd(6); n > 0 && to < text.length; n--) { const e = text.indexOf('\n', to); to = e < 0 ? text.length : e + 1; }
+      ins = text.slice(from, to);
+    }
     const next = text.slice(0, at) + ins + text.slice(at + del);
     const fresh = parseYaml(next);
     const label = `${name} seed ${seed}, edit ${i} at ${at}: -${del} +${JSON.stringify(ins)} (${JSON.stringify(text.slice(Math.max(0, at - 20), at))}|${JSON.stringify(text.slice(at, at + del + 20))})`;
     let result: JsonDocument | undefined;
-    try { result = reparseYaml(doc, text, next); } catch (e) { assert.fail(`${label}: threw ${(e as Error).stack}`); }
+    // Half the time the caller passes the region it knows from the edit (not always the smallest one).
+    const known = rnd(2) === 0 ? { start: at, oldEnd: at + del, newEnd: at + ins.length } : undefined;
+    try { result = reparseYaml(doc, text, next, known); } catch (e) { assert.fail(`${label}: threw ${(e as Error).stack}`); }
     // Valid: no errors, and a root collection (a root scalar, e.g. after '>-' at the top, has no entries to re-parse).
     const valid = (d: JsonDocument) => !d.errors.length && yamlSplittable(d) && (d.root?.type === 'object' || d.root?.type === 'array');
     const bothValid = valid(doc) && valid(fresh);
@@ -334,4 +343,16 @@ test('hostile: deep nesting does not make every level re-parse the same lines (b
   const ms = performance.now() - t0;
   assert.equal(result, undefined, 'the quote runs past every part: a full parse');
   assert.ok(ms < 1500, `${Math.round(ms)} ms`);
+});
+
+test('declines when the part reaches the error cap (what it dropped may have been the line that ends the part)', () => {
+  // '{' turns 300 lines into a flow mapping with an error each; the part (entry k) runs to the line 'z' at
+  // column 0, which ends it: in the part alone that is an error too, but past the cap of 100 it is dropped.
+  const text = 'r:\n  m:\n    k: 1\n' + '    x: 1\n'.repeat(300) + '    y: }\nz\n  more: 1\n';
+  const next = text.replace('k: 1', 'k: {1');
+  const doc = parseYaml(text);
+  assert.equal(doc.errors.length, 1);
+  const result = reparseYaml(doc, text, next);
+  if (result) assert.deepEqual(dump(result), dump(parseYaml(next)));
+  assert.equal(result, undefined);
 });
