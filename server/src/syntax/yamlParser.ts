@@ -115,6 +115,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     while (isBlank(text.charCodeAt(pos))) pos++;
     if (text.charCodeAt(pos) === 35) pos = lineEnd(pos);
   };
+  let tabReported = -1;
   /** Skips blanks, comments and line breaks up to the next content; reports tabs used as indentation. */
   const skipToContent = (): boolean => {
     for (;;) {
@@ -129,7 +130,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       const c = text.charCodeAt(pos);
       if (c === 35) { pos = lineEnd(pos); continue; }
       if (c === 10 || c === 13) { newline(); continue; }
-      if (tab >= 0 && pos > tab) error(tab, tab + 1, 'Tabs are not allowed for indentation in YAML; indent with spaces.');
+      // Once per tab: collections ending at this line each look ahead across it.
+      if (tab >= 0 && pos > tab && tab > tabReported) { error(tab, tab + 1, 'Tabs are not allowed for indentation in YAML; indent with spaces.'); tabReported = tab; }
       return true;
     }
   };

@@ -82,6 +82,8 @@ test('YAML: errors with positions and messages', () => {
   assert.equal(d.errors[0].span.start, bad.indexOf('c: 2'));
   assert.match(parseYaml('a: b: c\n').errors[0].message, /same line/);
   assert.match(parseYaml('a:\n\t- x\n').errors[0].message, /Tabs/);
+  // Once, although each collection that ends at that line looks at it.
+  assert.equal(parseYaml('a:\n  b:\n    c:\n      d: 1\n\t x: 2\n').errors.filter((e) => /Tabs/.test(e.message)).length, 1);
   assert.match(parseYaml('x: *nope\n').errors[0].message, /Unknown alias/);
   assert.match(parseYaml('a: "open\nb: 1\n').errors[0].message, /Unterminated/);
   assert.match(parseYaml('a: [1, 2\n').errors[0].message, /not closed/);
