@@ -11,7 +11,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
 import { LanguageService } from '../service/languageService';
-import { reclaimAfterDrop, reclaimIfOverBudget } from './memory';
+import { IDLE_RECLAIM_MS, RECLAIM_CEILING_BYTES, reclaimAfterDrop, reclaimIfOverBudget } from './memory';
 import type { FromWorker, Job, ToWorker, WorkerData } from './workerProtocol';
 
 const port = parentPort!;
@@ -28,7 +28,7 @@ const cancelled = new Set<number>();
 const edited = new Set<string>();
 let scheduled = false;
 
-port.on('message', (m: ToWorker) => { take(m); schedule(); });
+port.on('message', (m: ToWorker) => { cancelIdleReclaim(); take(m); schedule(); });
 
 function take(m: ToWorker): void {
   if (m.t === 'cancel') cancelled.add(m.id);
@@ -113,6 +113,21 @@ function apply(m: Exclude<Queued, Job>): void {
 
 type Method = (uri: string, ...args: unknown[]) => unknown;
 
+let idleTimer: NodeJS.Timeout | undefined;
+/** A full collection once the worker has been idle IDLE_RECLAIM_MS; any message postpones it to the next analysis. */
+function idleReclaim(uri: string): void {
+  cancelIdleReclaim();
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    drain();
+    if (inbox.length || diagnostics.size) { schedule(); return; } // work came in: it goes first
+    reclaimIfOverBudget(service.analysedChars(uri));
+  }, IDLE_RECLAIM_MS);
+}
+function cancelIdleReclaim(): void {
+  if (idleTimer) { clearTimeout(idleTimer); idleTimer = undefined; }
+}
+
 function run(job: Job): void {
   post({ t: 'started', id: job.id, uri: job.uri });
   try {
@@ -128,13 +143,14 @@ function compute(job: Job): void {
   if (job.feature === 'diagnostics') {
     const rebuilt = service.analysedChars(job.uri) === 0;
     // Each edit of a large text leaves a flattened copy of it behind (26 MB on GitHub's two-byte description):
-    // a burst of typing piles them up under the analysis about to start. Collect them first when over budget.
-    if (rebuilt && edited.delete(job.uri)) reclaimIfOverBudget(service.workspace.getOpen(job.uri)?.text.length ?? 0);
+    // typing without pauses piles them up under the analysis about to start. Collected first only past the
+    // ceiling; below it, the collection waits for the worker to be idle (memory.ts).
+    if (rebuilt && edited.delete(job.uri)) reclaimIfOverBudget(service.workspace.getOpen(job.uri)?.text.length ?? 0, undefined, RECLAIM_CEILING_BYTES);
     const result = service.diagnostics(job.uri);
     post({ t: 'done', id: job.id, result, dependencies: service.dependencies(job.uri) });
-    // After a large (re)analysis, once the diagnostics are out: collect the previous analysis an incremental
-    // dialect kept and the analysis' temporaries when memory is above budget, so garbage does not pile up.
-    if (rebuilt) setImmediate(() => reclaimIfOverBudget(service.analysedChars(job.uri)));
+    // After a large (re)analysis, once the diagnostics are out and nothing else is asked for a moment: collect
+    // the previous analysis an incremental dialect kept and the analysis' temporaries, when over budget.
+    if (rebuilt) idleReclaim(job.uri);
     return;
   }
   const result = (service[job.feature] as Method).call(service, job.uri, ...job.args);

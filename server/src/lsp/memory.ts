@@ -30,17 +30,27 @@ function collector(): (() => void) | null {
 }
 
 /**
- * Resident memory above which a large (re)analysis is followed by a full collection. Measured on GitHub's
- * 13 MB description with an incremental dialect (the previous analysis is kept for reanalyse()): without
- * collections the peak grew ~50 MiB per edit, to 1 GiB over a bench run; collecting after every analysis
- * kept it near 350-420 MiB but made the next analysis ~40% slower (V8 shrinks the heap and collects more
- * often while it grows again). Collecting only above this budget is the middle: peak under 500 MiB.
+ * Resident memory (the whole process: every thread) above which an idle worker collects after a large
+ * (re)analysis. Measured on GitHub's 13 MB description with an incremental dialect: without collections the
+ * peak grew ~50 MiB per edit (the edited text's flattened copy, 26 MB, and the rebuilt model), to 1 GiB over a
+ * bench run. A full collection marks the whole live analysis (~180 MiB): ~250-300 ms of CPU. Run after every
+ * edit, two of them were 550 ms of the ~770 ms an edit cost over LSP; run when the worker is idle, they cost
+ * the user nothing unless the next keystroke comes within that window.
  */
 export const RECLAIM_RSS_BYTES = 320 * 1024 * 1024;
 
-/** After a (re)analysis of `chars` characters: a full collection when resident memory is above the budget. */
-export function reclaimIfOverBudget(chars: number, rss = process.memoryUsage.rss()): boolean {
-  return rss > RECLAIM_RSS_BYTES && reclaimAfterDrop(chars);
+/**
+ * Resident memory above which a worker collects before starting a large analysis even though it is not idle
+ * (typing without pauses): the bound on the peak when idle collections never get their turn.
+ */
+export const RECLAIM_CEILING_BYTES = 440 * 1024 * 1024;
+
+/** How long a worker must have been idle after a large analysis before it collects. */
+export const IDLE_RECLAIM_MS = 300;
+
+/** After a (re)analysis of `chars` characters: a full collection when resident memory is above `budget`. */
+export function reclaimIfOverBudget(chars: number, rss = process.memoryUsage.rss(), budget = RECLAIM_RSS_BYTES): boolean {
+  return rss > budget && reclaimAfterDrop(chars);
 }
 
 /** Runs a full collection when an analysis of `chars` characters was just dropped; returns whether it ran. */

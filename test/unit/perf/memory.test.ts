@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES, reclaimAfterDrop, reclaimIfOverBudget } from '../../../server/src/lsp/memory';
+import { RECLAIM_CEILING_BYTES, RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES, reclaimAfterDrop, reclaimIfOverBudget } from '../../../server/src/lsp/memory';
 
 test('reclaimAfterDrop: skips small documents, collects after a large one is dropped', () => {
   assert.equal(reclaimAfterDrop(0), false);
@@ -18,4 +18,11 @@ test('reclaimIfOverBudget: collects after a large analysis only when resident me
   assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES - 1), false);
   assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS - 1, RECLAIM_RSS_BYTES + 1), false, 'small documents never pause');
   assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, RECLAIM_RSS_BYTES + 1), true);
+});
+
+test('reclaimIfOverBudget with the ceiling: a busy worker collects before an analysis only past the ceiling', () => {
+  assert.ok(RECLAIM_CEILING_BYTES > RECLAIM_RSS_BYTES, 'the ceiling is above the idle budget');
+  const between = (RECLAIM_RSS_BYTES + RECLAIM_CEILING_BYTES) / 2;
+  assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, between, RECLAIM_CEILING_BYTES), false, 'between budget and ceiling: left to the idle collection');
+  assert.equal(reclaimIfOverBudget(RECLAIM_MIN_CHARS, RECLAIM_CEILING_BYTES + 1, RECLAIM_CEILING_BYTES), true);
 });
