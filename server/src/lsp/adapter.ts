@@ -67,6 +67,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     script: opts.workerScript ?? path.join(__dirname, 'analysisWorker.js'), docsDir, log, ...(heapMb ? { heapMb } : {}),
     onGivenUp: (uri) => publishGivenUp(uri),
     onRehomed: (uri) => scheduler.later(uri, 0),
+    onLinked: (uri) => scheduler.later(uri, DEPENDENT_DELAY_MS),
   });
   const docs = pool.mirror;
 

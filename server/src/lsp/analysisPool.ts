@@ -35,6 +35,11 @@ export interface PoolOptions {
   onGivenUp: (uri: string) => void;
   /** A document's home changed (a dependency linked it to a large document): its analysis there is new. */
   onRehomed?: (uri: string) => void;
+  /**
+   * An open document became a dependency of another one's analysis (a description now `$ref`s it): what it is
+   * may have changed (a YAML file nobody referred to is now a split file of that description), ask again.
+   */
+  onLinked?: (uri: string) => void;
   /** Documents at least this long (UTF-16 units) get a heavy worker of their own. */
   largeChars?: number;
   maxHeavy?: number;
@@ -100,7 +105,7 @@ export class AnalysisPool {
   private workers = 0;
 
   constructor(opts: PoolOptions) {
-    this.opts = { ...DEFAULTS, onRehomed: () => undefined, ...opts } as Required<PoolOptions>;
+    this.opts = { ...DEFAULTS, onRehomed: () => undefined, onLinked: () => undefined, ...opts } as Required<PoolOptions>;
   }
 
   /** Starts the light worker (it loads while the client finishes initializing). */
@@ -290,7 +295,9 @@ export class AnalysisPool {
         if (!p) return;
         if (m.t === 'dropped') return this.finish(p, { ok: false, why: 'dropped' });
         if (m.dependencies) {
+          const before = this.deps.get(p.job.uri) ?? [];
           this.deps.set(p.job.uri, m.dependencies);
+          for (const u of m.dependencies) if (u !== p.job.uri && !before.includes(u) && this.mirror.has(u)) this.opts.onLinked(u);
           this.crashes.delete(p.job.uri);
           // The new dependencies may link it, or a document it reads, to a large document's worker.
           for (const u of [p.job.uri, ...m.dependencies]) {
