@@ -13,6 +13,7 @@ import { parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
 import { LanguageService } from '../service/languageService';
 import { IDLE_RECLAIM_MS, RECLAIM_CEILING_BYTES, reclaimAfterDrop, reclaimIfOverBudget } from './memory';
 import type { FromWorker, Job, ToWorker, WorkerData } from './workerProtocol';
+import { warmUpSteps } from './warmUp';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -27,6 +28,20 @@ const cancelled = new Set<number>();
 /** Documents edited since their last diagnostics. */
 const edited = new Set<string>();
 let scheduled = false;
+
+// A worker held in reserve for large documents compiles its code on samples first (lsp/warmUp.ts), one step per
+// turn, and stops as soon as real work is waiting. A failure there is only logged: the worker serves cold.
+if ((workerData as WorkerData).warmUp) {
+  const steps = warmUpSteps((workerData as WorkerData).docsDir);
+  const step = () => {
+    drain();
+    if (inbox.length || diagnostics.size) { schedule(); return; } // taken by drain(): no 'message' event will come for it
+    if (!steps.length) return;
+    try { steps.shift()!(); } catch (e) { log(`warm-up failed: ${(e as Error)?.stack ?? e}`); return; }
+    setImmediate(step);
+  };
+  setImmediate(step);
+}
 
 port.on('message', (m: ToWorker) => { cancelIdleReclaim(); take(m); schedule(); });
 

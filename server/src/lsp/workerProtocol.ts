@@ -43,4 +43,8 @@ export type FromWorker =
   | { t: 'log'; message: string };
 
 /** workerData of an analysis worker: the folder of docs/rules pages its diagnostics link to. */
-export interface WorkerData { docsDir: string }
+export interface WorkerData {
+  docsDir: string;
+  /** Analyse small built-in samples once at start, so the first real analysis does not run cold code. */
+  warmUp?: boolean;
+}
