@@ -14,6 +14,8 @@ import { renderComparison, type ViewModel } from './render';
 export const DESCRIBE_REQUEST = 'apiLens/describe';
 export const COMPARE_REQUEST = 'apiLens/compare';
 const REFRESH_DELAY_MS = 300;
+/** LSP ServerCancelled: the server's deadline passed while a large document is still being analysed. */
+const SERVER_CANCELLED = -32802;
 
 type Message =
   | { type: 'reveal'; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
@@ -76,20 +78,28 @@ export class ComparisonPanel implements vscode.Disposable {
     this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DELAY_MS);
   }
 
-  private async describe(uri: string): Promise<DocumentSummary | null> {
+  /** Set by ask() when the server answered ServerCancelled: the view says so and asks again shortly. */
+  private busy = false;
+
+  private async ask<T>(method: string, params: unknown): Promise<T | null> {
     const c = this.client();
     if (!c) return null;
-    try { return await c.sendRequest<DocumentSummary | null>(DESCRIBE_REQUEST, { uri }); } catch { return null; }
+    try { return await c.sendRequest<T | null>(method, params); } catch (e) {
+      if ((e as { code?: number })?.code === SERVER_CANCELLED) this.busy = true;
+      return null;
+    }
   }
+
+  private describe(uri: string): Promise<DocumentSummary | null> { return this.ask<DocumentSummary>(DESCRIBE_REQUEST, { uri }); }
 
   private async refresh(): Promise<void> {
     const gen = ++this.generation;
+    this.busy = false;
     let vm: ViewModel;
     const c = this.client();
     if (!c) vm = { mode: 'empty', message: 'The API Lens language server is not running (see API Lens: Show Output).' };
     else if (this.right) {
-      let cmp: Comparison | null = null;
-      try { cmp = await c.sendRequest<Comparison | null>(COMPARE_REQUEST, { left: this.left, right: this.right }); } catch { cmp = null; }
+      const cmp = await this.ask<Comparison>(COMPARE_REQUEST, { left: this.left, right: this.right });
       vm = cmp
         ? { mode: 'pair', comparison: cmp, leftLabel: label(this.left), rightLabel: label(this.right) }
         : { mode: 'empty', message: `One of ${label(this.left)} and ${label(this.right)} is not a WSDL, Swagger or OpenAPI document API Lens understands.` };
@@ -100,6 +110,10 @@ export class ComparisonPanel implements vscode.Disposable {
         : { mode: 'empty', message: `${label(this.left)} is not a WSDL, Swagger or OpenAPI document API Lens understands.` };
     }
     if (gen !== this.generation) return; // a newer refresh started meanwhile
+    if (this.busy) {
+      vm = { mode: 'empty', message: 'API Lens is still analysing this document (a large one takes a second or two); this view fills in when it is done.' };
+      this.schedule();
+    }
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     this.panel.title = vm.mode === 'pair' ? `API Lens: ${vm.leftLabel} ↔ ${vm.rightLabel}` : vm.mode === 'single' ? `API Lens: ${vm.label}` : 'API Lens: Compare';
