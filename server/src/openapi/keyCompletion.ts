@@ -27,8 +27,6 @@ interface KeyPlace {
   existing: Set<string>;
   /** What the completion replaces: the typed part of the key (with its opening quote in JSON). */
   range: Range;
-  /** JSON: whether the typed part started with a quote. */
-  quoted: boolean;
 }
 
 interface ValuePlace {
@@ -48,11 +46,10 @@ export function keyCompletions(ctx: FeatureContext<OpenApiAnalysed>, offset: num
 }
 
 function keysFor(m: OpenApiModel, at: KeyPlace): CompletionResult[] {
-  // Never offer the version key itself at the root: it decides which schema applies.
+  // Keys the object already has are left out (at the root that includes the version key, which chose the schema).
   const place = schemaPlace(m.kind, at.path);
   const keys = [...place.properties].filter(([k]) => !at.existing.has(k));
   keys.sort(([a, x], [b, y]) => Number(y.required) - Number(x.required) || a.localeCompare(b));
-  const stringPath = at.path.filter((s): s is string => typeof s === 'string');
   const out: CompletionResult[] = [];
   for (const [key, info] of keys.slice(0, MAX_ITEMS)) {
     const doc = fieldDocumentation(m.kind, m.version, at.path, key);
@@ -63,7 +60,7 @@ function keysFor(m: OpenApiModel, at: KeyPlace): CompletionResult[] {
       ...(doc ? { documentation: doc } : {}),
     });
   }
-  if (place.extensions && !at.existing.has('x-') && stringPath.length >= 0 && out.length) {
+  if (place.extensions && !at.existing.has('x-') && out.length) {
     out.push({ label: 'x-', kind: 'property', range: at.range, insertText: m.syntax === 'json' ? '"x-' : 'x-', detail: 'specification extension', documentation: 'A vendor extension: any key that starts with `x-` may hold any value; tools ignore the ones they do not know.' });
   }
   return out;
@@ -233,7 +230,7 @@ function yamlKeyPlace(m: OpenApiModel, offset: number): KeyPlace | undefined {
   const start = m.lines.positionAt(offset - typed.length);
   let endOffset = offset;
   while (endOffset < m.text.length && KEY_CHARS.test(m.text[endOffset])) endOffset++;
-  return { path, existing, range: { start, end: m.lines.positionAt(endOffset) }, quoted: false };
+  return { path, existing, range: { start, end: m.lines.positionAt(endOffset) } };
 }
 
 function yamlValuePlace(m: OpenApiModel, offset: number): ValuePlace | undefined {
@@ -291,7 +288,7 @@ function jsonKeyPlace(m: OpenApiModel, offset: number): KeyPlace | undefined {
   if (quoted && text[e] === '"') e++;
   if (/^\s*:/.test(text.slice(e, e + 64))) return undefined; // an existing key being renamed: not offered
   const existing = new Set((container.properties ?? []).filter((p) => !(p.keySpan.start <= offset && offset <= p.keySpan.end)).map((p) => p.key));
-  return { path: pathOf(container), existing, range: { start: m.lines.positionAt(s), end: m.lines.positionAt(e) }, quoted };
+  return { path: pathOf(container), existing, range: { start: m.lines.positionAt(s), end: m.lines.positionAt(e) } };
 }
 
 function jsonValuePlace(m: OpenApiModel, offset: number): ValuePlace | undefined {
