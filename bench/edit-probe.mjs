@@ -1,26 +1,15 @@
 // In-process cost of one edit on a large OpenAPI document, by phase and rule family (CPU-ish wall ms).
 //   node --expose-gc bench/edit-probe.mjs <file> [--edits N] [--where description|pathkey]
 // Bundles server/src on the fly with esbuild into bench-results/edit-probe.cjs.
-import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { loadServerModules } from './bundle.mjs';
+import { pathToFileURL } from 'node:url';
 import { editPositions } from './positions.mjs';
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const out = path.join(REPO, 'bench-results', 'edit-probe.cjs');
-await esbuild.build({
-  stdin: {
-    contents: `
+const m = await loadServerModules('edit-probe', `
       export { LanguageService } from './server/src/service/languageService';
-      export { timings as openApiTimings } from './server/src/openapi/dialect';`,
-    resolveDir: REPO, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error',
-});
-const m = createRequire(import.meta.url)(out);
+      export { timings as openApiTimings } from './server/src/openapi/dialect';`);
 const file = args[0];
 const text = readFileSync(file, 'utf8');
 const s = new m.LanguageService();

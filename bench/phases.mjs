@@ -2,31 +2,21 @@
 // so a loaded machine inflates them less than wall time), and the heap the analysis keeps. For FINDINGS.md.
 //   node --expose-gc bench/phases.mjs [--only name] [--reps N]
 // Bundles server/src on the fly with esbuild (no build step needed) into bench-results/phases.cjs.
-import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { createRequire } from 'node:module';
+import { loadServerModules } from './bundle.mjs';
 import { pathToFileURL } from 'node:url';
-import { prepareInputs, REPO } from './inputs.mjs';
+import { prepareInputs } from './inputs.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
 const reps = Number(opt('--reps', 2));
-const out = path.join(REPO, 'bench-results', 'phases.cjs');
-await esbuild.build({
-  stdin: {
-    contents: `
+const m = await loadServerModules('phases', `
       export { LanguageService } from './server/src/service/languageService';
       export { parseJson } from './server/src/syntax/jsonParser';
       export { parseYaml } from './server/src/syntax/yamlParser';
       export { parseXml } from './server/src/syntax/xmlParser';
       export { timings as openApiTimings } from './server/src/openapi/dialect';
-      export { LineIndex } from './server/src/core/text';`,
-    resolveDir: REPO, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error',
-});
-const m = createRequire(import.meta.url)(out);
+      export { LineIndex } from './server/src/core/text';`);
 const gc = globalThis.gc ?? (() => undefined);
 const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
 const cpu = (f) => { const c0 = process.cpuUsage(); const t0 = performance.now(); const r = f(); const c = process.cpuUsage(c0); return { r, cpu: (c.user + c.system) / 1000, wall: performance.now() - t0 }; };

@@ -4,29 +4,20 @@
 // tree is checked against a fresh parse of the new text.
 //   node bench/yaml-incremental.mjs [--reps N] [file.yaml]
 // Bundles server/src on the fly with esbuild into bench-results/yaml-incremental.cjs.
-import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { loadServerModules } from './bundle.mjs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { prepareInputs, REPO } from './inputs.mjs';
+import { prepareInputs } from './inputs.mjs';
 import { editPositions } from './positions.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
 const reps = Number(opt('--reps', 7));
 const fileArg = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-const out = path.join(REPO, 'bench-results', 'yaml-incremental.cjs');
-await esbuild.build({
-  stdin: {
-    contents: `
+const m = await loadServerModules('yaml-incremental', `
       export { parseYaml } from './server/src/syntax/yamlParser';
       export { reparseYaml } from './server/src/syntax/yamlIncremental';
-      export { LineIndex } from './server/src/core/text';`,
-    resolveDir: REPO, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error',
-});
-const m = createRequire(import.meta.url)(out);
+      export { LineIndex } from './server/src/core/text';`);
 const file = fileArg ?? prepareInputs({ quick: false, log: () => undefined }).find((i) => i.name === 'github (YAML)').file;
 const text = readFileSync(file, 'utf8');
 const cpu = (f) => { const c0 = process.cpuUsage(); const r = f(); const c = process.cpuUsage(c0); return { r, ms: (c.user + c.system) / 1000 }; };
