@@ -6,20 +6,21 @@
  */
 import { LanguageService } from '../service/languageService';
 
-function openApiSample(paths: number): object {
+function openApiSample(paths: number, version: string): object {
   const p: Record<string, unknown> = {};
   for (let i = 0; i < paths; i++) {
     p[`/items${i}/{id}`] = {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       get: {
         operationId: `getItem${i}`, summary: 'Get', tags: ['items'],
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { $ref: '#/components/parameters/limit' }],
+        parameters: [{ $ref: '#/components/parameters/limit' }],
         responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' }, example: { id: 'a', n: 1 } } } }, default: { $ref: '#/components/responses/Error' } },
       },
       put: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: { 204: { description: 'done' } } },
     };
   }
   return {
-    openapi: '3.1.0', info: { title: 'warm-up', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths: p,
+    openapi: version, info: { title: 'warm-up', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths: p,
     components: {
       schemas: { Item: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, n: { type: 'integer', minimum: 0 }, tags: { type: 'array', items: { type: 'string' } } } } },
       parameters: { limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } },
@@ -30,10 +31,37 @@ function openApiSample(paths: number): object {
   };
 }
 
+function swaggerSample(paths: number): object {
+  const p: Record<string, unknown> = {};
+  for (let i = 0; i < paths; i++) {
+    p[`/items${i}/{id}`] = {
+      parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+      get: {
+        operationId: `getItem${i}`, summary: 'Get', tags: ['items'], produces: ['application/json'],
+        parameters: [{ $ref: '#/parameters/limit' }],
+        responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Item' }, examples: { 'application/json': { id: 'a', n: 1 } } }, default: { $ref: '#/responses/Error' } },
+      },
+      put: { parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/Item' } }], responses: { 204: { description: 'done' } } },
+    };
+  }
+  return {
+    swagger: '2.0', info: { title: 'warm-up', version: '1' }, host: 'api.example.com', schemes: ['https'], paths: p,
+    definitions: { Item: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, n: { type: 'integer', minimum: 0 }, tags: { type: 'array', items: { type: 'string' } } } } },
+    parameters: { limit: { name: 'limit', in: 'query', type: 'integer' } },
+    responses: { Error: { description: 'error', schema: { type: 'object', properties: { message: { type: 'string' } } } } },
+    securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+    security: [{ key: [] }],
+  };
+}
+
 /** YAML rendering of a plain JSON value (enough for the sample: block mappings and sequences, quoted scalars). */
 function toYaml(v: unknown, indent = ''): string {
-  if (Array.isArray(v)) return v.map((x) => `\n${indent}- ${toYaml(x, indent + '  ').trimStart()}`).join('');
-  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `\n${indent}${JSON.stringify(k)}:${x && typeof x === 'object' ? toYaml(x, indent + '  ') : ` ${JSON.stringify(x)}`}`).join('');
+  if (Array.isArray(v)) return v.length ? v.map((x) => `\n${indent}- ${toYaml(x, indent + '  ').trimStart()}`).join('') : ' []';
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    if (!entries.length) return ' {}';
+    return entries.map(([k, x]) => `\n${indent}${JSON.stringify(k)}:${x && typeof x === 'object' ? toYaml(x, indent + '  ') : ` ${JSON.stringify(x)}`}`).join('');
+  }
   return JSON.stringify(v);
 }
 
@@ -54,6 +82,21 @@ const WSDL = `<?xml version="1.0"?>
 </definitions>
 `;
 
+/** The samples, pass by pass. Each version has its own official schema, normalised on first use (~10-30 ms), and
+ * its own tables: the passes cover 3.0 (most large public descriptions: GitHub, Stripe), 3.1, 3.2 and Swagger 2.0,
+ * in both syntaxes, and WSDL. */
+export function warmUpDocuments(): { uri: string; text: string }[][] {
+  const passes: ['json' | 'yaml', object][][] = [
+    [['json', openApiSample(40, '3.0.3')], ['yaml', openApiSample(40, '3.0.3')]],
+    [['json', openApiSample(40, '3.1.0')], ['yaml', swaggerSample(40)]],
+    [['json', swaggerSample(40)], ['yaml', openApiSample(40, '3.2.0')]],
+  ];
+  return passes.map((docs) => [
+    ...docs.map(([syntax, sample]) => ({ uri: `untitled:api-lens-warm-up.${syntax}`, text: syntax === 'json' ? JSON.stringify(sample, null, 2) : toYaml(sample).trimStart() + '\n' })),
+    { uri: 'untitled:api-lens-warm-up.wsdl', text: WSDL },
+  ]);
+}
+
 /**
  * The warm-up as small steps (one sample analysed, edited and closed each, ~10-40 ms), so that a worker can
  * stop between two of them as soon as real work arrives. A few passes: the hottest functions reach the
@@ -61,15 +104,9 @@ const WSDL = `<?xml version="1.0"?>
  */
 export function warmUpSteps(docsDir: string): (() => void)[] {
   const service = new LanguageService({ docsDir, log: () => undefined });
-  const sample = openApiSample(40);
-  const docs: [string, string][] = [
-    ['untitled:api-lens-warm-up.json', JSON.stringify(sample, null, 2)],
-    ['untitled:api-lens-warm-up.yaml', toYaml(sample).trimStart() + '\n'],
-    ['untitled:api-lens-warm-up.wsdl', WSDL],
-  ];
   const steps: (() => void)[] = [];
-  for (let pass = 0; pass < 3; pass++) {
-    for (const [uri, text] of docs) {
+  warmUpDocuments().forEach((docs, pass) => {
+    for (const { uri, text } of docs) {
       steps.push(() => {
         service.open(uri, text, pass + 1);
         service.diagnostics(uri);
@@ -82,6 +119,6 @@ export function warmUpSteps(docsDir: string): (() => void)[] {
         service.close(uri);
       });
     }
-  }
+  });
   return steps;
 }
