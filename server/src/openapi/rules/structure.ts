@@ -11,7 +11,7 @@
  * allOf/anyOf/oneOf/not, if/then/else, uniqueItems). `format` is not checked (annotation only, as in 2020-12).
  */
 import type { Span } from '../../core/text';
-import type { JsonNode } from '../../syntax/jsonTree';
+import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
 import type { OasKind } from '../model';
 import { schema as swagger20 } from '../../../schemas/swagger-2.0';
 import { schema as oas30 } from '../../../schemas/oas-3.0';
@@ -80,11 +80,88 @@ class NSchema {
   unevaluatedProperties: unknown = undefined;
   /** How many of these keywords the original schema had. */
   keyCount = 0;
+  /** Precomputed once per schema (not per instance node): */
+  /** `type` as a set of TYPE_BIT bits (0 when there is no `type`). */
+  typeMask = 0;
+  /** `required`, when it is an array. */
+  requiredList: string[] | undefined = undefined;
+  /** `patternProperties` with each pattern compiled. */
+  patternList: KeyPattern[] | undefined = undefined;
+  /** `enum` as a set, when every value is a string, number or boolean (compared with `===`, as sameValue does). */
+  enumSet: Set<unknown> | undefined = undefined;
+  /** The `$ref` target and the spec object it names, resolved once by the checker of this schema's version. */
+  refTarget: Schema | undefined = undefined;
+  refObject: string | undefined = undefined;
+}
+
+/** A `patternProperties` pattern: a literal prefix (`^x-`) or whole key (`^\$ref$`) is matched without a RegExp. */
+class KeyPattern {
+  readonly prefix: string | undefined;
+  readonly exact: string | undefined;
+  /** null: a pattern no RegExp accepts, which matches nothing. */
+  readonly regex: RegExp | null = null;
+  constructor(readonly pattern: string, readonly schema: Schema) {
+    const literal = /^\^((?:[A-Za-z0-9_\-/: ]|\\[/.$-])*)(\$?)$/.exec(pattern);
+    const text = literal?.[1].replace(/\\(.)/g, '$1');
+    this.prefix = literal && !literal[2] ? text : undefined;
+    this.exact = literal && literal[2] ? text : undefined;
+    if (!literal) this.regex = regexOf(pattern);
+  }
+  test(key: string): boolean {
+    if (this.prefix !== undefined) return key.startsWith(this.prefix);
+    if (this.exact !== undefined) return key === this.exact;
+    return this.regex !== null && this.regex.test(key);
+  }
+}
+
+/** One bit per instance type; `integer` has its own (a number node matches it when its value is an integer). */
+const TYPE_BIT: Record<string, number> = { object: 1, array: 2, string: 4, number: 8, boolean: 16, null: 32, integer: 64 };
+function typeMaskOf(type: unknown): number {
+  let mask = 0;
+  for (const t of Array.isArray(type) ? type : [type]) mask |= typeof t === 'string' ? TYPE_BIT[t] ?? 0 : 0;
+  return mask | 128; // 128: the schema has a `type` (a mask of 128 alone matches no node)
+}
+function bitOf(type: JsonNode['type']): number {
+  switch (type) {
+    case 'object': return 1;
+    case 'array': return 2;
+    case 'string': return 4;
+    case 'number': return 8;
+    case 'boolean': return 16;
+    default: return 32;
+  }
+}
+/** Whether `node` is of one of the types in `mask` (what `type` asks, for every type of the schema at once). */
+function typeOk(node: JsonNode, mask: number): boolean {
+  const bit = bitOf(node.type);
+  if ((mask & bit) !== 0) return true;
+  return bit === 8 && (mask & 64) !== 0 && Number.isInteger(node.value);
+}
+
+/** Whether `node` equals one of `s.enum`'s values. */
+function inEnum(node: JsonNode, s: NSchema, values: unknown[]): boolean {
+  if (s.enumSet) return node.type !== 'object' && node.type !== 'array' && s.enumSet.has(node.value);
+  for (const v of values) if (sameValue(node, v)) return true;
+  return false;
+}
+
+const compiledPatterns = new Map<string, RegExp | null>();
+/** A schema pattern as a RegExp (Unicode mode first, as JSON Schema means; null when neither mode accepts it). */
+function regexOf(p: string): RegExp | null {
+  let r = compiledPatterns.get(p);
+  if (r === undefined) {
+    try { r = new RegExp(p, 'u'); } catch { try { r = new RegExp(p); } catch { r = null; } }
+    compiledPatterns.set(p, r);
+  }
+  return r;
 }
 const ONE = ['items', 'additionalItems', 'contains', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else', 'unevaluatedProperties'];
 const LIST = ['allOf', 'anyOf', 'oneOf'];
 const MAP = ['properties', 'patternProperties', 'dependentSchemas'];
 const PLAIN = ['$ref', '$dynamicRef', '$dynamicAnchor', 'type', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minContains', 'maxContains', 'required', 'minProperties', 'maxProperties'];
+
+/** A normalised schema's precomputed fields (every `Obj` the checker holds came from normalise()). */
+function nschema(s: Obj): NSchema { return s as unknown as NSchema; }
 
 const normalised = new WeakMap<object, NSchema>();
 function normalise(s: unknown): Schema {
@@ -113,6 +190,10 @@ function normalise(s: unknown): Schema {
     w[k] = m;
     n.keyCount++;
   }
+  if (n.type !== undefined) n.typeMask = typeMaskOf(n.type);
+  if (Array.isArray(n.required)) n.requiredList = n.required as string[];
+  if (n.patternProperties) n.patternList = Object.entries(n.patternProperties as Obj).map(([pattern, schema]) => new KeyPattern(pattern, schema as Schema));
+  if (Array.isArray(n.enum) && n.enum.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) n.enumSet = new Set(n.enum);
   if (o.dependencies && typeof o.dependencies === 'object') {
     const m: Obj = Object.create(null);
     for (const [pk, pv] of Object.entries(o.dependencies as Obj)) m[pk] = Array.isArray(pv) ? pv : normalise(pv);
@@ -180,14 +261,6 @@ function nodeTypeWord(n: JsonNode): string {
   return TYPE_WORD[n.type];
 }
 
-function typeMatches(n: JsonNode, t: string): boolean {
-  switch (t) {
-    case 'integer': return n.type === 'number' && Number.isInteger(n.value);
-    case 'number': return n.type === 'number';
-    default: return n.type === t;
-  }
-}
-
 function show(n: JsonNode): string {
   if (n.type === 'object') return 'an object';
   if (n.type === 'array') return 'an array';
@@ -244,7 +317,6 @@ interface Eval {
 }
 
 class Checker {
-  private readonly regexes = new Map<string, RegExp | null>();
   private readonly anchors = new Map<string, Obj>();
   private readonly refCache = new Map<string, Schema>();
   private readonly objectOfRef = new Map<string, string | undefined>();
@@ -266,15 +338,6 @@ class Checker {
     for (const v of Object.values(o)) this.collectAnchors(v, depth + 1);
   }
 
-  private regex(p: string): RegExp | null {
-    let r = this.regexes.get(p);
-    if (r === undefined) {
-      try { r = new RegExp(p, 'u'); } catch { try { r = new RegExp(p); } catch { r = null; } }
-      this.regexes.set(p, r);
-    }
-    return r;
-  }
-
   resolveRef(ref: string): Schema | undefined {
     let s = this.refCache.get(ref);
     if (s !== undefined) return s;
@@ -289,6 +352,15 @@ class Checker {
     s = normalise(cur);
     this.refCache.set(ref, s);
     return s;
+  }
+
+  /** `s.$ref` resolved (kept on the schema: a normalised schema belongs to one version's official schema). */
+  private refTargetOf(s: NSchema): Schema | undefined {
+    if (s.refTarget === undefined && typeof s.$ref === 'string') {
+      s.refTarget = this.resolveRef(s.$ref);
+      s.refObject = this.refObjectName(s.$ref);
+    }
+    return s.refTarget;
   }
 
   private refObjectName(ref: string): string | undefined {
@@ -347,10 +419,10 @@ class Checker {
     const s = schema;
 
     if (typeof s.$ref === 'string') {
-      const target = this.resolveRef(s.$ref);
+      const target = this.refTargetOf(nschema(s));
       if (target !== undefined) {
-        const obj = this.refObjectName(s.$ref);
-        merge(ev, this.check(node, target, obj ? { ...at, object: obj } : at, out));
+        const obj = nschema(s).refObject;
+        merge(ev, this.check(node, target, obj && obj !== at.object ? { label: at.label, anchor: at.anchor, object: obj } : at, out));
       }
     }
     if (typeof s.$dynamicRef === 'string') {
@@ -360,18 +432,17 @@ class Checker {
 
     // type: a wrong type makes every other keyword noise.
     const type = s.type;
-    if (type !== undefined) {
-      const types = Array.isArray(type) ? type as string[] : [type as string];
-      if (!types.some((t) => typeMatches(node, t))) {
-        const want = types.map((t) => TYPE_WORD[t] ?? t).join(' or ');
+    if (type !== undefined && !typeOk(node, nschema(s).typeMask)) {
+      out.push(issue('type', node.span, () => {
+        const want = (Array.isArray(type) ? type as string[] : [type as string]).map((t) => TYPE_WORD[t] ?? t).join(' or ');
         const hint = at.label === 'required' && node.type === 'boolean' && at.object === 'Schema Object'
           ? ': a schema lists its required properties by name in the `required` array of the object schema that holds them' : '';
-        out.push(issue('type', node.span, () => `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})${hint}`));
-        return ev;
-      }
+        return `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})${hint}`;
+      }));
+      return ev;
     }
 
-    if (Array.isArray(s.enum) && !s.enum.some((v) => sameValue(node, v))) {
+    if (Array.isArray(s.enum) && !inEnum(node, nschema(s), s.enum)) {
       const values = s.enum as unknown[];
       out.push(issue('value', node.span, () => {
         const list = values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ');
@@ -393,8 +464,9 @@ class Checker {
     if (s.not !== undefined) this.checkNot(node, s.not as Schema, at, out, undefined);
     if (s.if !== undefined) {
       const probe: StructureIssue[] = [];
-      const ifEv = this.check(node, s.if as Schema, at, probe);
-      if (probe.length === 0) {
+      const fails = this.certainlyFails(node, s.if as Schema, true);
+      const ifEv = fails ? NO_EVAL : this.check(node, s.if as Schema, at, probe);
+      if (!fails && probe.length === 0) {
         merge(ev, ifEv);
         if (s.then !== undefined) merge(ev, this.check(node, s.then as Schema, at, out));
       } else if (s.else !== undefined) merge(ev, this.check(node, s.else as Schema, at, out));
@@ -459,7 +531,7 @@ class Checker {
   private checkString(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
     const v = node.value as string;
     if (typeof s.pattern === 'string') {
-      const r = this.regex(s.pattern);
+      const r = regexOf(s.pattern);
       const what = at.label === v ? 'key' : labelOr(at);
       const pattern = s.pattern;
       if (r && !r.test(v)) out.push(issue('value', node.span, () => `${what} \`${v.slice(0, 60)}\` is not ${PATTERN_WORDS[pattern] ?? `of the expected form (pattern \`${pattern}\`)`} in ${article(at.object)}`));
@@ -482,7 +554,8 @@ class Checker {
     const items = node.items ?? [];
     if (typeof s.minItems === 'number' && items.length < s.minItems) out.push(issue('value', node.span, () => `${labelOr(at)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} in ${article(at.object)}`));
     if (typeof s.maxItems === 'number' && items.length > s.maxItems) out.push(issue('value', node.span, () => `${labelOr(at)} must have at most ${s.maxItems} items`));
-    if (s.uniqueItems === true && items.length > 1 && items.length < 2000) {
+    if (s.uniqueItems === true && items.length > 8 && items.length < 2000) this.checkUniqueBySet(items, at, out);
+    else if (s.uniqueItems === true && items.length > 1 && items.length < 2000) {
       for (let i = 1; i < items.length; i++) {
         if (items[i].type === 'object' || items[i].type === 'array') continue;
         for (let j = 0; j < i; j++) {
@@ -495,36 +568,51 @@ class Checker {
     }
     if (s.contains !== undefined) {
       let n = 0;
-      for (const it of items) { const probe: StructureIssue[] = []; this.check(it, s.contains as Schema, at, probe); if (probe.length === 0) n++; }
+      for (const it of items) {
+        if (this.certainlyFails(it, s.contains as Schema, true)) continue;
+        const probe: StructureIssue[] = [];
+        this.check(it, s.contains as Schema, at, probe);
+        if (probe.length === 0) n++;
+      }
       const min = typeof s.minContains === 'number' ? s.minContains : 1;
       const what = describeContains(s.contains as Schema);
       if (n < min) out.push(issue('value', at.anchor, () => `${labelOr(at)} must contain ${what} in ${article(at.object)}; see ${this.see(at.object)}`));
       if (typeof s.maxContains === 'number' && n > s.maxContains) out.push(issue('conflict', at.anchor, () => `${labelOr(at)} has ${n} ${what}, but ${article(at.object)} allows at most ${s.maxContains}; see ${this.see(at.object)}`));
     }
-    const label = at.label || 'item';
+    if (s.items === undefined || items.length === 0) return;
+    const base = (at.label || 'item').replace(/\[\d+\]$/, '');
     if (Array.isArray(s.items)) {
       const tuple = s.items as Schema[];
       items.forEach((it, i) => {
         const sub = i < tuple.length ? tuple[i] : s.additionalItems as Schema | undefined;
-        if (sub !== undefined) this.check(it, sub, this.itemAt(it, label, i, at), out);
+        if (sub !== undefined) this.check(it, sub, itemAt(it, base, i, at), out);
       });
-    } else if (s.items !== undefined) {
+    } else {
       const sub = s.items as Schema;
-      for (let i = 0; i < items.length; i++) this.check(items[i], sub, this.itemAt(items[i], label, i, at), out);
+      for (let i = 0; i < items.length; i++) this.check(items[i], sub, itemAt(items[i], base, i, at), out);
     }
   }
 
-  private itemAt(item: JsonNode, label: string, i: number, at: At): At {
-    const anchor = item.type === 'object' && item.properties?.length ? item.properties[0].keySpan : { start: item.span.start, end: Math.min(item.span.end, item.span.start + 1) };
-    return { label: `${label.replace(/\[\d+\]$/, '')}[${i}]`, anchor, object: at.object };
+  /** uniqueItems on a longer array: the same findings as the pairwise loop (the first repeat of a scalar), by sets. */
+  private checkUniqueBySet(items: JsonNode[], at: At, out: StructureIssue[]): void {
+    const seen = new Map<JsonNode['type'], Set<unknown>>();
+    for (const it of items) {
+      if (it.type === 'object' || it.type === 'array') continue;
+      if (typeof it.value === 'number' && Number.isNaN(it.value)) continue; // NaN === NaN is false
+      let set = seen.get(it.type);
+      if (!set) seen.set(it.type, set = new Set());
+      if (set.has(it.value)) out.push(issue('value', it.span, () => `${show(it)} is repeated in ${labelOr(at)} (items must be unique)`));
+      else set.add(it.value);
+    }
   }
 
   private checkObject(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): Eval {
     const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     const props = node.properties ?? [];
-    if (Array.isArray(s.required)) {
-      for (const r of s.required as string[]) {
-        if (!props.some((p) => p.key === r)) out.push(issue('required', at.anchor, () => this.requiredMessage(r, node, at)));
+    const required = nschema(s).requiredList;
+    if (required) {
+      for (const r of required) {
+        if (!hasKey(props, r)) out.push(issue('required', at.anchor, () => this.requiredMessage(r, node, at)));
       }
     }
     if (s.propertyNames !== undefined) {
@@ -536,7 +624,7 @@ class Checker {
     if (typeof s.maxProperties === 'number' && props.length > s.maxProperties) out.push(issue('value', at.anchor, () => `${labelOr(at)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'} in ${article(at.object)}`));
     if (typeof s.minProperties === 'number' && props.length < s.minProperties) out.push(issue('value', at.anchor, () => `${labelOr(at)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}`));
     const properties = s.properties && typeof s.properties === 'object' ? s.properties as Obj : undefined;
-    const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.entries(s.patternProperties as Obj) : undefined;
+    const patterns = nschema(s).patternList;
     const additional = s.additionalProperties as Schema | undefined;
     if (properties && ev !== NO_EVAL) ev.declared = [properties];
     if (properties || patterns || additional !== undefined) {
@@ -544,14 +632,14 @@ class Checker {
       for (const p of props) {
         let matched = false;
         const child: At = { label: p.key, anchor: p.keySpan, object: at.object };
-        if (properties && properties[p.key] !== undefined) {
+        const declared = properties ? properties[p.key] : undefined;
+        if (declared !== undefined) {
           matched = true;
-          this.check(p.value, properties[p.key] as Schema, child, out);
+          this.check(p.value, declared as Schema, child, out);
         }
         if (patterns) {
-          for (const [pat, sub] of patterns) {
-            const r = this.regex(pat);
-            if (r && r.test(p.key)) { matched = true; this.check(p.value, sub as Schema, child, out); }
+          for (const pe of patterns) {
+            if (pe.test(p.key)) { matched = true; this.check(p.value, pe.schema, child, out); }
           }
         }
         if (!matched && additional !== undefined) {
@@ -587,6 +675,7 @@ class Checker {
   }
 
   private checkNot(node: JsonNode, not: Schema, at: At, out: StructureIssue[], trigger: string | undefined): void {
+    if (this.certainlyFails(node, not, true)) return; // `not` holds
     const probe: StructureIssue[] = [];
     this.check(node, not, at, probe);
     if (probe.length > 0) return; // `not` holds
@@ -624,15 +713,39 @@ class Checker {
    * best-fitting alternative's problems.
    */
   private alternatives(node: JsonNode, alts: Schema[], at: At, out: StructureIssue[], exclusive: boolean): Eval {
-    const tried: { issues: StructureIssue[]; ev: Eval; score: number; alt: Schema }[] = [];
+    type Tried = { issues: StructureIssue[]; ev: Eval; score: number; alt: Schema };
+    let tried: Tried[] = [];
     const passing: { ev: Eval; alt: Schema }[] = [];
-    for (const alt of alts) {
+    // Alternatives that certainly fail are checked only if no alternative matches: only then are their problems
+    // read. First the cheap signs (type, required keys), then, when more than one alternative is left, the keys
+    // and scalar values (an alternative left alone is checked anyway).
+    let doomed: boolean[] | undefined;
+    let left = alts.length;
+    for (let i = 0; i < alts.length; i++) if (this.certainlyFails(node, alts[i], false)) { (doomed ??= [])[i] = true; left--; }
+    if (left > 1) for (let i = 0; i < alts.length; i++) if (!doomed?.[i] && this.certainlyFails(node, alts[i], true)) { (doomed ??= [])[i] = true; left--; }
+    for (let i = 0; i < alts.length; i++) {
+      const alt = alts[i];
+      if (doomed?.[i]) continue;
       const issues: StructureIssue[] = [];
       const ev = this.check(node, alt, at, issues);
       if (issues.length === 0) {
         passing.push({ ev, alt });
-        if (!exclusive) continue;
+        // anyOf without unevaluatedProperties tracking: one match settles it.
+        if (!exclusive && !this.trackEvaluated) break;
       } else tried.push({ issues, ev, score: 0, alt });
+    }
+    if (passing.length === 0 && doomed) {
+      // In the alternatives' order, as the best fit is the first of the lowest score.
+      const all: Tried[] = [];
+      let k = 0;
+      for (let i = 0; i < alts.length; i++) {
+        if (!doomed[i]) { all.push(tried[k++]); continue; }
+        const issues: StructureIssue[] = [];
+        const ev = this.check(node, alts[i], at, issues);
+        if (issues.length === 0) passing.push({ ev, alt: alts[i] }); // not reached while certainlyFails is right
+        else all.push({ issues, ev, score: 0, alt: alts[i] });
+      }
+      tried = all;
     }
     if (passing.length > 0) {
       const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
@@ -670,6 +783,42 @@ class Checker {
     return best.ev;
   }
 
+  /**
+   * True when checking `node` against `schema` certainly reports a problem, judged from the node's own type and
+   * keys (through `$ref` and `allOf`): a wrong `type`, a scalar outside `enum`/`const`, a missing `required` key;
+   * with `deep`, also a key that `additionalProperties: false` excludes and a scalar property value that fails
+   * its property's schema (a discriminating `in`, `type`...). False means "not known".
+   */
+  private certainlyFails(node: JsonNode, schema: Schema, deep: boolean, depth = 0): boolean {
+    if (schema === true) return false;
+    if (schema === false) return true;
+    const s = nschema(schema);
+    if (s.type !== undefined && !typeOk(node, s.typeMask)) return true;
+    if (node.type !== 'object' && node.type !== 'array') {
+      if (Array.isArray(s.enum) && !inEnum(node, s, s.enum)) return true;
+      if (s.hasConst && !sameValue(node, s.const)) return true;
+    } else if (node.type === 'object') {
+      const props = node.properties ?? NO_PROPS;
+      if (s.requiredList) for (const r of s.requiredList) if (!hasKey(props, r)) return true;
+      const properties = s.properties as Obj | undefined;
+      if (deep && (properties || s.additionalProperties === false)) {
+        for (const p of props) {
+          const declared = properties ? properties[p.key] : undefined;
+          if (declared !== undefined) {
+            if (p.value.type !== 'object' && p.value.type !== 'array' && depth < 8 && this.certainlyFails(p.value, declared as Schema, false, depth + 1)) return true;
+          } else if (s.additionalProperties === false && !matchesPattern(s, p.key)) return true;
+        }
+      }
+    }
+    if (depth >= 8) return false;
+    if (typeof s.$ref === 'string') {
+      const target = this.refTargetOf(s);
+      if (target !== undefined && this.certainlyFails(node, target, deep, depth + 1)) return true;
+    }
+    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) if (this.certainlyFails(node, sub, deep, depth + 1)) return true;
+    return false;
+  }
+
   /** Lower is a better fit. A disagreement on a discriminating key (a required `$ref`, a wrong `in` or `type`) weighs most. */
   private score(node: JsonNode, issues: StructureIssue[]): number {
     let score = 0;
@@ -698,6 +847,12 @@ function describeContains(c: Schema): string {
   return 'items of the required kind';
 }
 
+/** Where an array item sits: `base[i]`, reported at its first key (or its first character). */
+function itemAt(item: JsonNode, base: string, i: number, at: At): At {
+  const anchor = item.type === 'object' && item.properties?.length ? item.properties[0].keySpan : { start: item.span.start, end: Math.min(item.span.end, item.span.start + 1) };
+  return { label: `${base}[${i}]`, anchor, object: at.object };
+}
+
 function labelOr(at: At): string {
   return at.label ? '`' + at.label + '`' : 'the value';
 }
@@ -721,6 +876,18 @@ function declaredNames(d: Obj[] | undefined): string[] {
   const names: string[] = [];
   for (const m of d ?? []) names.push(...Object.keys(m));
   return names;
+}
+
+const NO_PROPS: readonly JsonProperty[] = [];
+
+function matchesPattern(s: NSchema, key: string): boolean {
+  if (s.patternList) for (const pe of s.patternList) if (pe.test(key)) return true;
+  return false;
+}
+
+function hasKey(props: readonly JsonProperty[], key: string): boolean {
+  for (let i = 0; i < props.length; i++) if (props[i].key === key) return true;
+  return false;
 }
 
 function requiredKeyOf(alt: Schema): string | undefined {
