@@ -31,24 +31,28 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF_RE = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 
-/** YAML 1.2 core schema resolution of a plain scalar. */
-function resolvePlain(s: string): { type: JsonNodeType; value: string | number | boolean | null } {
-  if (s === '') return { type: 'null', value: null };
+/** The type resolvePlain() gave its last scalar (a variable, not a result object: one allocation less per scalar). */
+let resolvedType: JsonNodeType = 'string';
+/** YAML 1.2 core schema resolution of a plain scalar: returns the value and sets resolvedType. */
+function resolvePlain(s: string): string | number | boolean | null {
+  if (s === '') { resolvedType = 'null'; return null; }
   const c = s.charCodeAt(0);
   // Only scalars starting like a number, a bool, a null or .inf/.nan need a regex.
   if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
-    if (INT_RE.test(s)) return { type: 'number', value: Number(s) };
-    if (FLOAT_RE.test(s)) return { type: 'number', value: Number(s) };
-    if (OCT_RE.test(s)) return { type: 'number', value: parseInt(s.slice(2), 8) };
-    if (HEX_RE.test(s)) return { type: 'number', value: parseInt(s.slice(2), 16) };
-    if (INF_RE.test(s)) return { type: 'number', value: s.charCodeAt(0) === 45 ? -Infinity : Infinity };
-    if (NAN_RE.test(s)) return { type: 'number', value: NaN };
+    resolvedType = 'number';
+    if (INT_RE.test(s)) return Number(s);
+    if (FLOAT_RE.test(s)) return Number(s);
+    if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
+    if (HEX_RE.test(s)) return parseInt(s.slice(2), 16);
+    if (INF_RE.test(s)) return s.charCodeAt(0) === 45 ? -Infinity : Infinity;
+    if (NAN_RE.test(s)) return NaN;
   } else if (c === 126 || c === 110 || c === 78) {
-    if (NULL_RE.test(s)) return { type: 'null', value: null };
+    if (NULL_RE.test(s)) { resolvedType = 'null'; return null; }
   } else if (c === 116 || c === 84 || c === 102 || c === 70) {
-    if (BOOL_RE.test(s)) return { type: 'boolean', value: s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 };
+    if (BOOL_RE.test(s)) { resolvedType = 'boolean'; return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84; }
   }
-  return { type: 'string', value: s };
+  resolvedType = 'string';
+  return s;
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
@@ -289,7 +293,15 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
 
   /** End of a plain scalar on the current line, from pos (block: stops at ': ' and ' #'; flow: also at , [ ] { }). */
   const plainLineEnd = (flow: boolean): number => {
-    let i = pos;
+    if (flow) return plainLineEndFrom(pos, true);
+    // A block value is scanned by keyColon() (is it a key?), then by readPlain(): remember the last answer.
+    if (pos !== pleFrom) { pleFrom = pos; pleTo = plainLineEndFrom(pos, false); }
+    return pleTo;
+  };
+  let pleFrom = -1;
+  let pleTo = -1;
+  const plainLineEndFrom = (from: number, flow: boolean): number => {
+    let i = from;
     for (;;) {
       if (i >= len) return i;
       const c = text.charCodeAt(i);
@@ -297,7 +309,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       if (c === 58 /* : */) {
         const n = text.charCodeAt(i + 1);
         if (isBlankOrEnd(n) || (flow && isFlowIndicator(n))) return i;
-      } else if (c === 35 /* # */ && i > pos && isBlank(text.charCodeAt(i - 1))) return i;
+      } else if (c === 35 /* # */ && i > from && isBlank(text.charCodeAt(i - 1))) return i;
       else if (flow && isFlowIndicator(c)) return i;
       i++;
     }
@@ -340,8 +352,9 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       end = le;
       multi = true;
     }
-    const r = multi ? { type: 'string' as JsonNodeType, value } : resolvePlain(value);
-    return mk(r.type, start, end, r.value);
+    if (multi) return mk('string', start, end, value);
+    const v = resolvePlain(value);
+    return mk(resolvedType, start, end, v);
   };
 
   /** Block scalar (| or >) at pos; `indent` is the indentation of the node that owns it. */
@@ -423,9 +436,12 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
 
   // ---- node properties (anchor, tag) --------------------------------------------------------
 
-  interface Props { anchor?: string; tag?: string; start: number }
-  const readProps = (): Props => {
-    const p: Props = { start: pos };
+  interface Props { anchor: string | undefined; tag: string | undefined; start: number }
+  /** The anchor and tag at pos, or undefined when there are none (most nodes: no object for them). */
+  const readProps = (): Props | undefined => {
+    const c0 = text.charCodeAt(pos);
+    if (c0 !== 38 && c0 !== 33) return undefined;
+    const p: Props = { anchor: undefined, tag: undefined, start: pos };
     for (;;) {
       const c = text.charCodeAt(pos);
       if (c !== 38 && c !== 33) return p;
@@ -437,7 +453,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       while (isBlank(text.charCodeAt(pos))) pos++;
     }
   };
-  const applyProps = (n: JsonNode, p: Props): JsonNode => {
+  const applyProps = (n: JsonNode, p: Props | undefined): JsonNode => {
+    if (p === undefined) return n;
     if (p.tag) {
       if (p.tag === '!!str' && n.type !== 'object' && n.type !== 'array') {
         n.type = 'string';
@@ -588,15 +605,6 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     return text.charCodeAt(e) === 58 ? e : -1;
   };
 
-  const readKey = (colon: number): { key: string; start: number; end: number } => {
-    const start = pos;
-    const c = text.charCodeAt(pos);
-    if (c === 34) { const k = readDouble(); return { key: k, start, end: pos }; }
-    if (c === 39) { const k = readSingle(); return { key: k, start, end: pos }; }
-    const e = trimEnd(pos, colon); // a plain key ends at its ':' (found by keyColon)
-    pos = e;
-    return { key: text.slice(start, e), start, end: e };
-  };
 
   const readBlockMapping = (indent: number): JsonNode => {
     const start = pos;
@@ -615,12 +623,17 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         pos = le;
         skipBlock(indent);
       } else {
-        const k = readKey(colon);
-        while (isBlank(text.charCodeAt(pos))) pos++;
+        const keyStart = pos;
+        const kc = text.charCodeAt(pos);
+        let key: string;
+        if (kc === 34) key = readDouble();
+        else if (kc === 39) key = readSingle();
+        else { pos = trimEnd(pos, colon); key = text.slice(keyStart, pos); } // a plain key ends at its ':' (found by keyColon)
+        const keyEnd = pos;
         pos = colon + 1;
-        const v = readBlockNode(indent, true, k.end);
+        const v = readBlockNode(indent, true, keyEnd);
         v.parent = node;
-        node.properties!.push({ key: k.key, keySpan: { start: k.start, end: k.end }, value: v, span: { start: k.start, end: Math.max(v.span.end, colon + 1) } });
+        node.properties!.push({ key, keySpan: { start: keyStart, end: keyEnd }, value: v, span: { start: keyStart, end: Math.max(v.span.end, colon + 1) } });
         node.span.end = Math.max(v.span.end, colon + 1);
       }
       // Next entry?
@@ -688,7 +701,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     if (pos >= len || c0 === 10 || c0 === 13) {
       const save = pos, saveLs = lineStart;
       // An empty value with an anchor or a tag is placed after them (at the end of the text as before any line).
-      const at = props.anchor !== undefined || props.tag ? save : emptyAt;
+      const at = props !== undefined && (props.anchor !== undefined || props.tag) ? save : emptyAt;
       if (!skipToContent() || atDocMarker()) { pos = save; lineStart = saveLs; return applyProps(mk('null', at, at, null), props); }
       const c = col();
       const dash = text.charCodeAt(pos) === 45 && isBlankOrEnd(text.charCodeAt(pos + 1));
