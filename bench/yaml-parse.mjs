@@ -1,5 +1,6 @@
 // The full YAML parse against the JSON parse of the same content, in-process: CPU ms (best of N), the garbage
-// collections during the parse, and the bytes allocated per tree node (including what was already collected).
+// collections during the parse, and the bytes allocated per tree node (including what was already collected)
+// and kept by the tree.
 //   node --expose-gc bench/yaml-parse.mjs [--reps N] [--only stripe|github]
 // Inputs: Stripe's YAML and JSON (/work/shared/corpus/large), GitHub's JSON and its YAML rendering (bench inputs).
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,9 +46,11 @@ const measure = (parse, text) => {
   const c = process.cpuUsage(c0);
   const used1 = process.memoryUsage().heapUsed;
   const { statistics } = profiler.stop();
+  gc(); gc();
+  const retained = process.memoryUsage().heapUsed - used0;
   let freed = 0, pause = 0;
   for (const s of statistics) { freed += s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize; pause += s.cost / 1000; }
-  return { doc, cpu: (c.user + c.system) / 1000, wall, gcs: statistics.length, pause, allocated: used1 - used0 + freed };
+  return { doc, cpu: (c.user + c.system) / 1000, wall, gcs: statistics.length, pause, allocated: used1 - used0 + freed, retained };
 };
 
 const load = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : '?');
@@ -70,7 +73,7 @@ for (const p of pairs) {
   for (const kind of ['yaml', 'json']) {
     const b = best[kind];
     const mb = ((kind === 'yaml' ? yamlText : jsonText).length / 2 ** 20).toFixed(1);
-    console.log(`${p.name} ${kind.padEnd(4)} ${mb.padStart(5)} MB ${String(nodes[kind]).padStart(8)} nodes  cpu ${b.cpu.toFixed(0).padStart(5)}  wall ${b.wall.toFixed(0).padStart(5)}  gc ${String(b.gcs).padStart(3)} (${b.pause.toFixed(0)} ms)  allocated ${(b.allocated / 2 ** 20).toFixed(0).padStart(4)} MiB = ${(b.allocated / nodes[kind]).toFixed(0)} B/node`);
+    console.log(`${p.name} ${kind.padEnd(4)} ${mb.padStart(5)} MB ${String(nodes[kind]).padStart(8)} nodes  cpu ${b.cpu.toFixed(0).padStart(5)}  wall ${b.wall.toFixed(0).padStart(5)}  gc ${String(b.gcs).padStart(3)} (${b.pause.toFixed(0)} ms)  allocated ${(b.allocated / 2 ** 20).toFixed(0).padStart(4)} MiB = ${(b.allocated / nodes[kind]).toFixed(0)} B/node, kept ${(b.retained / nodes[kind]).toFixed(0)} B/node`);
   }
   console.log(`${p.name} yaml/json cpu ratio ${(best.yaml.cpu / best.json.cpu).toFixed(2)}`);
 }

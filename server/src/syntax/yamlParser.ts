@@ -114,32 +114,49 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const atDocMarker = (): boolean =>
     pos === lineStart && pos + 3 <= len && (text.startsWith('---', pos) || text.startsWith('...', pos)) && isBlankOrEnd(text.charCodeAt(pos + 3));
 
+  /** The first offset from p that is not a space or a tab. */
+  const skipBlanks = (p: number): number => {
+    let c = text.charCodeAt(p);
+    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    return p;
+  };
   /** Skips blanks and a comment on the current line; stops at the line break (or content). */
   const skipInline = (): void => {
-    while (isBlank(text.charCodeAt(pos))) pos++;
-    if (text.charCodeAt(pos) === 35) pos = lineEnd(pos);
+    const p = skipBlanks(pos);
+    pos = text.charCodeAt(p) === 35 ? lineEnd(p) : p;
   };
   let tabReported = -1;
+  // skipToContent() is asked again from the same place when a value or a collection ends (readBlockNode looks
+  // past an empty value, each collection that ends at a dedent looks at the same next line): remember the last answer.
+  let stcFrom = -1, stcFromLs = -1, stcPos = -1, stcLs = -1, stcFound = false;
   /** Skips blanks, comments and line breaks up to the next content; reports tabs used as indentation. */
   const skipToContent = (): boolean => {
+    if (pos === stcFrom && lineStart === stcFromLs) { pos = stcPos; lineStart = stcLs; return stcFound; }
+    stcFrom = pos; stcFromLs = lineStart;
+    stcFound = scanToContent();
+    stcPos = pos; stcLs = lineStart;
+    return stcFound;
+  };
+  const scanToContent = (): boolean => {
+    let p = pos, ls = lineStart;
     for (;;) {
       let tab = -1;
-      while (pos < len) {
-        const c = text.charCodeAt(pos);
-        if (c === 32) pos++;
-        else if (c === 9) { if (tab < 0 && pos - lineStart === countSpacesBefore(pos)) tab = pos; pos++; }
-        else break;
+      let c = text.charCodeAt(p);
+      while (c === 32 || c === 9) {
+        if (c === 9 && tab < 0 && p - ls === countSpaces(ls, p)) tab = p;
+        c = text.charCodeAt(++p);
       }
-      if (pos >= len) return false;
-      const c = text.charCodeAt(pos);
-      if (c === 35) { pos = lineEnd(pos); continue; }
-      if (c === 10 || c === 13) { newline(); continue; }
+      if (p >= len) { pos = p; lineStart = ls; return false; }
+      if (c === 35) { p = lineEnd(p); continue; }
+      if (c === 10 || c === 13) { p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1; ls = p; continue; }
+      pos = p; lineStart = ls;
       // Once per tab: collections ending at this line each look ahead across it.
-      if (tab >= 0 && pos > tab && tab > tabReported) { error(tab, tab + 1, 'Tabs are not allowed for indentation in YAML; indent with spaces.'); tabReported = tab; }
+      if (tab >= 0 && p > tab && tab > tabReported) { error(tab, tab + 1, 'Tabs are not allowed for indentation in YAML; indent with spaces.'); tabReported = tab; }
       return true;
     }
   };
-  const countSpacesBefore = (p: number): number => { let n = 0; for (let i = lineStart; i < p && text.charCodeAt(i) === 32; i++) n++; return n; };
+  /** The spaces from the line start ls up to p. */
+  const countSpaces = (ls: number, p: number): number => { let n = 0; for (let i = ls; i < p && text.charCodeAt(i) === 32; i++) n++; return n; };
 
   /** Skips the rest of a block node: every following line indented more than `indent`. */
   const skipBlock = (indent: number): number => {
@@ -238,7 +255,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
           // Escaped line break: the string continues on the next line without a space.
           pos++;
           newline();
-          while (isBlank(text.charCodeAt(pos))) pos++;
+          pos = skipBlanks(pos);
         } else { error(pos, pos + 2, `Invalid escape \\${e} in a double-quoted string.`); out += e; pos += 2; }
         segStart = pos;
         continue;
@@ -259,7 +276,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     for (;;) {
       newline();
       breaks++;
-      while (isBlank(text.charCodeAt(pos))) pos++;
+      pos = skipBlanks(pos);
       const c = text.charCodeAt(pos);
       if (c !== 10 && c !== 13) break;
     }
@@ -292,14 +309,26 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
 
   /** End of a plain scalar on the current line, from pos (block: stops at ': ' and ' #'; flow: also at , [ ] { }). */
-  const plainLineEnd = (flow: boolean): number => {
-    if (flow) return plainLineEndFrom(pos, true);
-    // A block value is scanned by keyColon() (is it a key?), then by readPlain(): remember the last answer.
-    if (pos !== pleFrom) { pleFrom = pos; pleTo = plainLineEndFrom(pos, false); }
-    return pleTo;
-  };
+  const plainLineEnd = (flow: boolean): number => (flow ? plainLineEndFrom(pos, true) : blockPlainEnd(pos));
+  // A block value is scanned by keyColon() (is it a key?), then by readPlain(): remember the last answer.
   let pleFrom = -1;
   let pleTo = -1;
+  /** plainLineEnd(false) from `from`. */
+  const blockPlainEnd = (from: number): number => {
+    if (from === pleFrom) return pleTo;
+    let i = from;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c > 58) { i++; continue; } // most characters: none of \n \r # : (nor the end of the text, NaN)
+      if (c === 10 || c === 13 || c !== c) break;
+      if (c === 58) { const n = text.charCodeAt(i + 1); if (n === 32 || n === 9 || n === 10 || n === 13 || n !== n) break; }
+      else if (c === 35 && i > from) { const b = text.charCodeAt(i - 1); if (b === 32 || b === 9) break; }
+      i++;
+    }
+    pleFrom = from;
+    pleTo = i;
+    return i;
+  };
   const plainLineEndFrom = (from: number, flow: boolean): number => {
     let i = from;
     for (;;) {
@@ -328,13 +357,19 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     // Continuation lines.
     for (;;) {
       const save = pos, saveLs = lineStart;
-      while (isBlank(text.charCodeAt(pos))) pos++;
-      const c = text.charCodeAt(pos);
-      if (c !== 10 && c !== 13) { pos = save; lineStart = saveLs; break; }
+      const b = skipBlanks(pos);
+      const c = text.charCodeAt(b);
+      if (c !== 10 && c !== 13) break;
+      // Most often the next line holds content at the owner's indentation or less: no continuation (the check below, without moving).
+      const next = b + (c === 13 && text.charCodeAt(b + 1) === 10 ? 2 : 1);
+      const f = skipBlanks(next);
+      const fc = text.charCodeAt(f);
+      if (f < len && fc !== 10 && fc !== 13 && f - next <= indent) break;
+      pos = b;
       let breaks = 0;
       while (pos < len) {
         const d = text.charCodeAt(pos);
-        if (d === 10 || d === 13) { newline(); breaks++; while (isBlank(text.charCodeAt(pos))) pos++; } else break;
+        if (d === 10 || d === 13) { newline(); breaks++; pos = skipBlanks(pos); } else break;
       }
       const d = text.charCodeAt(pos);
       if (pos >= len || col() <= indent || d === 35 || atDocMarker() || (flow && isFlowIndicator(d)) || (!flow && d === 45 && isBlankOrEnd(text.charCodeAt(pos + 1)) && col() <= indent + 1)) {
@@ -450,7 +485,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       if (c === 33 && text.charCodeAt(pos) === 60) { isEntangled = true; const e = text.indexOf('>', pos); pos = e < 0 ? lineEnd(pos) : e + 1; }
       else while (pos < len && !isBlankOrEnd(text.charCodeAt(pos)) && !isFlowIndicator(text.charCodeAt(pos))) pos++;
       if (c === 38) p.anchor = text.slice(s + 1, pos); else p.tag = text.slice(s, pos);
-      while (isBlank(text.charCodeAt(pos))) pos++;
+      pos = skipBlanks(pos);
     }
   };
   const applyProps = (n: JsonNode, p: Props | undefined): JsonNode => {
@@ -606,10 +641,48 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
 
 
+  /**
+   * The common entry "key: value" / "- value" with a plain scalar on one line: the value starting after `from`
+   * read directly, exactly as readBlockNode() would read it; undefined (nothing moved) for anything else.
+   */
+  const readLinePlain = (indent: number, from: number, parent: JsonNode): JsonNode | undefined => {
+    const start = skipBlanks(from);
+    const c = text.charCodeAt(start);
+    // Not a plain scalar, or one that readBlockNode() checks further: a line break, # - ? : , [ ] { } & ! * | > " ' % @ `.
+    if (c !== c || c === 10 || c === 13 || c === 35 || c === 45 || c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 ||
+      c === 38 || c === 33 || c === 42 || c === 124 || c === 62 || c === 34 || c === 39 || c === 37 || c === 64 || c === 96) return undefined;
+    const ple = blockPlainEnd(start);
+    if (text.charCodeAt(ple) === 58) return undefined; // "a: b: c", an error readBlockNode() reports
+    const end = trimEnd(start, ple);
+    const b = skipBlanks(end);
+    const d = text.charCodeAt(b);
+    const nl = d === 35 ? lineEnd(b) : b; // after a comment, or at the line break, or at the end of the text
+    if (d === 10 || d === 13) {
+      // Without a comment the next line may continue the scalar: only a content line at the owner's indentation
+      // or less (in spaces) is sure not to; anything else goes to readPlain().
+      const next = nl + (d === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
+      let f = next;
+      while (text.charCodeAt(f) === 32) f++;
+      const fc = text.charCodeAt(f);
+      if (f >= len || fc === 9 || fc === 10 || fc === 13 || f - next > indent) return undefined;
+      // What skipToContent() finds next (no tab, no comment line): the entry's collection asks it right away.
+      if (fc !== 35) { stcFrom = nl; stcFromLs = lineStart; stcPos = f; stcLs = next; stcFound = true; }
+    }
+    const v = resolvePlain(text.slice(start, end));
+    pos = nl;
+    return { type: resolvedType, span: { start, end }, value: v, properties: undefined, items: undefined, parent };
+  };
+
+  // The entries of the block collections being read, innermost last: each collection takes its own as an array of
+  // exactly their number when it ends (a growing array per collection would keep ~16 unused slots in most of them).
+  const pendingProps: JsonProperty[] = [];
+  const pendingItems: JsonNode[] = [];
+
   const readBlockMapping = (indent: number): JsonNode => {
     const start = pos;
     if (!enter(start)) { const e = skipBlock(indent - 1); return mk('null', start, e, null); }
-    const node: JsonNode = { type: 'object', span: { start, end: start }, value: undefined, properties: [], items: undefined, parent: undefined };
+    const node: JsonNode = { type: 'object', span: { start, end: start }, value: undefined, properties: undefined, items: undefined, parent: undefined };
+    const base = pendingProps.length;
     for (;;) {
       // At a key, column == indent.
       const colon = keyColon();
@@ -631,9 +704,9 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         else { pos = trimEnd(pos, colon); key = text.slice(keyStart, pos); } // a plain key ends at its ':' (found by keyColon)
         const keyEnd = pos;
         pos = colon + 1;
-        const v = readBlockNode(indent, true, keyEnd);
-        v.parent = node;
-        node.properties!.push({ key, keySpan: { start: keyStart, end: keyEnd }, value: v, span: { start: keyStart, end: Math.max(v.span.end, colon + 1) } });
+        let v = readLinePlain(indent, pos, node);
+        if (v === undefined) { v = readBlockNode(indent, true, keyEnd); v.parent = node; }
+        pendingProps.push({ key, keySpan: { start: keyStart, end: keyEnd }, value: v, span: { start: keyStart, end: Math.max(v.span.end, colon + 1) } });
         node.span.end = Math.max(v.span.end, colon + 1);
       }
       // Next entry?
@@ -650,6 +723,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         if (!skipToContent() || atDocMarker() || col() !== indent) { pos = s2; lineStart = l2; break; }
       }
     }
+    node.properties = pendingProps.slice(base);
+    pendingProps.length = base;
     depth--;
     return node;
   };
@@ -657,14 +732,15 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const readBlockSequence = (indent: number): JsonNode => {
     const start = pos;
     if (!enter(start)) { const e = skipBlock(indent - 1); return mk('null', start, e, null); }
-    const node: JsonNode = { type: 'array', span: { start, end: start + 1 }, value: undefined, properties: undefined, items: [], parent: undefined };
+    const node: JsonNode = { type: 'array', span: { start, end: start + 1 }, value: undefined, properties: undefined, items: undefined, parent: undefined };
+    const base = pendingItems.length;
     for (;;) {
       // At '-', column == indent.
       const dash = pos;
       pos++;
-      const v = readBlockNode(indent, false, dash + 1);
-      v.parent = node;
-      node.items!.push(v);
+      let v = readLinePlain(indent, pos, node);
+      if (v === undefined) { v = readBlockNode(indent, false, dash + 1); v.parent = node; }
+      pendingItems.push(v);
       node.span.end = Math.max(v.span.end, dash + 1);
       const save = pos, saveLs = lineStart;
       if (!skipToContent() || atDocMarker()) { pos = save; lineStart = saveLs; break; }
@@ -684,6 +760,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       pos = save; lineStart = saveLs;
       break;
     }
+    node.items = pendingItems.slice(base);
+    pendingItems.length = base;
     depth--;
     return node;
   };
