@@ -4,8 +4,8 @@
  * Editors send one change per keystroke. Re-analysing a large document on every keystroke wastes work, but a
  * fixed debounce adds its whole delay to every lone edit (the common case: fix one thing, look). So a change
  * after a pause is analysed almost at once, and only changes arriving less than `typingMs` apart (the user is
- * typing) wait for a pause of `typingMs`. Analysis runs on the main loop, so changes that arrive while it runs
- * are queued and coalesce into the next run by themselves.
+ * typing) wait for a pause of `typingMs`. Changes that arrive while an analysis runs (in a worker, lsp/analysisPool.ts)
+ * coalesce into the next run: the worker drops a job whose version is no longer current before starting it.
  *
  * Documents due at the same time are published one per turn of the event loop, so requests (hover,
  * definition) are answered in between, and the document the user touched last goes first: that is the one on
