@@ -47,14 +47,16 @@ function issue(kind: StructureIssueKind, span: Span, build: () => string): Struc
 }
 type Obj = Record<string, unknown>;
 
-/** Where a node sits: the key (or array index) that holds it, and the spec object it belongs to. */
-interface At {
+/**
+ * Where a node sits: the key (or array index) that holds it. An object's member is checked with its own
+ * JsonProperty as its place (no allocation per node). Beside it, methods take `object`: the spec object the
+ * node is (e.g. 'Operation Object').
+ */
+interface Place {
   /** Key name as written, or `name[3]` for array items; '' for the root. */
-  label: string;
+  readonly key: string;
   /** Span to report "missing required property" at: the holding key, or the item's first key. */
-  anchor: Span;
-  /** Spec object the node is (e.g. 'Operation Object'). */
-  object: string;
+  readonly keySpan: Span;
 }
 
 const SCHEMAS: Record<OasKind, Obj> = { swagger2: swagger20, oas30, oas31, oas32 };
@@ -236,7 +238,7 @@ export function checkStructure(root: JsonNode, opts: StructureOptions): Structur
   const out: StructureIssue[] = [];
   const first = root.type === 'object' && root.properties?.length ? root.properties[0].keySpan : { start: root.span.start, end: root.span.start };
   const versionKey = root.properties?.find((p) => p.key === 'openapi' || p.key === 'swagger')?.keySpan ?? first;
-  checker.check(root, normalise(SCHEMAS[opts.kind]), { label: '', anchor: versionKey, object: opts.kind === 'swagger2' ? 'Swagger Object' : 'OpenAPI Object' }, out);
+  checker.check(root, normalise(SCHEMAS[opts.kind]), { key: '', keySpan: versionKey }, opts.kind === 'swagger2' ? 'Swagger Object' : 'OpenAPI Object', out);
   // Dedupe (the same problem can be reached through two applicators) and bound.
   const seen = new Set<string>();
   const result: StructureIssue[] = [];
@@ -377,20 +379,25 @@ class Checker {
     return `${this.opts.specUrl}#${anchorOf(object)}`;
   }
 
-  /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
-  check(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
+  /**
+   * Whether the members of `node` may be entries (memoised): entries sit two or three levels below the root
+   * (paths/<p>, components/<section>/<name>), so their holders one or two levels below it.
+   */
+  private holdsEntries(node: JsonNode): boolean {
     const memo = this.opts.memo;
-    // Entries sit two or three levels below the root (paths/<p>, components/<section>/<name>): a cheap test
-    // before the set lookup, which would otherwise run for every node of the document.
-    if (memo && typeof schema === 'object' && node !== this.memoNode && (node.parent?.parent === memo.root || node.parent?.parent?.parent === memo.root) && memo.nodes.has(node)) {
-      return this.memoised(memo, node, schema, at, out);
-    }
-    return this.checkNode(node, schema, at, out);
+    return memo !== undefined && node.parent !== undefined && (node.parent === memo.root || node.parent.parent === memo.root);
+  }
+
+  /** check() of a member of an entry holder: through the memo when it is an entry. */
+  private member(node: JsonNode, schema: Schema, place: Place, object: string, out: StructureIssue[]): Eval {
+    const memo = this.opts.memo;
+    if (memo && typeof schema === 'object' && node !== this.memoNode && memo.nodes.has(node)) return this.memoised(memo, node, schema, place, object, out);
+    return this.check(node, schema, place, object, out);
   }
 
   /** check() of an entry node through the memo: the issues are materialised (plain messages) to be kept. */
-  private memoised(memo: StructureMemo, node: JsonNode, schema: Obj, at: At, out: StructureIssue[]): Eval {
-    const tag = `${at.label}\0${at.object}`;
+  private memoised(memo: StructureMemo, node: JsonNode, schema: Obj, place: Place, object: string, out: StructureIssue[]): Eval {
+    const tag = `${place.key}\0${object}`;
     let r = memo.get(node, schema, tag);
     if (!r) {
       const local: StructureIssue[] = [];
@@ -398,7 +405,7 @@ class Checker {
       // node) are part of its result.
       this.memoNode = node;
       let ev: Eval;
-      try { ev = this.checkNode(node, schema, at, local); } finally { this.memoNode = undefined; }
+      try { ev = this.check(node, schema, place, object, local); } finally { this.memoNode = undefined; }
       // Lazy issues stay lazy: the memo keeps only the results whose messages got built (structureRule.ts).
       r = { issues: local, evaluated: ev.evaluated ? new Set(ev.evaluated) : undefined, declared: ev.declared?.slice(), tracked: ev !== NO_EVAL };
       memo.set(node, schema, tag, r);
@@ -408,12 +415,13 @@ class Checker {
     return r.tracked ? { evaluated: r.evaluated ? new Set(r.evaluated) : undefined, declared: r.declared?.slice() } : NO_EVAL;
   }
 
-  private checkNode(node: JsonNode, schema: Schema, at: At, out: StructureIssue[]): Eval {
+  /** Applies `schema` to `node`, pushing problems to `out`; returns what it evaluated. */
+  check(node: JsonNode, schema: Schema, place: Place, object: string, out: StructureIssue[]): Eval {
     const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     if (schema === true) return ev;
     if (schema === false) {
       // A `false` schema excludes a field in this combination (e.g. 3.2 `itemEncoding` beside `prefixEncoding`).
-      out.push(issue('unknown-property', at.label ? at.anchor : node.span, () => `${at.label ? '`' + at.label + '`' : 'this value'} is not allowed here in ${article(at.object)} (it excludes a field used beside it); see ${this.see(at.object)}`));
+      out.push(issue('unknown-property', place.key ? place.keySpan : node.span, () => `${place.key ? '`' + place.key + '`' : 'this value'} is not allowed here in ${article(object)} (it excludes a field used beside it); see ${this.see(object)}`));
       return ev;
     }
     const s = schema;
@@ -422,12 +430,12 @@ class Checker {
       const target = this.refTargetOf(nschema(s));
       if (target !== undefined) {
         const obj = nschema(s).refObject;
-        merge(ev, this.check(node, target, obj && obj !== at.object ? { label: at.label, anchor: at.anchor, object: obj } : at, out));
+        merge(ev, this.check(node, target, place, obj ?? object, out));
       }
     }
     if (typeof s.$dynamicRef === 'string') {
       const target = this.anchors.get(s.$dynamicRef.replace(/^#/, ''));
-      if (target) merge(ev, this.check(node, target, { ...at, object: 'Schema Object' }, out));
+      if (target) merge(ev, this.check(node, target, place, 'Schema Object', out));
     }
 
     // type: a wrong type makes every other keyword noise.
@@ -435,9 +443,9 @@ class Checker {
     if (type !== undefined && !typeOk(node, nschema(s).typeMask)) {
       out.push(issue('type', node.span, () => {
         const want = (Array.isArray(type) ? type as string[] : [type as string]).map((t) => TYPE_WORD[t] ?? t).join(' or ');
-        const hint = at.label === 'required' && node.type === 'boolean' && at.object === 'Schema Object'
+        const hint = place.key === 'required' && node.type === 'boolean' && object === 'Schema Object'
           ? ': a schema lists its required properties by name in the `required` array of the object schema that holds them' : '';
-        return `${at.label ? '`' + at.label + '`' : 'The document'} must be ${want} in ${article(at.object)} (found ${nodeTypeWord(node)})${hint}`;
+        return `${place.key ? '`' + place.key + '`' : 'The document'} must be ${want} in ${article(object)} (found ${nodeTypeWord(node)})${hint}`;
       }));
       return ev;
     }
@@ -446,30 +454,30 @@ class Checker {
       const values = s.enum as unknown[];
       out.push(issue('value', node.span, () => {
         const list = values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ');
-        return `${labelOr(at)} must be ${values.length === 1 ? list : 'one of ' + list} in ${article(at.object)} (found ${show(node)})`;
+        return `${labelOr(place)} must be ${values.length === 1 ? list : 'one of ' + list} in ${article(object)} (found ${show(node)})`;
       }));
     }
     if (s.hasConst === true && !sameValue(node, s.const)) {
-      out.push(issue('value', node.span, () => `${labelOr(at)} must be \`${String(s.const)}\` here (found ${show(node)})`));
+      out.push(issue('value', node.span, () => `${labelOr(place)} must be \`${String(s.const)}\` here (found ${show(node)})`));
     }
 
-    if (node.type === 'string') this.checkString(node, s, at, out);
-    else if (node.type === 'number') this.checkNumber(node, s, at, out);
-    else if (node.type === 'array') this.checkArray(node, s, at, out);
-    else if (node.type === 'object') merge(ev, this.checkObject(node, s, at, out));
+    if (node.type === 'string') this.checkString(node, s, place, object, out);
+    else if (node.type === 'number') this.checkNumber(node, s, place, object, out);
+    else if (node.type === 'array') this.checkArray(node, s, place, object, out);
+    else if (node.type === 'object') merge(ev, this.checkObject(node, s, place, object, out));
 
-    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, at, out));
-    if (Array.isArray(s.anyOf)) merge(ev, this.alternatives(node, s.anyOf as Schema[], at, out, false));
-    if (Array.isArray(s.oneOf)) merge(ev, this.alternatives(node, s.oneOf as Schema[], at, out, true));
-    if (s.not !== undefined) this.checkNot(node, s.not as Schema, at, out, undefined);
+    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, place, object, out));
+    if (Array.isArray(s.anyOf)) merge(ev, this.alternatives(node, s.anyOf as Schema[], place, object, out, false));
+    if (Array.isArray(s.oneOf)) merge(ev, this.alternatives(node, s.oneOf as Schema[], place, object, out, true));
+    if (s.not !== undefined) this.checkNot(node, s.not as Schema, place, object, out, undefined);
     if (s.if !== undefined) {
       const probe: StructureIssue[] = [];
       const fails = this.certainlyFails(node, s.if as Schema, true);
-      const ifEv = fails ? NO_EVAL : this.check(node, s.if as Schema, at, probe);
+      const ifEv = fails ? NO_EVAL : this.check(node, s.if as Schema, place, object, probe);
       if (!fails && probe.length === 0) {
         merge(ev, ifEv);
-        if (s.then !== undefined) merge(ev, this.check(node, s.then as Schema, at, out));
-      } else if (s.else !== undefined) merge(ev, this.check(node, s.else as Schema, at, out));
+        if (s.then !== undefined) merge(ev, this.check(node, s.then as Schema, place, object, out));
+      } else if (s.else !== undefined) merge(ev, this.check(node, s.else as Schema, place, object, out));
     }
 
     if (node.type === 'object' && s.unevaluatedProperties !== undefined) {
@@ -479,11 +487,13 @@ class Checker {
       const altKeys = Array.isArray(s.oneOf) ? (s.oneOf as Schema[]).map(requiredKeyOf) : [];
       const missingAll = altKeys.length > 0 && altKeys.every((k) => k && !node.properties?.some((p) => p.key === k));
       const conditional = s.unevaluatedProperties === false && missingAll ? this.conditionalNames(s) : undefined;
+      const holder = this.holdsEntries(node);
       for (const p of node.properties ?? []) {
         if (ev.evaluated?.has(p.key)) continue;
         if (conditional?.has(p.key)) continue;
-        if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared, s));
-        else this.check(p.value, s.unevaluatedProperties as Schema, { label: p.key, anchor: p.keySpan, object: at.object }, out);
+        if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, place, object, ev.declared, s));
+        else if (holder) this.member(p.value, s.unevaluatedProperties as Schema, p, object, out);
+        else this.check(p.value, s.unevaluatedProperties as Schema, p, object, out);
       }
     }
     return ev;
@@ -511,56 +521,56 @@ class Checker {
     return names;
   }
 
-  private unknown(key: string, span: Span, at: At, declaredMaps: Obj[] | undefined, s: Obj): StructureIssue {
+  private unknown(key: string, span: Span, place: Place, object: string, declaredMaps: Obj[] | undefined, s: Obj): StructureIssue {
     // The message is built only if this issue is reported (most are discarded with a failed alternative).
     return issue('unknown-property', span, () => {
-        const see = this.see(at.object);
+        const see = this.see(object);
         const declared = declaredNames(declaredMaps);
         const guess = didYouMean(key, declared);
         const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties as Obj) : [];
-        const other = otherVersionField(this.opts.kind, at.object, key);
-        if (other) return `\`${key}\` is not a field of ${article(at.object)} in ${VERSION_NAME[this.opts.kind]}: ${other}`;
-        if (guess) return `unknown property \`${key}\` in ${article(at.object)}: did you mean \`${guess}\`?`;
-        if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${describePatterns(patterns)}`;
+        const other = otherVersionField(this.opts.kind, object, key);
+        if (other) return `\`${key}\` is not a field of ${article(object)} in ${VERSION_NAME[this.opts.kind]}: ${other}`;
+        if (guess) return `unknown property \`${key}\` in ${article(object)}: did you mean \`${guess}\`?`;
+        if (patterns.length && declared.length === 0) return `\`${key}\` is not a valid key in ${article(object)}: expected ${describePatterns(patterns)}`;
         const meaningful = patterns.filter((p) => p !== '^x-');
-        if (meaningful.length && declared.length <= 6) return `\`${key}\` is not a valid key in ${article(at.object)}: expected ${[...declared.map((d) => '`' + d + '`'), describePatterns(patterns)].join(', ')}`;
-        return `unknown property \`${key}\` in ${article(at.object)} (extensions must start with \`x-\`; see ${see})`;
+        if (meaningful.length && declared.length <= 6) return `\`${key}\` is not a valid key in ${article(object)}: expected ${[...declared.map((d) => '`' + d + '`'), describePatterns(patterns)].join(', ')}`;
+        return `unknown property \`${key}\` in ${article(object)} (extensions must start with \`x-\`; see ${see})`;
     });
   }
 
-  private checkString(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+  private checkString(node: JsonNode, s: Obj, place: Place, object: string, out: StructureIssue[]): void {
     const v = node.value as string;
     if (typeof s.pattern === 'string') {
       const r = regexOf(s.pattern);
-      const what = at.label === v ? 'key' : labelOr(at);
+      const what = place.key === v ? 'key' : labelOr(place);
       const pattern = s.pattern;
-      if (r && !r.test(v)) out.push(issue('value', node.span, () => `${what} \`${v.slice(0, 60)}\` is not ${PATTERN_WORDS[pattern] ?? `of the expected form (pattern \`${pattern}\`)`} in ${article(at.object)}`));
+      if (r && !r.test(v)) out.push(issue('value', node.span, () => `${what} \`${v.slice(0, 60)}\` is not ${PATTERN_WORDS[pattern] ?? `of the expected form (pattern \`${pattern}\`)`} in ${article(object)}`));
     }
-    if (typeof s.maxLength === 'number' && [...v].length > s.maxLength) out.push(issue('value', node.span, () => `${labelOr(at)} must be at most ${s.maxLength} characters long`));
-    if (typeof s.minLength === 'number' && [...v].length < s.minLength) out.push(issue('value', node.span, () => `${labelOr(at)} must not be empty`));
+    if (typeof s.maxLength === 'number' && [...v].length > s.maxLength) out.push(issue('value', node.span, () => `${labelOr(place)} must be at most ${s.maxLength} characters long`));
+    if (typeof s.minLength === 'number' && [...v].length < s.minLength) out.push(issue('value', node.span, () => `${labelOr(place)} must not be empty`));
   }
 
-  private checkNumber(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+  private checkNumber(node: JsonNode, s: Obj, place: Place, object: string, out: StructureIssue[]): void {
     const v = node.value as number;
     const excl = (k: string) => s[k] === true;
-    if (typeof s.minimum === 'number' && (excl('exclusiveMinimum') ? v <= s.minimum : v < s.minimum)) out.push(issue('value', node.span, () => `${labelOr(at)} must be ${excl('exclusiveMinimum') ? 'greater than' : 'at least'} ${s.minimum} (found ${v})`));
-    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) out.push(issue('value', node.span, () => `${labelOr(at)} must be greater than ${s.exclusiveMinimum} (found ${v})`));
-    if (typeof s.exclusiveMaximum === 'number' && v >= s.exclusiveMaximum) out.push(issue('value', node.span, () => `${labelOr(at)} must be less than ${s.exclusiveMaximum} (found ${v})`));
-    if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9) out.push(issue('value', node.span, () => `${labelOr(at)} must be a multiple of ${s.multipleOf} (found ${v})`));
-    if (typeof s.maximum === 'number' && (excl('exclusiveMaximum') ? v >= s.maximum : v > s.maximum)) out.push(issue('value', node.span, () => `${labelOr(at)} must be at most ${s.maximum} (found ${v})`));
+    if (typeof s.minimum === 'number' && (excl('exclusiveMinimum') ? v <= s.minimum : v < s.minimum)) out.push(issue('value', node.span, () => `${labelOr(place)} must be ${excl('exclusiveMinimum') ? 'greater than' : 'at least'} ${s.minimum} (found ${v})`));
+    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) out.push(issue('value', node.span, () => `${labelOr(place)} must be greater than ${s.exclusiveMinimum} (found ${v})`));
+    if (typeof s.exclusiveMaximum === 'number' && v >= s.exclusiveMaximum) out.push(issue('value', node.span, () => `${labelOr(place)} must be less than ${s.exclusiveMaximum} (found ${v})`));
+    if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9) out.push(issue('value', node.span, () => `${labelOr(place)} must be a multiple of ${s.multipleOf} (found ${v})`));
+    if (typeof s.maximum === 'number' && (excl('exclusiveMaximum') ? v >= s.maximum : v > s.maximum)) out.push(issue('value', node.span, () => `${labelOr(place)} must be at most ${s.maximum} (found ${v})`));
   }
 
-  private checkArray(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): void {
+  private checkArray(node: JsonNode, s: Obj, place: Place, object: string, out: StructureIssue[]): void {
     const items = node.items ?? [];
-    if (typeof s.minItems === 'number' && items.length < s.minItems) out.push(issue('value', node.span, () => `${labelOr(at)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} in ${article(at.object)}`));
-    if (typeof s.maxItems === 'number' && items.length > s.maxItems) out.push(issue('value', node.span, () => `${labelOr(at)} must have at most ${s.maxItems} items`));
-    if (s.uniqueItems === true && items.length > 8 && items.length < 2000) this.checkUniqueBySet(items, at, out);
+    if (typeof s.minItems === 'number' && items.length < s.minItems) out.push(issue('value', node.span, () => `${labelOr(place)} must have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} in ${article(object)}`));
+    if (typeof s.maxItems === 'number' && items.length > s.maxItems) out.push(issue('value', node.span, () => `${labelOr(place)} must have at most ${s.maxItems} items`));
+    if (s.uniqueItems === true && items.length > 8 && items.length < 2000) this.checkUniqueBySet(items, place, object, out);
     else if (s.uniqueItems === true && items.length > 1 && items.length < 2000) {
       for (let i = 1; i < items.length; i++) {
         if (items[i].type === 'object' || items[i].type === 'array') continue;
         for (let j = 0; j < i; j++) {
           if (items[j].type === items[i].type && items[j].value === items[i].value) {
-            out.push(issue('value', items[i].span, () => `${show(items[i])} is repeated in ${labelOr(at)} (items must be unique)`));
+            out.push(issue('value', items[i].span, () => `${show(items[i])} is repeated in ${labelOr(place)} (items must be unique)`));
             break;
           }
         }
@@ -571,80 +581,85 @@ class Checker {
       for (const it of items) {
         if (this.certainlyFails(it, s.contains as Schema, true)) continue;
         const probe: StructureIssue[] = [];
-        this.check(it, s.contains as Schema, at, probe);
+        this.check(it, s.contains as Schema, place, object, probe);
         if (probe.length === 0) n++;
       }
       const min = typeof s.minContains === 'number' ? s.minContains : 1;
       const what = describeContains(s.contains as Schema);
-      if (n < min) out.push(issue('value', at.anchor, () => `${labelOr(at)} must contain ${what} in ${article(at.object)}; see ${this.see(at.object)}`));
-      if (typeof s.maxContains === 'number' && n > s.maxContains) out.push(issue('conflict', at.anchor, () => `${labelOr(at)} has ${n} ${what}, but ${article(at.object)} allows at most ${s.maxContains}; see ${this.see(at.object)}`));
+      if (n < min) out.push(issue('value', place.keySpan, () => `${labelOr(place)} must contain ${what} in ${article(object)}; see ${this.see(object)}`));
+      if (typeof s.maxContains === 'number' && n > s.maxContains) out.push(issue('conflict', place.keySpan, () => `${labelOr(place)} has ${n} ${what}, but ${article(object)} allows at most ${s.maxContains}; see ${this.see(object)}`));
     }
     if (s.items === undefined || items.length === 0) return;
-    const base = (at.label || 'item').replace(/\[\d+\]$/, '');
+    const base = (place.key || 'item').replace(/\[\d+\]$/, '');
     if (Array.isArray(s.items)) {
       const tuple = s.items as Schema[];
       items.forEach((it, i) => {
         const sub = i < tuple.length ? tuple[i] : s.additionalItems as Schema | undefined;
-        if (sub !== undefined) this.check(it, sub, itemAt(it, base, i, at), out);
+        if (sub !== undefined) this.check(it, sub, itemAt(it, base, i), object, out);
       });
     } else {
       const sub = s.items as Schema;
-      for (let i = 0; i < items.length; i++) this.check(items[i], sub, itemAt(items[i], base, i, at), out);
+      for (let i = 0; i < items.length; i++) this.check(items[i], sub, itemAt(items[i], base, i), object, out);
     }
   }
 
   /** uniqueItems on a longer array: the same findings as the pairwise loop (the first repeat of a scalar), by sets. */
-  private checkUniqueBySet(items: JsonNode[], at: At, out: StructureIssue[]): void {
+  private checkUniqueBySet(items: JsonNode[], place: Place, object: string, out: StructureIssue[]): void {
     const seen = new Map<JsonNode['type'], Set<unknown>>();
     for (const it of items) {
       if (it.type === 'object' || it.type === 'array') continue;
       if (typeof it.value === 'number' && Number.isNaN(it.value)) continue; // NaN === NaN is false
       let set = seen.get(it.type);
       if (!set) seen.set(it.type, set = new Set());
-      if (set.has(it.value)) out.push(issue('value', it.span, () => `${show(it)} is repeated in ${labelOr(at)} (items must be unique)`));
+      if (set.has(it.value)) out.push(issue('value', it.span, () => `${show(it)} is repeated in ${labelOr(place)} (items must be unique)`));
       else set.add(it.value);
     }
   }
 
-  private checkObject(node: JsonNode, s: Obj, at: At, out: StructureIssue[]): Eval {
+  private checkObject(node: JsonNode, s: Obj, place: Place, object: string, out: StructureIssue[]): Eval {
     const ev: Eval = this.trackEvaluated ? { evaluated: undefined, declared: undefined } : NO_EVAL;
     const props = node.properties ?? [];
     const required = nschema(s).requiredList;
     if (required) {
       for (const r of required) {
-        if (!hasKey(props, r)) out.push(issue('required', at.anchor, () => this.requiredMessage(r, node, at)));
+        if (!hasKey(props, r)) out.push(issue('required', place.keySpan, () => this.requiredMessage(r, node, place, object)));
       }
     }
     if (s.propertyNames !== undefined) {
       for (const p of props) {
         const keyNode: JsonNode = { type: 'string', value: p.key, span: p.keySpan };
-        this.check(keyNode, s.propertyNames as Schema, { label: p.key, anchor: p.keySpan, object: at.object }, out);
+        this.check(keyNode, s.propertyNames as Schema, p, object, out);
       }
     }
-    if (typeof s.maxProperties === 'number' && props.length > s.maxProperties) out.push(issue('value', at.anchor, () => `${labelOr(at)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'} in ${article(at.object)}`));
-    if (typeof s.minProperties === 'number' && props.length < s.minProperties) out.push(issue('value', at.anchor, () => `${labelOr(at)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}`));
+    if (typeof s.maxProperties === 'number' && props.length > s.maxProperties) out.push(issue('value', place.keySpan, () => `${labelOr(place)} must have at most ${s.maxProperties} entr${s.maxProperties === 1 ? 'y' : 'ies'} in ${article(object)}`));
+    if (typeof s.minProperties === 'number' && props.length < s.minProperties) out.push(issue('value', place.keySpan, () => `${labelOr(place)} must have at least ${s.minProperties} entr${s.minProperties === 1 ? 'y' : 'ies'}`));
     const properties = s.properties && typeof s.properties === 'object' ? s.properties as Obj : undefined;
     const patterns = nschema(s).patternList;
     const additional = s.additionalProperties as Schema | undefined;
     if (properties && ev !== NO_EVAL) ev.declared = [properties];
     if (properties || patterns || additional !== undefined) {
       if (this.trackEvaluated) ev.evaluated = new Set();
+      const holder = this.holdsEntries(node);
       for (const p of props) {
         let matched = false;
-        const child: At = { label: p.key, anchor: p.keySpan, object: at.object };
         const declared = properties ? properties[p.key] : undefined;
         if (declared !== undefined) {
           matched = true;
-          this.check(p.value, declared as Schema, child, out);
+          if (holder) this.member(p.value, declared as Schema, p, object, out);
+          else this.check(p.value, declared as Schema, p, object, out);
         }
         if (patterns) {
           for (const pe of patterns) {
-            if (pe.test(p.key)) { matched = true; this.check(p.value, pe.schema, child, out); }
+            if (!pe.test(p.key)) continue;
+            matched = true;
+            if (holder) this.member(p.value, pe.schema, p, object, out);
+            else this.check(p.value, pe.schema, p, object, out);
           }
         }
         if (!matched && additional !== undefined) {
-          if (additional === false) out.push(this.unknown(p.key, p.keySpan, at, ev.declared ?? (properties ? [properties] : undefined), s));
-          else this.check(p.value, additional, child, out);
+          if (additional === false) out.push(this.unknown(p.key, p.keySpan, place, object, ev.declared ?? (properties ? [properties] : undefined), s));
+          else if (holder) this.member(p.value, additional, p, object, out);
+          else this.check(p.value, additional, p, object, out);
           matched = true;
         }
         if (matched) ev.evaluated?.add(p.key);
@@ -656,38 +671,38 @@ class Checker {
         const trigger = props.find((p) => p.key === k);
         if (!trigger) continue;
         if (Array.isArray(dep)) {
-          for (const r of dep as string[]) if (!props.some((p) => p.key === r)) out.push(issue('required', trigger.keySpan, () => `\`${r}\` is required when \`${k}\` is present in ${article(at.object)}`));
+          for (const r of dep as string[]) if (!props.some((p) => p.key === r)) out.push(issue('required', trigger.keySpan, () => `\`${r}\` is required when \`${k}\` is present in ${article(object)}`));
         } else {
           const sub = dep as Schema;
-          if (typeof sub === 'object' && sub.not !== undefined && (sub.keyCount as number) <= 1) this.checkNot(node, sub.not as Schema, at, out, k);
-          else merge(ev, this.check(node, sub, at, out));
+          if (typeof sub === 'object' && sub.not !== undefined && (sub.keyCount as number) <= 1) this.checkNot(node, sub.not as Schema, place, object, out, k);
+          else merge(ev, this.check(node, sub, place, object, out));
         }
       }
     }
     return ev;
   }
 
-  private requiredMessage(r: string, node: JsonNode, at: At): string {
+  private requiredMessage(r: string, node: JsonNode, place: Place, object: string): string {
     const inValue = node.properties?.find((p) => p.key === 'in')?.value.value;
     if (r === 'required' && inValue === 'path') return `a path parameter must have \`required: true\` (${this.see('Parameter Object')})`;
-    const where = at.label ? ` (at \`${at.label}\`)` : '';
-    return `\`${r}\` is required in ${article(at.object)}${where}; see ${this.see(at.object)}`;
+    const where = place.key ? ` (at \`${place.key}\`)` : '';
+    return `\`${r}\` is required in ${article(object)}${where}; see ${this.see(object)}`;
   }
 
-  private checkNot(node: JsonNode, not: Schema, at: At, out: StructureIssue[], trigger: string | undefined): void {
+  private checkNot(node: JsonNode, not: Schema, place: Place, object: string, out: StructureIssue[], trigger: string | undefined): void {
     if (this.certainlyFails(node, not, true)) return; // `not` holds
     const probe: StructureIssue[] = [];
-    this.check(node, not, at, probe);
+    this.check(node, not, place, object, probe);
     if (probe.length > 0) return; // `not` holds
     const props = node.properties ?? [];
     if (typeof not === 'object' && Array.isArray(not.enum)) {
       const values = not.enum as unknown[];
-      out.push(issue('value', node.span, () => `${labelOr(at)} is not allowed here: it must not be one of ${values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ')} (${article(at.object)}; see ${this.see(at.object)})`));
+      out.push(issue('value', node.span, () => `${labelOr(place)} is not allowed here: it must not be one of ${values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ')} (${article(object)}; see ${this.see(object)})`));
       return;
     }
     if (typeof not === 'object' && Array.isArray(not.allOf) && (not.allOf as Schema[]).every((c) => typeof c === 'object' && c.contains !== undefined)) {
       const kinds = (not.allOf as Obj[]).map((c) => describeContains(c.contains as Schema));
-      out.push(issue('conflict', at.anchor, () => `${labelOr(at)} must not contain both ${kinds.join(' and ')} (${article(at.object)}; see ${this.see(at.object)})`));
+      out.push(issue('conflict', place.keySpan, () => `${labelOr(place)} must not contain both ${kinds.join(' and ')} (${article(object)}; see ${this.see(object)})`));
       return;
     }
     const req = typeof not === 'object' && Array.isArray(not.required) ? not.required as string[] : undefined;
@@ -695,16 +710,16 @@ class Checker {
       const present = props.filter((p) => req.includes(p.key));
       const last = present[present.length - 1];
       if (trigger) {
-        for (const p of present) out.push(issue('conflict', p.keySpan, () => `\`${p.key}\` must not be used together with \`${trigger}\` in ${article(at.object)}`));
+        for (const p of present) out.push(issue('conflict', p.keySpan, () => `\`${p.key}\` must not be used together with \`${trigger}\` in ${article(object)}`));
         return;
       }
       if (present.length >= 2 && last) {
-        out.push(issue('conflict', last.keySpan, () => `${present.map((p) => '`' + p.key + '`').join(' and ')} must not be used together in ${article(at.object)}`));
+        out.push(issue('conflict', last.keySpan, () => `${present.map((p) => '`' + p.key + '`').join(' and ')} must not be used together in ${article(object)}`));
         return;
       }
-      if (last) { out.push(issue('conflict', last.keySpan, () => `\`${last.key}\` is not allowed here in ${article(at.object)}`)); return; }
+      if (last) { out.push(issue('conflict', last.keySpan, () => `\`${last.key}\` is not allowed here in ${article(object)}`)); return; }
     }
-    out.push(issue('conflict', at.anchor, () => `${labelOr(at)} has a combination of fields that ${article(at.object)} does not allow; see ${this.see(at.object)}`));
+    out.push(issue('conflict', place.keySpan, () => `${labelOr(place)} has a combination of fields that ${article(object)} does not allow; see ${this.see(object)}`));
   }
 
   /**
@@ -712,7 +727,7 @@ class Checker {
    * different key both matching means mutually exclusive keys were combined). Otherwise report only the
    * best-fitting alternative's problems.
    */
-  private alternatives(node: JsonNode, alts: Schema[], at: At, out: StructureIssue[], exclusive: boolean): Eval {
+  private alternatives(node: JsonNode, alts: Schema[], place: Place, object: string, out: StructureIssue[], exclusive: boolean): Eval {
     type Tried = { issues: StructureIssue[]; ev: Eval; score: number; alt: Schema };
     let tried: Tried[] = [];
     const passing: { ev: Eval; alt: Schema }[] = [];
@@ -727,7 +742,7 @@ class Checker {
       const alt = alts[i];
       if (doomed?.[i]) continue;
       const issues: StructureIssue[] = [];
-      const ev = this.check(node, alt, at, issues);
+      const ev = this.check(node, alt, place, object, issues);
       if (issues.length === 0) {
         passing.push({ ev, alt });
         // anyOf without unevaluatedProperties tracking: one match settles it.
@@ -741,7 +756,7 @@ class Checker {
       for (let i = 0; i < alts.length; i++) {
         if (!doomed[i]) { all.push(tried[k++]); continue; }
         const issues: StructureIssue[] = [];
-        const ev = this.check(node, alts[i], at, issues);
+        const ev = this.check(node, alts[i], place, object, issues);
         if (issues.length === 0) passing.push({ ev, alt: alts[i] }); // not reached while certainlyFails is right
         else all.push({ issues, ev, score: 0, alt: alts[i] });
       }
@@ -754,7 +769,7 @@ class Checker {
         const keys = passing.map((p) => requiredKeyOf(p.alt)).filter((k): k is string => !!k && node.properties?.some((q) => q.key === k) === true);
         if (keys.length > 1 && new Set(keys).size === keys.length) {
           const last = node.properties!.filter((p) => keys.includes(p.key)).pop()!;
-          out.push(issue('conflict', last.keySpan, () => `only one of ${keys.map((k) => '`' + k + '`').join(', ')} may be used in ${article(at.object)}`));
+          out.push(issue('conflict', last.keySpan, () => `only one of ${keys.map((k) => '`' + k + '`').join(', ')} may be used in ${article(object)}`));
         }
       }
       return ev;
@@ -762,7 +777,7 @@ class Checker {
     // "One of these keys is required" (e.g. the root needs `paths`, `components` or `webhooks`).
     const keys = alts.map(requiredKeyOf);
     if (node.type === 'object' && keys.every((k) => k && !node.properties?.some((p) => p.key === k)) && tried.every((t) => t.issues.every((i) => i.kind === 'required'))) {
-      out.push(issue('required', at.anchor, () => `${article(at.object).replace(/^a/, 'A')} needs at least one of ${keys.map((k) => '`' + k + '`').join(', ')}; see ${this.see(at.object)}`));
+      out.push(issue('required', place.keySpan, () => `${article(object).replace(/^a/, 'A')} needs at least one of ${keys.map((k) => '`' + k + '`').join(', ')}; see ${this.see(object)}`));
       return NO_EVAL;
     }
     for (const t of tried) t.score = this.score(node, t.issues);
@@ -775,7 +790,7 @@ class Checker {
       const allowed = new Set<string>();
       for (const t of tried) for (const v of allowedValues(t.alt, this, disc.key)) allowed.add(v);
       if (allowed.size > 0) {
-        out.push(issue('value', disc.span, () => `\`${disc.key}\` must be one of ${[...allowed].map((v) => '`' + v + '`').join(', ')} in ${article(at.object)} (found ${show(disc.node)})`));
+        out.push(issue('value', disc.span, () => `\`${disc.key}\` must be one of ${[...allowed].map((v) => '`' + v + '`').join(', ')} in ${article(object)} (found ${show(disc.node)})`));
         return best.ev;
       }
     }
@@ -848,13 +863,13 @@ function describeContains(c: Schema): string {
 }
 
 /** Where an array item sits: `base[i]`, reported at its first key (or its first character). */
-function itemAt(item: JsonNode, base: string, i: number, at: At): At {
-  const anchor = item.type === 'object' && item.properties?.length ? item.properties[0].keySpan : { start: item.span.start, end: Math.min(item.span.end, item.span.start + 1) };
-  return { label: `${base}[${i}]`, anchor, object: at.object };
+function itemAt(item: JsonNode, base: string, i: number): Place {
+  const keySpan = item.type === 'object' && item.properties?.length ? item.properties[0].keySpan : { start: item.span.start, end: Math.min(item.span.end, item.span.start + 1) };
+  return { key: `${base}[${i}]`, keySpan };
 }
 
-function labelOr(at: At): string {
-  return at.label ? '`' + at.label + '`' : 'the value';
+function labelOr(place: Place): string {
+  return place.key ? '`' + place.key + '`' : 'the value';
 }
 
 /** Shared "nothing evaluated" result: Swagger 2.0 / OpenAPI 3.0 schemas do not use unevaluatedProperties, so nothing is tracked. */
