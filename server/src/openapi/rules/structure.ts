@@ -94,6 +94,22 @@ class NSchema {
   /** The `$ref` target and the spec object it names, resolved once by the checker of this schema's version. */
   refTarget: Schema | undefined = undefined;
   refObject: string | undefined = undefined;
+  /** Which keyword groups the schema has (K_* bits): check() tests one bit per group it lacks. */
+  groups = 0;
+}
+
+const K_REF = 1, K_DYNAMIC_REF = 2, K_TYPE = 4, K_VALUE = 8, K_STRING = 16, K_NUMBER = 32, K_ARRAY = 64, K_OBJECT = 128,
+  K_ALL_OF = 256, K_ANY_OF = 512, K_ONE_OF = 1024, K_NOT = 2048, K_IF = 4096, K_UNEVALUATED = 8192;
+function groupsOf(n: NSchema): number {
+  const has = (...v: unknown[]) => v.some((x) => x !== undefined);
+  return (typeof n.$ref === 'string' ? K_REF : 0) | (typeof n.$dynamicRef === 'string' ? K_DYNAMIC_REF : 0)
+    | (n.type !== undefined ? K_TYPE : 0) | (Array.isArray(n.enum) || n.hasConst ? K_VALUE : 0)
+    | (has(n.pattern, n.minLength, n.maxLength) ? K_STRING : 0)
+    | (has(n.minimum, n.maximum, n.exclusiveMinimum, n.exclusiveMaximum, n.multipleOf) ? K_NUMBER : 0)
+    | (has(n.minItems, n.maxItems, n.uniqueItems, n.contains, n.items) ? K_ARRAY : 0)
+    | (has(n.required, n.propertyNames, n.minProperties, n.maxProperties, n.properties, n.patternProperties, n.additionalProperties, n.dependentSchemas, n.dependencies) ? K_OBJECT : 0)
+    | (Array.isArray(n.allOf) ? K_ALL_OF : 0) | (Array.isArray(n.anyOf) ? K_ANY_OF : 0) | (Array.isArray(n.oneOf) ? K_ONE_OF : 0)
+    | (n.not !== undefined ? K_NOT : 0) | (n.if !== undefined ? K_IF : 0) | (n.unevaluatedProperties !== undefined ? K_UNEVALUATED : 0);
 }
 
 /** A `patternProperties` pattern: a literal prefix (`^x-`) or whole key (`^\$ref$`) is matched without a RegExp. */
@@ -202,6 +218,7 @@ function normalise(s: unknown): Schema {
     n.dependencies = m;
     n.keyCount++;
   }
+  n.groups = groupsOf(n);
   return n as unknown as Obj;
 }
 
@@ -424,23 +441,22 @@ class Checker {
       out.push(issue('unknown-property', place.key ? place.keySpan : node.span, () => `${place.key ? '`' + place.key + '`' : 'this value'} is not allowed here in ${article(object)} (it excludes a field used beside it); see ${this.see(object)}`));
       return ev;
     }
-    const s = schema;
+    const s = nschema(schema);
+    const groups = s.groups;
+    if (groups === 0) return ev; // `{}`: anything goes (examples, defaults)
 
-    if (typeof s.$ref === 'string') {
-      const target = this.refTargetOf(nschema(s));
-      if (target !== undefined) {
-        const obj = nschema(s).refObject;
-        merge(ev, this.check(node, target, place, obj ?? object, out));
-      }
+    if ((groups & K_REF) !== 0) {
+      const target = this.refTargetOf(s);
+      if (target !== undefined) merge(ev, this.check(node, target, place, s.refObject ?? object, out));
     }
-    if (typeof s.$dynamicRef === 'string') {
-      const target = this.anchors.get(s.$dynamicRef.replace(/^#/, ''));
+    if ((groups & K_DYNAMIC_REF) !== 0) {
+      const target = this.anchors.get((s.$dynamicRef as string).replace(/^#/, ''));
       if (target) merge(ev, this.check(node, target, place, 'Schema Object', out));
     }
 
     // type: a wrong type makes every other keyword noise.
-    const type = s.type;
-    if (type !== undefined && !typeOk(node, nschema(s).typeMask)) {
+    if ((groups & K_TYPE) !== 0 && !typeOk(node, s.typeMask)) {
+      const type = s.type;
       out.push(issue('type', node.span, () => {
         const want = (Array.isArray(type) ? type as string[] : [type as string]).map((t) => TYPE_WORD[t] ?? t).join(' or ');
         const hint = place.key === 'required' && node.type === 'boolean' && object === 'Schema Object'
@@ -450,27 +466,33 @@ class Checker {
       return ev;
     }
 
-    if (Array.isArray(s.enum) && !inEnum(node, nschema(s), s.enum)) {
-      const values = s.enum as unknown[];
-      out.push(issue('value', node.span, () => {
-        const list = values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ');
-        return `${labelOr(place)} must be ${values.length === 1 ? list : 'one of ' + list} in ${article(object)} (found ${show(node)})`;
-      }));
-    }
-    if (s.hasConst === true && !sameValue(node, s.const)) {
-      out.push(issue('value', node.span, () => `${labelOr(place)} must be \`${String(s.const)}\` here (found ${show(node)})`));
+    if ((groups & K_VALUE) !== 0) {
+      if (Array.isArray(s.enum) && !inEnum(node, s, s.enum)) {
+        const values = s.enum as unknown[];
+        out.push(issue('value', node.span, () => {
+          const list = values.slice(0, 12).map((v) => '`' + String(v) + '`').join(', ');
+          return `${labelOr(place)} must be ${values.length === 1 ? list : 'one of ' + list} in ${article(object)} (found ${show(node)})`;
+        }));
+      }
+      if (s.hasConst === true && !sameValue(node, s.const)) {
+        out.push(issue('value', node.span, () => `${labelOr(place)} must be \`${String(s.const)}\` here (found ${show(node)})`));
+      }
     }
 
-    if (node.type === 'string') this.checkString(node, s, place, object, out);
-    else if (node.type === 'number') this.checkNumber(node, s, place, object, out);
-    else if (node.type === 'array') this.checkArray(node, s, place, object, out);
-    else if (node.type === 'object') merge(ev, this.checkObject(node, s, place, object, out));
+    const o = schema as Obj;
+    switch (node.type) {
+      case 'string': if ((groups & K_STRING) !== 0) this.checkString(node, o, place, object, out); break;
+      case 'number': if ((groups & K_NUMBER) !== 0) this.checkNumber(node, o, place, object, out); break;
+      case 'array': if ((groups & K_ARRAY) !== 0) this.checkArray(node, o, place, object, out); break;
+      case 'object': if ((groups & K_OBJECT) !== 0) merge(ev, this.checkObject(node, o, place, object, out)); break;
+    }
+    if ((groups & (K_ALL_OF | K_ANY_OF | K_ONE_OF | K_NOT | K_IF | K_UNEVALUATED)) === 0) return ev;
 
-    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, place, object, out));
-    if (Array.isArray(s.anyOf)) merge(ev, this.alternatives(node, s.anyOf as Schema[], place, object, out, false));
-    if (Array.isArray(s.oneOf)) merge(ev, this.alternatives(node, s.oneOf as Schema[], place, object, out, true));
-    if (s.not !== undefined) this.checkNot(node, s.not as Schema, place, object, out, undefined);
-    if (s.if !== undefined) {
+    if ((groups & K_ALL_OF) !== 0) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, place, object, out));
+    if ((groups & K_ANY_OF) !== 0) merge(ev, this.alternatives(node, s.anyOf as Schema[], place, object, out, false));
+    if ((groups & K_ONE_OF) !== 0) merge(ev, this.alternatives(node, s.oneOf as Schema[], place, object, out, true));
+    if ((groups & K_NOT) !== 0) this.checkNot(node, s.not as Schema, place, object, out, undefined);
+    if ((groups & K_IF) !== 0) {
       const probe: StructureIssue[] = [];
       const fails = this.certainlyFails(node, s.if as Schema, true);
       const ifEv = fails ? NO_EVAL : this.check(node, s.if as Schema, place, object, probe);
@@ -480,18 +502,18 @@ class Checker {
       } else if (s.else !== undefined) merge(ev, this.check(node, s.else as Schema, place, object, out));
     }
 
-    if (node.type === 'object' && s.unevaluatedProperties !== undefined) {
+    if ((groups & K_UNEVALUATED) !== 0 && node.type === 'object') {
       // Fields a dependentSchemas branch would allow (`style` once `schema` is there): when the trigger is
       // missing, that is the error already reported, not these fields.
       // Only when the object has none of the keys its oneOf alternatives require (the reported error).
       const altKeys = Array.isArray(s.oneOf) ? (s.oneOf as Schema[]).map(requiredKeyOf) : [];
       const missingAll = altKeys.length > 0 && altKeys.every((k) => k && !node.properties?.some((p) => p.key === k));
-      const conditional = s.unevaluatedProperties === false && missingAll ? this.conditionalNames(s) : undefined;
+      const conditional = s.unevaluatedProperties === false && missingAll ? this.conditionalNames(o) : undefined;
       const holder = this.holdsEntries(node);
       for (const p of node.properties ?? []) {
         if (ev.evaluated?.has(p.key)) continue;
         if (conditional?.has(p.key)) continue;
-        if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, place, object, ev.declared, s));
+        if (s.unevaluatedProperties === false) out.push(this.unknown(p.key, p.keySpan, place, object, ev.declared, o));
         else if (holder) this.member(p.value, s.unevaluatedProperties as Schema, p, object, out);
         else this.check(p.value, s.unevaluatedProperties as Schema, p, object, out);
       }
