@@ -156,6 +156,16 @@ function typeOk(node: JsonNode, mask: number): boolean {
   return bit === 8 && (mask & 64) !== 0 && Number.isInteger(node.value);
 }
 
+/**
+ * Whether checking `node` against `schema` certainly finds nothing, without a call: `{}` and a schema that
+ * has only `type` (most fields of the official schemas), when the type matches. The fast path of a member.
+ */
+function settled(node: JsonNode, schema: Schema): boolean {
+  if (typeof schema !== 'object') return schema === true;
+  const groups = nschema(schema).groups;
+  return groups === 0 || (groups === K_TYPE && typeOk(node, nschema(schema).typeMask));
+}
+
 /** Whether `node` equals one of `s.enum`'s values. */
 function inEnum(node: JsonNode, s: NSchema, values: unknown[]): boolean {
   if (s.enumSet) return node.type !== 'object' && node.type !== 'array' && s.enumSet.has(node.value);
@@ -621,7 +631,7 @@ class Checker {
       });
     } else {
       const sub = s.items as Schema;
-      for (let i = 0; i < items.length; i++) this.check(items[i], sub, itemAt(items[i], base, i), object, out);
+      for (let i = 0; i < items.length; i++) if (!settled(items[i], sub)) this.check(items[i], sub, itemAt(items[i], base, i), object, out);
     }
   }
 
@@ -667,7 +677,8 @@ class Checker {
         const declared = properties ? properties[p.key] : undefined;
         if (declared !== undefined) {
           matched = true;
-          if (holder) this.member(p.value, declared as Schema, p, object, out);
+          if (settled(p.value, declared as Schema)) { /* nothing to report */ }
+          else if (holder) this.member(p.value, declared as Schema, p, object, out);
           else this.check(p.value, declared as Schema, p, object, out);
         }
         if (patterns) {
