@@ -48,74 +48,80 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
     try { base = resolveReference(uri, selfNode.value).replace(/#.*$/, ''); } catch { base = undefined; }
     if (base === uri) base = undefined;
   }
-  // The path is a linked list (shared prefixes), materialised only where a $ref is found; the stack is
-  // kept in parallel arrays so the walk allocates one object per container, not two.
-  interface PathLink { key: string; up?: PathLink }
-  const toArray = (l: PathLink | undefined): string[] => { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); };
-  const ids = kind === 'oas31' || kind === 'oas32';
-  const walk = (start: JsonNode, startPath: PathLink | undefined, startFlag: number, out: RefModel[], top: boolean): void => {
-    const nodes: JsonNode[] = [start];
-    const paths: (PathLink | undefined)[] = [startPath];
-    const flags: number[] = [startFlag]; // 1: inside a schema, 2: under a schema with $id
-    while (nodes.length) {
-      const node = nodes.pop()!;
-      const path = paths.pop();
-      const flag = flags.pop()!;
-      if (node.alias) continue;
-      const at = top && reuse ? reuse.entries.get(node) : undefined;
-      if (at !== undefined) {
-        // An entry: its refs as before when the edit left it alone, else walked on their own.
-        const prev = reuse!.previous?.get(node);
-        const same = !!prev && reuse!.cleanFrom(at) === prev.start;
-        let refs = same ? prev!.refs : undefined;
-        if (!refs) walk(node, path, flag, refs = [], false);
-        // The resolution verdict is carried along; the dialect re-checks what it read.
-        reuse!.next.set(node, same ? { start: at, refs, resolved: prev!.resolved } : { start: at, refs });
-        for (const r of refs) out.push(r);
-        continue;
+  walkRefs({ uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse }, root, undefined, 0, out, true);
+  out.sort(byKeyStart);
+  return out;
+}
+
+const byKeyStart = (a: RefModel, b: RefModel): number => a.keySpan.start - b.keySpan.start;
+
+// The path is a linked list (shared prefixes), materialised only where a $ref is found.
+interface PathLink { key: string; up?: PathLink }
+function pathArray(l: PathLink | undefined): string[] { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); }
+
+interface RefWalk { uri: string; kind: OasKind; base: string | undefined; ids: boolean; reuse: RefReuse | undefined }
+
+/** collectRefs' walk below `start`. The stack is kept in parallel arrays: one object per container, not two. */
+function walkRefs(st: RefWalk, start: JsonNode, startPath: PathLink | undefined, startFlag: number, out: RefModel[], top: boolean): void {
+  const { uri, kind, base, ids, reuse } = st;
+  const nodes: JsonNode[] = [start];
+  const paths: (PathLink | undefined)[] = [startPath];
+  const flags: number[] = [startFlag]; // 1: inside a schema, 2: under a schema with $id
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const path = paths.pop();
+    const flag = flags.pop()!;
+    if (node.alias) continue;
+    const at = top && reuse ? reuse.entries.get(node) : undefined;
+    if (at !== undefined) {
+      // An entry: its refs as before when the edit left it alone, else walked on their own.
+      const prev = reuse!.previous?.get(node);
+      const same = !!prev && reuse!.cleanFrom(at) === prev.start;
+      let refs = same ? prev!.refs : undefined;
+      if (!refs) walkRefs(st, node, path, flag, refs = [], false);
+      // The resolution verdict is carried along; the dialect re-checks what it read.
+      reuse!.next.set(node, same ? { start: at, refs, resolved: prev!.resolved } : { start: at, refs });
+      for (const r of refs) out.push(r);
+      continue;
+    }
+    const props = node.properties;
+    if (props) {
+      let f = flag;
+      if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
+      for (let i = props.length - 1; i >= 0; i--) {
+        const p = props[i];
+        const v = p.value;
+        if (p.key === '$ref' && v.type === 'string') {
+          const segs = pathArray(path);
+          // Inside examples, defaults and enums, `$ref` is data, not a reference.
+          if (isData(segs, kind)) continue;
+          const ref = v.value as string;
+          const sp = splitRef(ref, base ?? uri);
+          if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
+          const r: RefModel & { underId?: boolean } = {
+            ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
+            targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
+            context: f & 1 ? 'schema' : 'object',
+          };
+          if (base && sp.uri !== uri) r.base = base;
+          if (f & 2) r.underId = true;
+          out.push(r);
+          continue;
+        }
+        if (v.properties || v.items) {
+          nodes.push(v);
+          paths.push({ key: p.key, up: path });
+          flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
+        }
       }
-      const props = node.properties;
-      if (props) {
-        let f = flag;
-        if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
-        for (let i = props.length - 1; i >= 0; i--) {
-          const p = props[i];
-          const v = p.value;
-          if (p.key === '$ref' && v.type === 'string') {
-            const segs = toArray(path);
-            // Inside examples, defaults and enums, `$ref` is data, not a reference.
-            if (isData(segs, kind)) continue;
-            const ref = v.value as string;
-            const sp = splitRef(ref, base ?? uri);
-            if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
-            const r: RefModel & { underId?: boolean } = {
-              ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
-              targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
-              context: f & 1 ? 'schema' : 'object',
-            };
-            if (base && sp.uri !== uri) r.base = base;
-            if (f & 2) r.underId = true;
-            out.push(r);
-            continue;
-          }
-          if (v.properties || v.items) {
-            nodes.push(v);
-            paths.push({ key: p.key, up: path });
-            flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
-          }
-        }
-      } else if (node.items) {
-        const items = node.items;
-        for (let i = items.length - 1; i >= 0; i--) {
-          const it = items[i];
-          if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
-        }
+    } else if (node.items) {
+      const items = node.items;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i];
+        if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
       }
     }
-  };
-  walk(root, undefined, 0, out, true);
-  out.sort((a, b) => a.keySpan.start - b.keySpan.start);
-  return out;
+  }
 }
 
 /** Keys whose members are names chosen by the author (a member named `default` or `enum` is not a keyword). */
@@ -147,7 +153,8 @@ export function protocolOfUrl(url: string): string {
   return s === 'http' ? 'HTTP' : s === 'https' ? 'HTTPS' : s === 'ws' ? 'WS' : s === 'wss' ? 'WSS' : s.toUpperCase();
 }
 
-export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv, refReuse?: RefReuse): { model: OpenApiModel; resolver: Resolver } {
+/** `retained`: this build's own objects, for the analysis to keep as long as itself (see OpenApiAnalysed.retained). */
+export function buildModel(source: SourceDocument, doc: JsonDocument, env: ResolverEnv, refReuse?: RefReuse): { model: OpenApiModel; resolver: Resolver; retained: object[] } {
   const kind = source.kind.kind as OasKind;
   forgetKeyIndexes();
   // A fragment (a split file) may be any value, e.g. a list of schemas; a description's root is an object.
@@ -170,34 +177,9 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   model.title = str(getValue(model.info, 'title'));
   if (since31) model.jsonSchemaDialect = str(getValue(root, 'jsonSchemaDialect'));
   if (is32) model.self = str(getValue(root, '$self'));
-
-  /** Resolves an object that may be a `$ref`; falls back to the entry itself when unresolvable. */
-  const resolved = (entry: JsonNode): { node: JsonNode; uri: string; ref?: RefModel } => {
-    const ref = self.refsByHolder.get(entry);
-    if (!ref) return { node: entry, uri };
-    const r = resolver.resolve(entry);
-    return r ? { node: r.node, uri: r.uri, ref } : { node: entry, uri, ref };
-  };
-  const entries = (n: JsonNode | undefined): JsonProperty[] => (n && n.type === 'object' && n.properties) || [];
-  const items = (n: JsonNode | undefined): JsonNode[] => (n && n.type === 'array' && n.items) || [];
+  const b = new ModelBuilder(model, resolver, self.refsByHolder);
 
   // ---- servers
-  const serversOf = (n: JsonNode | undefined, level: ServerModel['level']): ServerModel[] => {
-    const out: ServerModel[] = [];
-    for (const s of items(n)) {
-      const u = str(getValue(s, 'url'));
-      if (!u) continue;
-      // {variables} take their default values (e.g. "{scheme}://host" with default https).
-      const vars = entries(getValue(s, 'variables'));
-      const effective = u.value.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-        const d = getValue(vars.find((v) => v.key === name)?.value, 'default');
-        return d && (typeof d.value === 'string' || typeof d.value === 'number') ? String(d.value) : whole;
-      });
-      out.push({ url: u.value, span: u.span, node: s, protocol: protocolOfUrl(effective), level, variables: vars.map((p) => p.key) });
-    }
-    model.servers.push(...out);
-    return out;
-  };
   if (is2) {
     const host = str(getValue(root, 'host'));
     const basePath = str(getValue(root, 'basePath'))?.value ?? '';
@@ -210,135 +192,23 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
       // No schemes: the scheme used to reach the documentation itself (unknown here).
       model.servers.push({ url: `//${host.value}${basePath}`, span: host.span, node: host.node, protocol: 'relative', level: 'root', variables: [], synthesized: true });
     }
-  } else serversOf(getValue(root, 'servers'), 'root');
+  } else b.serversOf(getValue(root, 'servers'), 'root');
 
   // ---- media types
-  const contentOf = (n: JsonNode | undefined, ptr: string): MediaTypeModel[] => entries(n).map((p) => {
-    const mt = p.value;
-    const exs = entries(getValue(mt, 'examples')).map((e) => e.value);
-    return {
-      mediaType: p.key, keySpan: p.keySpan, node: mt, schema: getValue(mt, 'schema'),
-      itemSchema: is32 ? getValue(mt, 'itemSchema') : undefined, example: getValue(mt, 'example'), examples: exs,
-      source: 'content' as const, pointer: `${ptr}/${esc(p.key)}`,
-    };
-  });
-  const listMedia = (n: JsonNode | undefined, src: 'consumes' | 'produces', ptr: string): MediaTypeModel[] =>
-    items(n).map((it, i) => ({ mediaType: typeof it.value === 'string' ? it.value : '', keySpan: it.span, examples: [], source: src, pointer: `${ptr}/${i}` }))
-      .filter((m) => m.mediaType);
   if (is2) {
     model.consumes = listMedia(getValue(root, 'consumes'), 'consumes', '/consumes');
     model.produces = listMedia(getValue(root, 'produces'), 'produces', '/produces');
   }
 
-  // ---- parameters
-  const paramsOf = (n: JsonNode | undefined, level: ParameterModel['level'], ptr: string): ParameterModel[] => items(n).map((entry, i) => {
-    const r = resolved(entry);
-    const node = r.node;
-    return {
-      node, entry, ref: r.ref, uri: r.uri, name: str(getValue(node, 'name')), in: str(getValue(node, 'in')),
-      required: bool(getValue(node, 'required')), schema: getValue(node, 'schema'),
-      content: is2 ? [] : contentOf(getValue(node, 'content'), `${ptr}/${i}/content`), level, pointer: `${ptr}/${i}`,
-    };
-  });
-
-  const securityOf = (n: JsonNode | undefined, level: SecurityRequirementModel['level'], ptr: string): SecurityRequirementModel[] =>
-    items(n).map((req, i) => ({
-      node: req, level, pointer: `${ptr}/${i}`,
-      schemes: entries(req).map((p) => ({ name: p.key, keySpan: p.keySpan, scopes: items(p.value).map(str).filter((x): x is Located<string> => !!x) })),
-    }));
-
-  // ---- operations
-  const buildOperation = (pi: PathItemModel, method: string, methodSpan: Span, node: JsonNode, ptr: string, additional: boolean, parent?: OperationModel): OperationModel => {
-    const op: OperationModel = {
-      method, methodSpan, path: pi.path, pathSpan: pi.keySpan, node, pathItem: pi, origin: pi.origin, additional,
-      operationId: str(getValue(node, 'operationId')), summary: str(getValue(node, 'summary')),
-      tags: items(getValue(node, 'tags')).map(str).filter((x): x is Located<string> => !!x),
-      deprecated: getValue(node, 'deprecated')?.value === true,
-      parameters: [...pi.parameters, ...paramsOf(getValue(node, 'parameters'), 'operation', `${ptr}/parameters`)],
-      responsesNode: getValue(node, 'responses'), responses: [], consumes: [], produces: [], servers: [], callbacks: [], pointer: ptr,
-    };
-    if (parent) { op.parent = parent; }
-    const secNode = getValue(node, 'security');
-    if (secNode) op.security = securityOf(secNode, 'operation', `${ptr}/security`);
-    if (is2) {
-      const c = getValue(node, 'consumes');
-      const p = getValue(node, 'produces');
-      op.consumes = c ? listMedia(c, 'consumes', `${ptr}/consumes`) : model.consumes;
-      op.produces = p ? listMedia(p, 'produces', `${ptr}/produces`) : model.produces;
-      const body = op.parameters.find((x) => x.in?.value === 'body');
-      if (body) op.requestBody = { node: body.node, entry: body.entry, ref: body.ref, uri: body.uri, required: body.required, content: op.consumes, schema: body.schema, pointer: body.pointer };
-      const form = op.parameters.find((x) => x.in?.value === 'formData');
-      if (form && !body) op.requestBody = { node: form.node, entry: form.entry, ref: form.ref, uri: form.uri, content: op.consumes, pointer: form.pointer };
-    } else {
-      const rb = getValue(node, 'requestBody');
-      if (rb) {
-        const r = resolved(rb);
-        const body: RequestBodyModel = { node: r.node, entry: rb, ref: r.ref, uri: r.uri, required: bool(getValue(r.node, 'required')), content: contentOf(getValue(r.node, 'content'), `${ptr}/requestBody/content`), pointer: `${ptr}/requestBody` };
-        op.requestBody = body;
-      }
-      op.servers = serversOf(getValue(node, 'servers'), 'operation');
-      // Callbacks: name -> (ref to) Callback Object: expression -> Path Item.
-      for (const cb of entries(getValue(node, 'callbacks'))) {
-        const cbr = resolved(cb.value);
-        for (const expr of entries(cbr.node)) {
-          if (expr.key.startsWith('x-')) continue;
-          const cpi = buildPathItem(expr, 'callback', `${ptr}/callbacks/${esc(cb.key)}/${esc(expr.key)}`, op, cb.key);
-          op.callbacks.push(...cpi.operations);
-        }
-      }
-    }
-    for (const rp of entries(op.responsesNode)) {
-      if (rp.key.startsWith('x-')) continue;
-      const r = resolved(rp.value);
-      const rn = r.node;
-      const headers: HeaderModel[] = entries(getValue(rn, 'headers')).map((h) => ({ name: h.key, keySpan: h.keySpan, node: h.value }));
-      const resp: ResponseModel = {
-        status: rp.key, keySpan: rp.keySpan, node: rn, entry: rp.value, ref: r.ref, uri: r.uri,
-        description: str(getValue(rn, 'description')),
-        content: is2 ? [] : contentOf(getValue(rn, 'content'), `${ptr}/responses/${esc(rp.key)}/content`),
-        schema: is2 ? getValue(rn, 'schema') : undefined, headers,
-        links: is2 ? [] : entries(getValue(rn, 'links')).map((l) => ({ name: l.key, keySpan: l.keySpan, node: l.value })),
-        pointer: `${ptr}/responses/${esc(rp.key)}`,
-      };
-      op.responses.push(resp);
-    }
-    return op;
-  };
-
-  const buildPathItem = (p: JsonProperty, origin: OperationOrigin, ptr: string, parent?: OperationModel, callbackName?: string): PathItemModel => {
-    const r = resolved(p.value);
-    const node = r.node;
-    const pi: PathItemModel = { path: p.key, keySpan: p.keySpan, node, entry: p.value, ref: r.ref, uri: r.uri, origin, parameters: [], operations: [], pointer: ptr };
-    pi.parameters = paramsOf(getValue(node, 'parameters'), 'path', `${ptr}/parameters`);
-    if (!is2) serversOf(getValue(node, 'servers'), 'path');
-    const methods = PATH_ITEM_METHODS[kind];
-    for (const mp of entries(node)) {
-      if (!methods.includes(mp.key) || mp.value.type !== 'object') continue;
-      const op = buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/${esc(mp.key)}`, false, parent);
-      if (callbackName) op.callbackName = callbackName;
-      pi.operations.push(op);
-    }
-    if (is32) {
-      for (const mp of entries(getValue(node, 'additionalOperations'))) {
-        if (mp.value.type !== 'object') continue;
-        const op = buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/additionalOperations/${esc(mp.key)}`, true, parent);
-        if (callbackName) op.callbackName = callbackName;
-        pi.operations.push(op);
-      }
-    }
-    model.pathItems.push(pi);
-    model.operations.push(...pi.operations);
-    return pi;
-  };
-
+  // ---- paths and webhooks
   for (const p of entries(getValue(root, 'paths'))) {
     if (p.key.startsWith('x-')) continue;
-    buildPathItem(p, 'operation', `/paths/${esc(p.key)}`);
+    b.buildPathItem(p, 'operation', `/paths/${esc(p.key)}`);
   }
   if (since31) {
     for (const p of entries(getValue(root, 'webhooks'))) {
       if (p.key.startsWith('x-')) continue;
-      model.webhooks.push(buildPathItem(p, 'webhook', `/webhooks/${esc(p.key)}`));
+      model.webhooks.push(b.buildPathItem(p, 'webhook', `/webhooks/${esc(p.key)}`));
     }
   }
 
@@ -362,7 +232,7 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
     schemesBase = '/components/securitySchemes';
   }
   for (const s of entries(schemesHolder)) {
-    const r = resolved(s.value);
+    const r = b.resolved(s.value);
     const n = r.node;
     const type = str(getValue(n, 'type'));
     const flows = is2 ? [str(getValue(n, 'flow'))?.value].filter((x): x is string => !!x) : entries(getValue(n, 'flows')).map((f) => f.key);
@@ -381,7 +251,169 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
     model.tags.push(tag);
   });
 
-  return { model, resolver };
+  return { model, resolver, retained: [b] };
+}
+
+const entries = (n: JsonNode | undefined): JsonProperty[] => (n && n.type === 'object' && n.properties) || [];
+const items = (n: JsonNode | undefined): JsonNode[] => (n && n.type === 'array' && n.items) || [];
+
+const listMedia = (n: JsonNode | undefined, src: 'consumes' | 'produces', ptr: string): MediaTypeModel[] =>
+  items(n).map((it, i) => ({ mediaType: typeof it.value === 'string' ? it.value : '', keySpan: it.span, examples: [], source: src, pointer: `${ptr}/${i}` }))
+    .filter((m) => m.mediaType);
+
+const securityOf = (n: JsonNode | undefined, level: SecurityRequirementModel['level'], ptr: string): SecurityRequirementModel[] =>
+  items(n).map((req, i) => ({
+    node: req, level, pointer: `${ptr}/${i}`,
+    schemes: entries(req).map((p) => ({ name: p.key, keySpan: p.keySpan, scopes: items(p.value).map(str).filter((x): x is Located<string> => !!x) })),
+  }));
+
+/** The path items, operations and their parts of one model build. */
+class ModelBuilder {
+  private readonly uri: string;
+  private readonly kind: OasKind;
+  private readonly is2: boolean;
+  private readonly is32: boolean;
+
+  constructor(private readonly model: OpenApiModel, private readonly resolver: Resolver, private readonly refsByHolder: Map<JsonNode, RefModel>) {
+    this.uri = model.uri;
+    this.kind = model.kind;
+    this.is2 = model.kind === 'swagger2';
+    this.is32 = model.kind === 'oas32';
+  }
+
+  /** Resolves an object that may be a `$ref`; falls back to the entry itself when unresolvable. */
+  resolved(entry: JsonNode): { node: JsonNode; uri: string; ref?: RefModel } {
+    const ref = this.refsByHolder.get(entry);
+    if (!ref) return { node: entry, uri: this.uri };
+    const r = this.resolver.resolve(entry);
+    return r ? { node: r.node, uri: r.uri, ref } : { node: entry, uri: this.uri, ref };
+  }
+
+  serversOf(n: JsonNode | undefined, level: ServerModel['level']): ServerModel[] {
+    const out: ServerModel[] = [];
+    for (const s of items(n)) {
+      const u = str(getValue(s, 'url'));
+      if (!u) continue;
+      // {variables} take their default values (e.g. "{scheme}://host" with default https).
+      const vars = entries(getValue(s, 'variables'));
+      const effective = u.value.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+        const d = getValue(vars.find((v) => v.key === name)?.value, 'default');
+        return d && (typeof d.value === 'string' || typeof d.value === 'number') ? String(d.value) : whole;
+      });
+      out.push({ url: u.value, span: u.span, node: s, protocol: protocolOfUrl(effective), level, variables: vars.map((p) => p.key) });
+    }
+    this.model.servers.push(...out);
+    return out;
+  }
+
+  contentOf(n: JsonNode | undefined, ptr: string): MediaTypeModel[] {
+    const is32 = this.is32;
+    return entries(n).map((p) => {
+      const mt = p.value;
+      const exs = entries(getValue(mt, 'examples')).map((e) => e.value);
+      return {
+        mediaType: p.key, keySpan: p.keySpan, node: mt, schema: getValue(mt, 'schema'),
+        itemSchema: is32 ? getValue(mt, 'itemSchema') : undefined, example: getValue(mt, 'example'), examples: exs,
+        source: 'content' as const, pointer: `${ptr}/${esc(p.key)}`,
+      };
+    });
+  }
+
+  paramsOf(n: JsonNode | undefined, level: ParameterModel['level'], ptr: string): ParameterModel[] {
+    return items(n).map((entry, i) => {
+      const r = this.resolved(entry);
+      const node = r.node;
+      return {
+        node, entry, ref: r.ref, uri: r.uri, name: str(getValue(node, 'name')), in: str(getValue(node, 'in')),
+        required: bool(getValue(node, 'required')), schema: getValue(node, 'schema'),
+        content: this.is2 ? [] : this.contentOf(getValue(node, 'content'), `${ptr}/${i}/content`), level, pointer: `${ptr}/${i}`,
+      };
+    });
+  }
+
+  buildOperation(pi: PathItemModel, method: string, methodSpan: Span, node: JsonNode, ptr: string, additional: boolean, parent?: OperationModel): OperationModel {
+    const is2 = this.is2;
+    const op: OperationModel = {
+      method, methodSpan, path: pi.path, pathSpan: pi.keySpan, node, pathItem: pi, origin: pi.origin, additional,
+      operationId: str(getValue(node, 'operationId')), summary: str(getValue(node, 'summary')),
+      tags: items(getValue(node, 'tags')).map(str).filter((x): x is Located<string> => !!x),
+      deprecated: getValue(node, 'deprecated')?.value === true,
+      parameters: [...pi.parameters, ...this.paramsOf(getValue(node, 'parameters'), 'operation', `${ptr}/parameters`)],
+      responsesNode: getValue(node, 'responses'), responses: [], consumes: [], produces: [], servers: [], callbacks: [], pointer: ptr,
+    };
+    if (parent) { op.parent = parent; }
+    const secNode = getValue(node, 'security');
+    if (secNode) op.security = securityOf(secNode, 'operation', `${ptr}/security`);
+    if (is2) {
+      const c = getValue(node, 'consumes');
+      const p = getValue(node, 'produces');
+      op.consumes = c ? listMedia(c, 'consumes', `${ptr}/consumes`) : this.model.consumes;
+      op.produces = p ? listMedia(p, 'produces', `${ptr}/produces`) : this.model.produces;
+      const body = op.parameters.find((x) => x.in?.value === 'body');
+      if (body) op.requestBody = { node: body.node, entry: body.entry, ref: body.ref, uri: body.uri, required: body.required, content: op.consumes, schema: body.schema, pointer: body.pointer };
+      const form = op.parameters.find((x) => x.in?.value === 'formData');
+      if (form && !body) op.requestBody = { node: form.node, entry: form.entry, ref: form.ref, uri: form.uri, content: op.consumes, pointer: form.pointer };
+    } else {
+      const rb = getValue(node, 'requestBody');
+      if (rb) {
+        const r = this.resolved(rb);
+        const body: RequestBodyModel = { node: r.node, entry: rb, ref: r.ref, uri: r.uri, required: bool(getValue(r.node, 'required')), content: this.contentOf(getValue(r.node, 'content'), `${ptr}/requestBody/content`), pointer: `${ptr}/requestBody` };
+        op.requestBody = body;
+      }
+      op.servers = this.serversOf(getValue(node, 'servers'), 'operation');
+      // Callbacks: name -> (ref to) Callback Object: expression -> Path Item.
+      for (const cb of entries(getValue(node, 'callbacks'))) {
+        const cbr = this.resolved(cb.value);
+        for (const expr of entries(cbr.node)) {
+          if (expr.key.startsWith('x-')) continue;
+          const cpi = this.buildPathItem(expr, 'callback', `${ptr}/callbacks/${esc(cb.key)}/${esc(expr.key)}`, op, cb.key);
+          op.callbacks.push(...cpi.operations);
+        }
+      }
+    }
+    for (const rp of entries(op.responsesNode)) {
+      if (rp.key.startsWith('x-')) continue;
+      const r = this.resolved(rp.value);
+      const rn = r.node;
+      const headers: HeaderModel[] = entries(getValue(rn, 'headers')).map((h) => ({ name: h.key, keySpan: h.keySpan, node: h.value }));
+      const resp: ResponseModel = {
+        status: rp.key, keySpan: rp.keySpan, node: rn, entry: rp.value, ref: r.ref, uri: r.uri,
+        description: str(getValue(rn, 'description')),
+        content: is2 ? [] : this.contentOf(getValue(rn, 'content'), `${ptr}/responses/${esc(rp.key)}/content`),
+        schema: is2 ? getValue(rn, 'schema') : undefined, headers,
+        links: is2 ? [] : entries(getValue(rn, 'links')).map((l) => ({ name: l.key, keySpan: l.keySpan, node: l.value })),
+        pointer: `${ptr}/responses/${esc(rp.key)}`,
+      };
+      op.responses.push(resp);
+    }
+    return op;
+  }
+
+  buildPathItem(p: JsonProperty, origin: OperationOrigin, ptr: string, parent?: OperationModel, callbackName?: string): PathItemModel {
+    const r = this.resolved(p.value);
+    const node = r.node;
+    const pi: PathItemModel = { path: p.key, keySpan: p.keySpan, node, entry: p.value, ref: r.ref, uri: r.uri, origin, parameters: [], operations: [], pointer: ptr };
+    pi.parameters = this.paramsOf(getValue(node, 'parameters'), 'path', `${ptr}/parameters`);
+    if (!this.is2) this.serversOf(getValue(node, 'servers'), 'path');
+    const methods = PATH_ITEM_METHODS[this.kind];
+    for (const mp of entries(node)) {
+      if (!methods.includes(mp.key) || mp.value.type !== 'object') continue;
+      const op = this.buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/${esc(mp.key)}`, false, parent);
+      if (callbackName) op.callbackName = callbackName;
+      pi.operations.push(op);
+    }
+    if (this.is32) {
+      for (const mp of entries(getValue(node, 'additionalOperations'))) {
+        if (mp.value.type !== 'object') continue;
+        const op = this.buildOperation(pi, mp.key, mp.keySpan, mp.value, `${ptr}/additionalOperations/${esc(mp.key)}`, true, parent);
+        if (callbackName) op.callbackName = callbackName;
+        pi.operations.push(op);
+      }
+    }
+    this.model.pathItems.push(pi);
+    this.model.operations.push(...pi.operations);
+    return pi;
+  }
 }
 
 function esc(s: string): string { return s.replace(/~/g, '~0').replace(/\//g, '~1'); }

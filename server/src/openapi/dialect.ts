@@ -33,6 +33,13 @@ export interface OpenApiAnalysed extends Analysed {
   ruleCache?: RuleCache;
   /** The incremental run of this analysis until the summary is made (it reuses per-entry summaries too). */
   run?: IncrementalRun;
+  /**
+   * Objects the analysis made for itself (the model builder, the rules' context), kept as long as it is, never
+   * read. V8 forgets the hidden classes of objects no live instance has at a full collection, and with them
+   * the optimized code that used them: the worker's full collection between two edits (lsp/memory.ts) then cost
+   * the next edit a recompilation of the whole path, ~150 ms of CPU on GitHub's description (bench/FINDINGS.md).
+   */
+  retained?: object[];
 }
 
 const OAS_KINDS = new Set(['swagger2', 'oas30', 'oas31', 'oas32']);
@@ -147,7 +154,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     previous: plan ? reuse?.cache.refs : undefined,
     next: next.refs,
   } : undefined;
-  const { model, resolver } = buildModel(source, doc, { workspace, analyseOther }, refReuse);
+  const { model, resolver, retained } = buildModel(source, doc, { workspace, analyseOther }, refReuse);
   plan?.setModel(model);
   const t2 = performance.now();
   const crossFile = new Set<Finding>();
@@ -167,14 +174,14 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     const onTiming = (f: string, ms: number) => { timings.families[f] = ms; };
     timings.incremental = !!plan;
     let run = next ? new IncrementalRun(entries, plan, next, model.uri, model.kind === 'swagger2') : undefined;
-    let ruleFindings = runOpenApiRules(model, { onTiming, run });
+    let ruleFindings = runOpenApiRules(model, { onTiming, run, retain: retained });
     if (plan && run?.next.exhausted) {
       // The example budget ran out: which examples got checked depends on order; start again from nothing.
       const again = new RuleCache(entries);
       for (const [k, v] of run.next.refs) again.refs.set(k, v);
       run = new IncrementalRun(entries, undefined, again, model.uri, model.kind === 'swagger2');
       timings.incremental = false;
-      ruleFindings = runOpenApiRules(model, { onTiming, run });
+      ruleFindings = runOpenApiRules(model, { onTiming, run, retain: retained });
     }
     findings.push(...ruleFindings);
     ruleCache = run?.next;
@@ -185,7 +192,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   const t3 = performance.now();
   if (doc.damaged) findings = deferDamagedFindings(doc, source.text, findings, crossFile);
   timings.parseMs = t1 - t0; timings.buildMs = t2 - t1; timings.rulesMs = t3 - t2;
-  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, run: ruleCache ? lastRun : undefined };
+  return { source, findings, dependencies: [...resolver.dependencies], model, resolver, ruleCache, run: ruleCache ? lastRun : undefined, retained };
 }
 
 /**

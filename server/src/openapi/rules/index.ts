@@ -41,10 +41,13 @@ export interface RuleRunOptions {
   onTiming?: (family: string, ms: number) => void;
   /** Per-entry reuse and recording (openapi/entries.ts); `run.next.exhausted` is set at the end. */
   run?: IncrementalRun;
+  /** Receives the run's context, for the analysis to keep (OpenApiAnalysed.retained). */
+  retain?: object[];
 }
 
 export function runOpenApiRules(model: OpenApiModel, options: RuleRunOptions = {}): Finding[] {
   const ctx = new RuleContext(model, options.run);
+  options.retain?.push(ctx);
   if (!model.root) return [];
   for (const [name, run] of FAMILIES) {
     const t = options.onTiming ? performance.now() : 0;
