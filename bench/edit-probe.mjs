@@ -106,5 +106,5 @@ async function main() {
   times.sort((a, b) => a - b);
   cpus.sort((a, b) => a - b);
   console.log('median', times[Math.floor(times.length / 2)].toFixed(0), 'cpu median', cpus[Math.floor(cpus.length / 2)].toFixed(0));
-  const g0 = performance.now(); globalThis.gc(); console.log('full gc', (performance.now() - g0).toFixed(0), 'ms; rss', (process.memoryUsage.rss() / 2 ** 20).toFixed(0), 'MiB');
+  const g0 = performance.now(); globalThis.gc(); console.log('full gc', (performance.now() - g0).toFixed(0), 'ms; rss', (process.memoryUsage.rss() / 2 ** 20).toFixed(0), 'MiB; heap used', (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0), 'MiB');
 }

@@ -28,15 +28,15 @@ const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 export interface RefReuse {
   /** Entry value node -> the start of its property now. */
   entries: Map<JsonNode, number>;
-  /** The start an untouched entry's property had in the previous text (undefined: touched or new). */
-  cleanFrom(start: number): number | undefined;
+  /** Start of an untouched entry's property -> its start in the previous text (absent: touched or new). */
+  cleanFrom?: ReadonlyMap<number, number>;
   previous?: Map<JsonNode, RefsRecord>;
   /** Filled for the next edit. */
   next: Map<JsonNode, RefsRecord>;
 }
 
 /** Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor). */
-export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind, reuse?: RefReuse): RefModel[] {
+export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind, reuse?: RefReuse, retain?: object[]): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
   // OpenAPI 3.2 (Relative References in API Description URIs, Establishing the Base URI): `$self` is the document's own URI, so relative references
@@ -48,7 +48,9 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
     try { base = resolveReference(uri, selfNode.value).replace(/#.*$/, ''); } catch { base = undefined; }
     if (base === uri) base = undefined;
   }
-  walkRefs({ uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse }, root, undefined, 0, out, true);
+  const st: RefWalk = { uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse };
+  retain?.push(st);
+  walkRefs(st, root, undefined, 0, out, true);
   out.sort(byKeyStart);
   return out;
 }
@@ -76,7 +78,7 @@ function walkRefs(st: RefWalk, start: JsonNode, startPath: PathLink | undefined,
     if (at !== undefined) {
       // An entry: its refs as before when the edit left it alone, else walked on their own.
       const prev = reuse!.previous?.get(node);
-      const same = !!prev && reuse!.cleanFrom(at) === prev.start;
+      const same = !!prev && reuse!.cleanFrom?.get(at) === prev.start;
       let refs = same ? prev!.refs : undefined;
       if (!refs) walkRefs(st, node, path, flag, refs = [], false);
       // The resolution verdict is carried along; the dialect re-checks what it read.
@@ -160,7 +162,8 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   // A fragment (a split file) may be any value, e.g. a list of schemas; a description's root is an object.
   const root = doc.root && (doc.root.type === 'object' || source.kind.fragment) ? doc.root : undefined;
   const uri = source.uri;
-  const refs = collectRefs(root, uri, kind, refReuse);
+  const retained: object[] = [];
+  const refs = collectRefs(root, uri, kind, refReuse, retained);
   const self = { uri, root: doc.root, text: source.text, lines: source.lines, refsByHolder: new Map(refs.map((r) => [r.holder, r])) };
   const resolver = new Resolver(self, env, refs);
   const is2 = kind === 'swagger2';
@@ -178,6 +181,7 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   if (since31) model.jsonSchemaDialect = str(getValue(root, 'jsonSchemaDialect'));
   if (is32) model.self = str(getValue(root, '$self'));
   const b = new ModelBuilder(model, resolver, self.refsByHolder);
+  retained.push(b);
 
   // ---- servers
   if (is2) {
@@ -251,7 +255,7 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
     model.tags.push(tag);
   });
 
-  return { model, resolver, retained: [b] };
+  return { model, resolver, retained };
 }
 
 const entries = (n: JsonNode | undefined): JsonProperty[] => (n && n.type === 'object' && n.properties) || [];

@@ -150,7 +150,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
   const next = cacheable ? new RuleCache(entries) : undefined;
   const refReuse = next ? {
     entries: new Map(entries.map((e) => [e.node, e.prop.span.start])),
-    cleanFrom: (start: number) => plan?.cleanFrom.get(start),
+    cleanFrom: plan?.cleanFrom,
     previous: plan ? reuse?.cache.refs : undefined,
     next: next.refs,
   } : undefined;
