@@ -217,20 +217,17 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   }
 
   // ---- components
-  const addSection = (holder: JsonNode | undefined, section: string, base: string) => {
-    for (const c of entries(holder)) model.components.push({ section, name: c.key, keySpan: c.keySpan, node: c.value, pointer: `${base}/${esc(c.key)}` });
-  };
   let schemesHolder: JsonNode | undefined;
   let schemesBase = '';
   if (is2) {
-    for (const s of ['definitions', 'parameters', 'responses', 'securityDefinitions']) addSection(getValue(root, s), s, `/${s}`);
+    for (const s of ['definitions', 'parameters', 'responses', 'securityDefinitions']) b.addSection(getValue(root, s), s, `/${s}`);
     schemesHolder = getValue(root, 'securityDefinitions');
     schemesBase = '/securityDefinitions';
   } else {
     const comps = getValue(root, 'components');
     for (const s of entries(comps)) {
       if (s.key.startsWith('x-')) continue;
-      addSection(s.value, s.key, `/components/${esc(s.key)}`);
+      b.addSection(s.value, s.key, `/components/${esc(s.key)}`);
     }
     schemesHolder = getValue(comps, 'securitySchemes');
     schemesBase = '/components/securitySchemes';
@@ -391,6 +388,10 @@ class ModelBuilder {
       op.responses.push(resp);
     }
     return op;
+  }
+
+  addSection(holder: JsonNode | undefined, section: string, base: string): void {
+    for (const c of entries(holder)) this.model.components.push({ section, name: c.key, keySpan: c.keySpan, node: c.value, pointer: `${base}/${esc(c.key)}` });
   }
 
   buildPathItem(p: JsonProperty, origin: OperationOrigin, ptr: string, parent?: OperationModel, callbackName?: string): PathItemModel {

@@ -374,7 +374,7 @@ export const openApiDialect: Dialect<OpenApiAnalysed> = {
     // The run (and through it the previous analysis' cache) is needed once, by the first summary.
     const run = ctx.doc.run;
     ctx.doc.run = undefined;
-    return summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length, run);
+    return summarizeOpenApi(ctx.doc.model, ctx.doc.source.text.length, run, ctx.doc.retained ??= []);
   },
   rootSpan: (ctx) => ctx.doc.model.versionProperty?.keySpan,
 };

@@ -19,7 +19,8 @@ interface CachedOp { summary: OperationSummary; reads: string[] }
  * `run`: the incremental run of this analysis (openapi/entries.ts): an operation of an entry the edit left
  * alone (with everything its `$ref`s reach) keeps its summary, spans moved and ranges recomputed.
  */
-export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: IncrementalRun): DocumentSummary {
+/** `retain`: receives the summary's closures, to keep with the analysis (OpenApiAnalysed.retained). */
+export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: IncrementalRun, retain?: unknown[]): DocumentSummary {
   const uri = m.uri;
   // `$ref` reads of the operation being summarised (incremental re-analysis).
   let reads: Set<string> | undefined;
@@ -151,6 +152,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
       styles: [],
     };
   };
+  retain?.push(resolve, ev, addMedia, eachMedia, summaryOf, summarise);
   const operations: OperationSummary[] = m.operations.map(summaryOf);
 
   const weight: ArchitectureWeight = {
@@ -175,33 +177,41 @@ type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
  * empty again (analysis/classify.ts fills them on each summary).
  */
 function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel, ranges = true): OperationSummary {
-  const evidence = (e: Evidence): Evidence => {
-    if (e.uri !== m.uri) return { ...e };
-    const span = at(e.span);
-    return { ...e, span, range: ranges ? m.lines.rangeOf(span) : undefined };
-  };
-  const facts = (fs: Fact[]): Fact[] => fs.map((f) => ({ ...f, evidence: f.evidence.map(evidence) }));
   const span = at(o.span);
   return {
     ...o, span, range: ranges ? m.lines.rangeOf(span) : undefined, requestMediaTypes: [...o.requestMediaTypes], responseMediaTypes: [...o.responseMediaTypes],
     statusCodes: [...o.statusCodes], headerNames: [...o.headerNames], bodyHints: [...o.bodyHints],
-    protocols: facts(o.protocols), formats: facts(o.formats), styles: [],
+    protocols: movedFacts(o.protocols, at, m, ranges), formats: movedFacts(o.formats, at, m, ranges), styles: [],
   };
 }
 
-function hasProperty(schema: JsonNode | undefined, name: string, resolve: Resolve): boolean {
-  let budget = 200;
-  const visit = (n: JsonNode | undefined, depth: number): boolean => {
-    if (!n || --budget < 0 || depth > 4 || n.type !== 'object') return false;
-    const r = resolve(n);
-    const s = r?.node ?? n;
-    for (const p of s.properties ?? []) {
-      if (p.key === 'properties' && p.value.properties?.some((q) => q.key === name)) return true;
-      if (p.key === 'allOf' || p.key === 'oneOf' || p.key === 'anyOf') for (const it of p.value.items ?? []) if (visit(it, depth + 1)) return true;
+function movedFacts(fs: Fact[], at: (s: Span) => Span, m: OpenApiModel, ranges: boolean): Fact[] {
+  const out: Fact[] = [];
+  for (const f of fs) {
+    const evidence: Evidence[] = [];
+    for (const e of f.evidence) {
+      if (e.uri !== m.uri) { evidence.push({ ...e }); continue; }
+      const span = at(e.span);
+      evidence.push({ ...e, span, range: ranges ? m.lines.rangeOf(span) : undefined });
     }
-    return false;
-  };
-  return visit(schema, 0);
+    out.push({ ...f, evidence });
+  }
+  return out;
+}
+
+function hasProperty(schema: JsonNode | undefined, name: string, resolve: Resolve): boolean {
+  return declares(schema, name, resolve, 0, { left: 200 });
+}
+
+function declares(n: JsonNode | undefined, name: string, resolve: Resolve, depth: number, budget: { left: number }): boolean {
+  if (!n || --budget.left < 0 || depth > 4 || n.type !== 'object') return false;
+  const r = resolve(n);
+  const s = r?.node ?? n;
+  for (const p of s.properties ?? []) {
+    if (p.key === 'properties' && p.value.properties?.some((q) => q.key === name)) return true;
+    if (p.key === 'allOf' || p.key === 'oneOf' || p.key === 'anyOf') for (const it of p.value.items ?? []) if (declares(it, name, resolve, depth + 1, budget)) return true;
+  }
+  return false;
 }
 
 /** Body hints from a schema or example: XML-RPC methodCall, JSON-RPC envelope, GraphQL query, SOAP Envelope. */

@@ -24,6 +24,12 @@ export class RuleContext {
   private readonly seen = new Set<string>();
   /** The per-entry findings being recorded (inside entry()). */
   private recording?: EntryRecord;
+  /**
+   * Closures and objects of this run, kept as long as the analysis keeps this context and never read
+   * (OpenApiAnalysed.retained says why): one entry per call site, and the last `compute` of each family.
+   */
+  readonly retained: unknown[] = [];
+  private readonly lastCompute = new Map<string, () => void>();
 
   /** `run`: the incremental run (openapi/entries.ts); without it every entry is computed. */
   constructor(readonly model: OpenApiModel, readonly run?: IncrementalRun) {}
@@ -35,6 +41,7 @@ export class RuleContext {
    * depend only on the entry's subtree, the rest of the document, and (with `refs`) what its `$ref`s reach.
    */
   entry(family: string, entry: Entry | undefined, refs: boolean, compute: () => void): void {
+    this.lastCompute.set(family, compute);
     const run = this.run;
     if (!run || !entry || this.recording) { compute(); return; }
     const prev = run.reused(family, entry, refs);
@@ -48,6 +55,9 @@ export class RuleContext {
     run.keep(family, entry, rec);
   }
 
+  /** Keeps closures made once per run alive with the analysis (see `retained`). */
+  retain(...kept: unknown[]): void { for (const k of kept) this.retained.push(k); }
+
   /** Reports findings recorded by an earlier analysis (already moved to this text). */
   replay(findings: readonly Finding[], budget: number): void {
     for (const f of findings) this.add(f);
@@ -56,6 +66,7 @@ export class RuleContext {
 
   /** Runs `compute`, appending what it reports (and the budget, reads, line use) to `rec`. */
   record(rec: EntryRecord, compute: () => void): void {
+    this.lastCompute.set('\0record', compute);
     if (this.recording) { compute(); return; }
     const before = this.exampleBudget.left;
     this.recording = rec;

@@ -117,5 +117,5 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       if (/<script\b/i.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains a <script> tag: documentation renderers that allow raw HTML would run it in readers\' browsers');
       else if (/\beval\s*\(/.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains `eval(`: documentation renderers that allow raw HTML and script could run it');
     },
-  });
+  }, (...kept) => ctx.retain(...kept));
 }

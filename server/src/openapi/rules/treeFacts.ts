@@ -83,6 +83,7 @@ export function treeFacts(ctx: RuleContext): TreeFacts {
       if (v.type === 'object' || v.type === 'array') visit(v, depth + 1);
     }
   };
+  ctx.retain(dup, visit);
   if (ctx.model.root) visit(ctx.model.root, 0);
   cache.set(ctx, f);
   return f;

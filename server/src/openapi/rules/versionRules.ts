@@ -114,5 +114,6 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
       visit(p.value, depth + 1, p.key);
     }
   };
+  ctx.retain(inside, visit);
   visit(root, 0, '');
 }

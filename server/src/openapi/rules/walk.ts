@@ -29,7 +29,8 @@ const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 const PROSE = new Set(['description', 'summary', 'title']);
 
-export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor): void {
+/** `retain`: receives the walk's closures, to keep with the analysis (RuleContext.retain). */
+export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, retain?: (...kept: unknown[]) => void): void {
   const seen = new Set<JsonNode>();
 
   const entries = v.around ? v.entries : undefined;
@@ -92,6 +93,7 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor): voi
     }
   };
 
+  retain?.(v, around, schema, doc);
   doc(root, 0, '');
 }
 
