@@ -143,7 +143,8 @@ function shift(n: JsonNode, by: number): void {
 /**
  * Shifts by `delta` every span at or after `oldEnd` in the whole tree; ancestors of the change (which end
  * after it) grow or shrink. `skip` (the new subtree) is already in place. One pass, parents before children,
- * so a property's end is computed from its value's span before the value moves.
+ * so a property's end is computed from its value's span before the value moves. Members that end before
+ * `oldEnd` hold nothing to move (a JSON node's descendants lie inside its span): they are not visited.
  */
 function shiftTree(root: JsonNode, skip: JsonNode | undefined, oldEnd: number, delta: number): void {
   const stack = [root];
@@ -152,12 +153,29 @@ function shiftTree(root: JsonNode, skip: JsonNode | undefined, oldEnd: number, d
     if (x === skip) continue; // the new subtree (possibly the new root) is already in place
     if (x.span.start >= oldEnd) { x.span.start += delta; x.span.end += delta; }
     else if (x.span.end >= oldEnd) x.span.end += delta;
-    if (x.properties) for (const p of x.properties) {
-      if (p.keySpan.start >= oldEnd) { p.keySpan.start += delta; p.keySpan.end += delta; }
-      if (p.span.start >= oldEnd) p.span.start += delta;
-      const v = p.value;
-      p.span.end = v === skip || v.span.end < oldEnd ? v.span.end : v.span.end + delta;
-      if (v !== skip) stack.push(v);
-    } else if (x.items) for (const it of x.items) if (it !== skip) stack.push(it);
+    const props = x.properties;
+    if (props) {
+      for (let i = firstEndingFrom(props, oldEnd); i < props.length; i++) {
+        const p = props[i];
+        if (p.keySpan.start >= oldEnd) { p.keySpan.start += delta; p.keySpan.end += delta; }
+        if (p.span.start >= oldEnd) p.span.start += delta;
+        const v = p.value;
+        p.span.end = v === skip || v.span.end < oldEnd ? v.span.end : v.span.end + delta;
+        if (v !== skip) stack.push(v);
+      }
+    } else if (x.items) {
+      const items = x.items;
+      for (let i = firstEndingFrom(items, oldEnd); i < items.length; i++) if (items[i] !== skip) stack.push(items[i]);
+    }
   }
+}
+
+/** Index of the first member (in source order) whose span ends at or after `at`. */
+function firstEndingFrom(members: readonly { span: { end: number } }[], at: number): number {
+  let lo = 0, hi = members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (members[mid].span.end < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
