@@ -79,6 +79,15 @@ export function entriesOf(root: JsonNode | undefined, swagger: boolean): Entry[]
   return out;
 }
 
+/**
+ * Whether `n` sits where entries sit (two or three levels below `root`): a test of two parent links, cheaper
+ * than a map lookup, for walks that would otherwise look every node up in the entries.
+ */
+export function atEntryDepth(n: JsonNode, root: JsonNode | undefined): boolean {
+  const p = n.parent;
+  return p !== undefined && p.parent !== undefined && (p.parent === root || p.parent.parent === root);
+}
+
 /** The entry key a decoded local pointer lands in, or undefined for the rest of the document. */
 export function entryKeyOfPointer(pointer: string, swagger: boolean): string | undefined {
   // Thousands of refs name the same targets: remember the answers (bounded).

@@ -6,7 +6,7 @@
 import type { Span } from '../../core/text';
 import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
 import { encodePointer, parsePointer } from '../model';
-import { mapOffset } from '../entries';
+import { atEntryDepth, mapOffset } from '../entries';
 import type { RuleContext } from './context';
 
 export interface TreeFacts {
@@ -32,10 +32,11 @@ export function treeFacts(ctx: RuleContext): TreeFacts {
   const whole = f;
   const run = ctx.run;
   const region = run?.plan?.region;
+  const root = ctx.model.root;
   const dup = (key: string, first: Span, again: Span) => facts.duplicates.push({ key, first: { start: first.start, end: first.end }, again: { start: again.start, end: again.end } });
   const visit = (n: JsonNode, depth: number): void => {
     if (depth > 300) return;
-    const entry = run && facts === whole ? run.byNode.get(n) : undefined;
+    const entry = run && facts === whole && atEntryDepth(n, root) ? run.byNode.get(n) : undefined;
     if (entry) {
       const prev = run!.reused('facts', entry, false);
       let mine = prev?.extra as TreeFacts | undefined;
@@ -84,7 +85,7 @@ export function treeFacts(ctx: RuleContext): TreeFacts {
     }
   };
   ctx.retain(dup, visit);
-  if (ctx.model.root) visit(ctx.model.root, 0);
+  if (root) visit(root, 0);
   cache.set(ctx, f);
   return f;
 }

@@ -6,6 +6,7 @@
  */
 import type { JsonNode } from '../../syntax/jsonTree';
 import type { OasKind } from '../model';
+import { atEntryDepth } from '../entries';
 
 export interface WalkVisitor {
   /** A Schema Object (also Swagger 2 non-body parameters / headers / items, which use the schema keywords). */
@@ -41,7 +42,7 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, reta
   };
 
   const schema = (n: JsonNode, depth: number): void => {
-    if (entries && !inEntry && entries.has(n)) { around(n, () => schema(n, depth)); return; }
+    if (entries && !inEntry && atEntryDepth(n, root) && entries.has(n)) { around(n, () => schema(n, depth)); return; }
     if (n.type !== 'object' || depth > 200 || seen.has(n)) return;
     seen.add(n);
     v.schema?.(n);
@@ -66,7 +67,7 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, reta
 
   /** Walks OpenAPI structure; `parentKey` is the key holding `n`. */
   const doc = (n: JsonNode, depth: number, parentKey: string): void => {
-    if (entries && !inEntry && entries.has(n)) { around(n, () => doc(n, depth, parentKey)); return; }
+    if (entries && !inEntry && atEntryDepth(n, root) && entries.has(n)) { around(n, () => doc(n, depth, parentKey)); return; }
     if (depth > 200) return;
     if (n.type === 'array') { for (const i of n.items ?? []) doc(i, depth + 1, parentKey); return; }
     if (n.type !== 'object') return;
