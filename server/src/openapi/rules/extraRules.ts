@@ -11,6 +11,7 @@ import {
 import { code, prop, val, type FixData, type OffsetEdit, type RuleContext } from './context';
 import type { JsonProperty } from '../../syntax/jsonTree';
 import { treeFacts } from './treeFacts';
+import { GROUP_BIT, TYPE_ONLY, type SchemaKeys, type TypeOnlyGroup } from './schemaKeys';
 
 export function checkDuplicateKeys(ctx: RuleContext): void {
   for (const { key, first, again } of treeFacts(ctx).duplicates) {
@@ -30,24 +31,19 @@ export function checkOperationIdsAndServers(ctx: RuleContext): void {
   }
 }
 
-const OBJECT_ONLY = ['properties', 'additionalProperties', 'patternProperties', 'required', 'minProperties', 'maxProperties'];
-const ARRAY_ONLY = ['items', 'minItems', 'maxItems', 'uniqueItems', 'prefixItems', 'contains'];
-const STRING_ONLY = ['minLength', 'maxLength', 'pattern'];
-const NUMBER_ONLY = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
-
-/** Called for every Schema Object by the walk in schemaRules.ts. */
-export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
-  const typeNode = val(n, 'type');
+/** Called for every Schema Object by the walk in schemaRules.ts, with its keywords (schemaKeys.ts). */
+export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode, keys: SchemaKeys): void {
+  const typeNode = keys.type?.value;
   const types = typeNode?.type === 'string' ? [typeNode.value as string]
     : typeNode?.type === 'array' ? (typeNode.items ?? []).map((i) => String(i.value)) : undefined;
-  const composed = !!(prop(n, 'allOf') || prop(n, 'anyOf') || prop(n, 'oneOf') || prop(n, '$ref'));
+  const composed = !!(keys.allOf || keys.anyOf || keys.oneOf || keys.$ref);
   const inComposition = isInsideComposition(n);
 
   // required names a property that is not defined here (only when this schema defines its properties alone)
-  const req = val(n, 'required');
-  const props = val(n, 'properties');
-  if (req?.type === 'array' && props?.type === 'object' && !composed && !inComposition && !prop(n, 'patternProperties')) {
-    const additional = val(n, 'additionalProperties');
+  const req = keys.required?.value;
+  const props = keys.properties?.value;
+  if (req?.type === 'array' && props?.type === 'object' && !composed && !inComposition && !keys.patternProperties) {
+    const additional = keys.additionalProperties?.value;
     if (!additional || additional.value === false) {
       const names = new Set((props.properties ?? []).map((p) => p.key));
       for (const r of req.items ?? []) {
@@ -61,26 +57,27 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
   // type vs keywords of other types (only a single, explicit type)
   if (types?.length === 1) {
     const t = types[0];
-    const foreign = (list: string[], kind: string) => {
-      for (const k of list) {
+    const foreign = (group: TypeOnlyGroup, kind: string) => {
+      if ((keys.typeOnly & GROUP_BIT[group]) === 0) return; // none of the group's keywords is here
+      for (const k of TYPE_ONLY[group]) {
         const p = prop(n, k);
         // `required: true` is a Parameter / Header field (Swagger 2.0 parameters carry schema keywords themselves).
         if (p && k === 'required' && p.value.type !== 'array') continue;
         if (p) ctx.report(TYPE_KEYWORD_MISMATCH, p.keySpan, `\`${k}\` applies to ${kind} only, but this schema has \`type: ${t}\`: it never takes effect`);
       }
     };
-    if (t !== 'object') foreign(OBJECT_ONLY, 'objects');
-    if (t !== 'array') foreign(ARRAY_ONLY, 'arrays');
-    if (t === 'object' || t === 'array' || t === 'boolean') foreign(STRING_ONLY, 'strings');
-    if (t === 'object' || t === 'array' || t === 'boolean' || t === 'string') foreign(NUMBER_ONLY, 'numbers');
+    if (t !== 'object') foreign('object', 'objects');
+    if (t !== 'array') foreign('array', 'arrays');
+    if (t === 'object' || t === 'array' || t === 'boolean') foreign('string', 'strings');
+    if (t === 'object' || t === 'array' || t === 'boolean' || t === 'string') foreign('number', 'numbers');
   }
 
   // discriminator
-  const disc = prop(n, 'discriminator');
+  const disc = keys.discriminator;
   if (disc) {
     const name = disc.value.type === 'string' ? disc.value.value as string : strOf(val(disc.value, 'propertyName'));
     const nameSpan = disc.value.type === 'string' ? disc.value.span : val(disc.value, 'propertyName')?.span;
-    if (name && nameSpan && props?.type === 'object' && !prop(n, 'oneOf') && !prop(n, 'anyOf') && !prop(n, 'allOf')) {
+    if (name && nameSpan && props?.type === 'object' && !keys.oneOf && !keys.anyOf && !keys.allOf) {
       const defined = !!prop(props, name);
       const required = req?.type === 'array' && (req.items ?? []).some((r) => r.value === name);
       if (!defined) ctx.report(DISCRIMINATOR_PROPERTY, nameSpan, `the discriminator property ${code(name)} is not defined in this schema's \`properties\``);
@@ -90,7 +87,7 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
 
   // 3.1+: keywords written the 3.0 way
   if (ctx.kind === 'oas31' || ctx.kind === 'oas32') {
-    const nullable = prop(n, 'nullable');
+    const nullable = keys.nullable;
     if (nullable) {
       const fixes: FixData[] = [];
       const remove = removePropertyEdit(ctx, n, nullable);
@@ -104,10 +101,10 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
         ? `\`nullable\` is not a keyword of ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} schemas (JSON Schema 2020-12), so null is NOT accepted here: add 'null' to the type instead (\`type: [${types?.join(', ') ?? 'string'}, 'null']\`)`
         : '`nullable` is not a keyword of JSON Schema 2020-12 and has no effect here; remove it', { fixes });
     }
-    for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']]) {
-      const p = prop(n, ex);
+    for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+      const p = keys[ex];
       if (p?.value.type !== 'boolean') continue;
-      const b = val(n, bound);
+      const b = keys[bound]?.value;
       ctx.report(SCHEMA_30_KEYWORD, p.value.span, p.value.value === true
         ? `in ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} \`${ex}\` is the bound itself (a number), not a flag on \`${bound}\`: write \`${ex}: ${b?.type === 'number' ? b.value : '<bound>'}\` and remove \`${bound}\``
         : `\`${ex}: false\` is the OpenAPI 3.0 form; in 3.1+ \`${ex}\` must be a number: remove it`);
@@ -116,8 +113,8 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode): void {
 
   // 3.1+: both bounds of one side
   if (ctx.kind === 'oas31' || ctx.kind === 'oas32') {
-    for (const [a, b] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']]) {
-      const pa = prop(n, a), pb = prop(n, b);
+    for (const [a, b] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+      const pa = keys[a], pb = keys[b];
       if (pa && pb && pa.value.type === 'number' && pb.value.type === 'number') {
         ctx.report(NUMBER_RANGE_MIXED, pb.keySpan, `both \`${a}\` (${pa.value.value}) and \`${b}\` (${pb.value.value}) are set: only the stricter bound matters; keep one`);
       }

@@ -12,6 +12,8 @@ import { sameJson, validateInstance } from './instance';
 import { walkDocument } from './walk';
 import { resolverFor } from './resolve';
 import { checkSchemaConsistency } from './extraRules';
+import { schemaKeys } from './schemaKeys';
+import { yamlHasAliases } from '../../syntax/yamlParser';
 
 const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
 
@@ -31,13 +33,14 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
     around: run ? (n, walk) => ctx.entry('schemas', run.byNode.get(n), false, walk) : undefined,
     schema(n) {
       if (!schemaChecks) return;
-      checkSchemaConsistency(ctx, n);
-      const typeNode = val(n, 'type');
+      const keys = schemaKeys(n);
+      checkSchemaConsistency(ctx, n, keys);
+      const typeNode = keys.type?.value;
       const types = typeNode?.type === 'string' ? [typeNode.value as string]
         : typeNode?.type === 'array' ? (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string) : undefined;
-      const nullable = val(n, 'nullable')?.value === true || val(n, 'x-nullable')?.value === true;
+      const nullable = keys.nullable?.value.value === true || keys.xNullable?.value.value === true;
       // enum
-      const en = val(n, 'enum');
+      const en = keys.enum?.value;
       if (en?.type === 'array') {
         const items = en.items ?? [];
         // Scalars by type and value (objects and arrays in enums are rare: compared pairwise, bounded).
@@ -64,16 +67,16 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
         }
       }
       // array without items (2.0 and 3.0 require items)
-      if ((kind === 'swagger2' || kind === 'oas30') && types?.length === 1 && types[0] === 'array' && !prop(n, 'items') && !prop(n, '$ref')) {
+      if ((kind === 'swagger2' || kind === 'oas30') && types?.length === 1 && types[0] === 'array' && !keys.items && !keys.$ref) {
         ctx.report(ARRAY_ITEMS, typeNode!.span, `a schema of \`type: array\` must say what its items are: add \`items\` (${kind === 'swagger2' ? 'Swagger 2.0' : 'OpenAPI 3.0'} requires it)`);
       }
       // 3.0 nullable without type
-      if (kind === 'oas30' && val(n, 'nullable')?.value === true && !typeNode) {
-        ctx.report(NULLABLE_WITHOUT_TYPE, prop(n, 'nullable')!.keySpan, '`nullable: true` has no effect without a `type` in OpenAPI 3.0 (it only adds null to an explicitly given type); add the type, or move `nullable` next to it');
+      if (kind === 'oas30' && keys.nullable?.value.value === true && !typeNode) {
+        ctx.report(NULLABLE_WITHOUT_TYPE, keys.nullable.keySpan, '`nullable: true` has no effect without a `type` in OpenAPI 3.0 (it only adds null to an explicitly given type); add the type, or move `nullable` next to it');
       }
       // 3.2 XML Object: nodeType replaces the older attribute / wrapped flags.
       if (kind === 'oas32') {
-        const xml = val(n, 'xml');
+        const xml = keys.xml?.value;
         if (xml && prop(xml, 'nodeType')) {
           for (const k of ['attribute', 'wrapped']) {
             const old = prop(xml, k);
@@ -87,10 +90,10 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
           ctx.report(EXAMPLE_INVALID, p.span, `the schema's example does not match the schema: ${p.message}`);
         }
       };
-      const ex = val(n, 'example');
+      const ex = keys.example?.value;
       if (ex && kind !== 'oas32') checkExample(ex);
       else if (ex) checkExample(ex);
-      const exs = val(n, 'examples');
+      const exs = keys.examples?.value;
       if (exs?.type === 'array' && (kind === 'oas31' || kind === 'oas32')) for (const e of exs.items ?? []) checkExample(e);
     },
     ref(n, inSchema) {
@@ -117,5 +120,5 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       if (/<script\b/i.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains a <script> tag: documentation renderers that allow raw HTML would run it in readers\' browsers');
       else if (/\beval\s*\(/.test(t)) ctx.report(UNSAFE_MARKDOWN, s.span, 'this text contains `eval(`: documentation renderers that allow raw HTML and script could run it');
     },
-  }, (...kept) => ctx.retain(...kept));
+  }, (...kept) => ctx.retain(...kept), ctx.model.syntax === 'yaml' && yamlHasAliases(ctx.model.doc));
 }

@@ -30,9 +30,12 @@ const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 const PROSE = new Set(['description', 'summary', 'title']);
 
-/** `retain`: receives the walk's closures, to keep with the analysis (RuleContext.retain). */
-export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, retain?: (...kept: unknown[]) => void): void {
-  const seen = new Set<JsonNode>();
+/**
+ * `retain`: receives the walk's closures, to keep with the analysis (RuleContext.retain). `shared`: the tree
+ * shares nodes (YAML aliases), so a schema may be reached twice and is visited once.
+ */
+export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, retain?: (...kept: unknown[]) => void, shared = true): void {
+  const seen = shared ? new Set<JsonNode>() : undefined;
 
   const entries = v.around ? v.entries : undefined;
   let inEntry = false;
@@ -43,8 +46,11 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, reta
 
   const schema = (n: JsonNode, depth: number): void => {
     if (entries && !inEntry && atEntryDepth(n, root) && entries.has(n)) { around(n, () => schema(n, depth)); return; }
-    if (n.type !== 'object' || depth > 200 || seen.has(n)) return;
-    seen.add(n);
+    if (n.type !== 'object' || depth > 200) return;
+    if (seen) {
+      if (seen.has(n)) return;
+      seen.add(n);
+    }
     v.schema?.(n);
     for (const p of n.properties ?? []) {
       if (p.key === '$ref') { v.ref?.(n, true); continue; }
