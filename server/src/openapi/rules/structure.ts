@@ -252,7 +252,7 @@ export interface StructureMemoResult { issues: StructureIssue[]; evaluated?: Set
 export interface StructureMemo {
   /** The document root, and the entry nodes (two or three levels below it): only their checks are memoised. */
   readonly root: JsonNode;
-  readonly nodes: ReadonlySet<JsonNode>;
+  readonly nodes: { has(node: JsonNode): boolean };
   get(node: JsonNode, schema: object, tag: string): StructureMemoResult | undefined;
   set(node: JsonNode, schema: object, tag: string, result: StructureMemoResult): void;
 }

@@ -36,7 +36,7 @@ interface Variant { schema: object; tag: string; from: number; to: number; evalu
 function memoOf(ctx: RuleContext): (StructureMemo & { finish(): void }) | undefined {
   const run = ctx.run;
   if (!run) return undefined;
-  const nodes = new Set<JsonNode>(run.byNode.keys());
+  const nodes = run.byNode;
   const records = new Map<JsonNode, EntryRecord>();
   const recordOf = (node: JsonNode): EntryRecord => {
     let r = records.get(node);

@@ -9,6 +9,7 @@ import {
   SWAGGER_HOST, SWAGGER_SCHEMES, WEBHOOK_CALLBACKS, WEBHOOK_SERVERS,
 } from './catalog';
 import { code, prop, val, type RuleContext } from './context';
+import { atEntryDepth } from '../entries';
 
 export function checkVersionRules(ctx: RuleContext): void {
   const m = ctx.model;
@@ -87,14 +88,14 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
   const run = ctx.run;
   let inEntry = false;
   const inside = (n: JsonNode, f: () => void): boolean => {
-    const entry = run && !inEntry ? run.byNode.get(n) : undefined;
+    const entry = run && !inEntry && atEntryDepth(n, root) ? run.byNode.get(n) : undefined;
     if (!entry) return false;
     inEntry = true;
     try { ctx.entry('version-examples', entry, false, f); } finally { inEntry = false; }
     return true;
   };
   const visit = (n: JsonNode, depth: number, key: string): void => {
-    if (depth > 60) return;
+    if (depth > 60 || (n.type !== 'object' && n.type !== 'array')) return;
     if (inside(n, () => visit(n, depth, key))) return;
     if (n.type === 'array') { for (const i of n.items ?? []) visit(i, depth + 1, key); return; }
     if (n.type !== 'object') return;
