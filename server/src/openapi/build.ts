@@ -421,6 +421,6 @@ class ModelBuilder {
   }
 }
 
-function esc(s: string): string { return s.replace(/~/g, '~0').replace(/\//g, '~1'); }
+function esc(s: string): string { return s.indexOf('~') < 0 && s.indexOf('/') < 0 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1'); }
 
 export type { ComponentModel };

@@ -57,11 +57,11 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
   // ---- formats
   const byFormat = new Map<string, { spans: Span[]; types: Set<string> }>();
   const addMedia = (mt: MediaTypeModel) => {
-    const f = formatOf(mt.mediaType);
-    const e = byFormat.get(f.format) ?? { spans: [], types: new Set<string>() };
+    const format = formatName(mt.mediaType);
+    const e = byFormat.get(format) ?? { spans: [], types: new Set<string>() };
     if (e.spans.length < 20) e.spans.push(mt.keySpan);
     e.types.add(mt.mediaType);
-    byFormat.set(f.format, e);
+    byFormat.set(format, e);
   };
   const seenMedia = new Set<MediaTypeModel>();
   const eachMedia = (op: OperationModel, fn: (mt: MediaTypeModel, dir: 'request' | 'response') => void) => {
@@ -113,7 +113,9 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
       const old = (prev?.extra as Map<number, CachedOp> | undefined)?.get(run.previousOffset(key));
       if (old && region && !old.reads.some((k) => k === VOLATILE || run.plan!.dirtyKeys.has(k))) {
         const moved = moveSummary(old.summary, (sp) => ({ start: mapOffset(sp.start, region), end: mapOffset(sp.end, region) }), m);
-        ops.set(key, { summary: moveSummary(moved, (sp) => ({ ...sp }), m, false), reads: old.reads });
+        // Cached as it is: nothing changes a summary's spans or lists afterwards (classify replaces `styles`,
+        // which the next move empties again), and the next move recomputes its ranges.
+        ops.set(key, { summary: moved, reads: old.reads });
         for (const k of old.reads) (next.reads ??= new Set()).add(k);
         return moved;
       }
@@ -148,7 +150,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
       headerNames, hasRequestBody: carriesData(op, m, resolve), hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),
-      formats: [...new Set([...req, ...res].map((t) => formatOf(t).format))].map((f) => ({ value: f, confidence: 'certain' as const, reason: `Its media types include ${f}.`, evidence: [ev(op.methodSpan)] })),
+      formats: [...new Set([...req, ...res].map(formatName))].map((f) => ({ value: f, confidence: 'certain' as const, reason: `Its media types include ${f}.`, evidence: [ev(op.methodSpan)] })),
       styles: [],
     };
   };
@@ -168,6 +170,17 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     endpoints, operations, weight, clients: [], headline,
   };
 }
+
+/** formatOf(mediaType).format, remembered: a summary asks it for every media type of every operation. */
+function formatName(mediaType: string): string {
+  let f = formatNames.get(mediaType);
+  if (f === undefined) {
+    if (formatNames.size > 10_000) formatNames.clear();
+    formatNames.set(mediaType, f = formatOf(mediaType).format);
+  }
+  return f;
+}
+const formatNames = new Map<string, string>();
 
 /** Whether a schema (after local refs) declares a property, looking only a few levels in. */
 type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
