@@ -170,9 +170,26 @@ function segmentsOf(path: string): string[] {
   return path.split('?')[0].replace(/\/+$/, '').split('/').slice(1);
 }
 
+interface Templated { item: PathItemModel; segs: string[]; vars: boolean[] }
+type TrieEntry = Templated & { index: number };
+interface Trie { lit: Map<string, Trie>; wild?: Trie; entries: TrieEntry[] }
+const newTrie = (): Trie => ({ lit: new Map(), entries: [] });
+
+/**
+ * Earlier paths that can match the same URL as `t` (at most ~50), below `node` at depth `d`. A module function,
+ * not a closure per path: its optimized code survives the worker's full collections (ARCHITECTURE, Invariants).
+ */
+function searchTrie(node: Trie, d: number, t: Templated, found: TrieEntry[]): void {
+  if (found.length > 50) return;
+  if (d === t.segs.length) { found.push(...node.entries); return; }
+  if (node.wild) searchTrie(node.wild, d + 1, t, found);
+  if (t.vars[d]) for (const child of node.lit.values()) searchTrie(child, d + 1, t, found);
+  else { const child = node.lit.get(t.segs[d]); if (child) searchTrie(child, d + 1, t, found); }
+}
+
 function checkIdenticalAndAmbiguous(ctx: RuleContext, items: PathItemModel[]): void {
   const byShape = new Map<string, PathItemModel>();
-  const templated: { item: PathItemModel; segs: string[]; vars: boolean[] }[] = [];
+  const templated: Templated[] = [];
   for (const item of items) {
     if (!item.path.includes('{')) continue;
     const shape = item.path.replace(/\{[^{}]*\}/g, '{}');
@@ -188,25 +205,15 @@ function checkIdenticalAndAmbiguous(ctx: RuleContext, items: PathItemModel[]): v
   // Ambiguous: same length; every segment pair is equal or has a variable; and each side has a literal where
   // the other has a variable. Candidates come from a segment trie (variables are wildcards), so documents
   // with thousands of paths do not compare every pair.
-  type Entry = typeof templated[number] & { index: number };
-  interface Trie { lit: Map<string, Trie>; wild?: Trie; entries: Entry[] }
-  const newTrie = (): Trie => ({ lit: new Map(), entries: [] });
   const byLen = new Map<number, Trie>();
   const reported = new Set<PathItemModel>();
   templated.forEach((t, index) => {
-    const entry: Entry = { ...t, index };
+    const entry: TrieEntry = { ...t, index };
     let root = byLen.get(t.segs.length);
     if (!root) byLen.set(t.segs.length, root = newTrie());
     // Earlier paths that can match the same URL as this one.
-    const found: Entry[] = [];
-    const search = (node: Trie, d: number): void => {
-      if (found.length > 50) return;
-      if (d === t.segs.length) { found.push(...node.entries); return; }
-      if (node.wild) search(node.wild, d + 1);
-      if (t.vars[d]) for (const child of node.lit.values()) search(child, d + 1);
-      else { const child = node.lit.get(t.segs[d]); if (child) search(child, d + 1); }
-    };
-    search(root, 0);
+    const found: TrieEntry[] = [];
+    searchTrie(root, 0, t, found);
     for (const b of found) {
       let aLit = false, bLit = false;
       for (let k = 0; k < t.segs.length; k++) {
