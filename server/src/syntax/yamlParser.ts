@@ -101,7 +101,10 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const mk = (type: JsonNodeType, start: number, end: number, value: JsonNode['value']): JsonNode =>
     ({ type, span: { start, end }, value, properties: undefined, items: undefined, parent: undefined });
 
+  /** Without a \r in the text a line ends at the next \n: indexOf finds it much faster than a character loop. */
+  const lfOnly = text.indexOf('\r') < 0;
   const lineEnd = (p: number): number => {
+    if (lfOnly) { const i = text.indexOf('\n', p); return i < 0 ? len : i; }
     for (let i = p; i < len; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return i; }
     return len;
   };
@@ -492,6 +495,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     return true;
   };
   const lineStartOf = (p: number): number => {
+    if (lfOnly) return p > 0 ? text.lastIndexOf('\n', p - 1) + 1 : 0;
     for (let i = p - 1; i >= 0; i--) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return i + 1; }
     return 0;
   };
@@ -676,8 +680,9 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     const start = skipBlanks(from);
     const c = text.charCodeAt(start);
     // Not a plain scalar, or one that readBlockNode() checks further: a line break, # - ? : , [ ] { } & ! * | > " ' % @ `.
+    if (c === 34 || c === 39) return readLineQuoted(from, start, c, parent);
     if (c !== c || c === 10 || c === 13 || c === 35 || c === 45 || c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 ||
-      c === 38 || c === 33 || c === 42 || c === 124 || c === 62 || c === 34 || c === 39 || c === 37 || c === 64 || c === 96) return undefined;
+      c === 38 || c === 33 || c === 42 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96) return undefined;
     const ple = blockPlainEnd(start);
     if (text.charCodeAt(ple) === 58) return undefined; // "a: b: c", an error readBlockNode() reports
     const end = trimEnd(start, ple);
@@ -704,6 +709,16 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   // exactly their number when it ends (a growing array per collection would keep ~16 unused slots in most of them).
   const pendingProps: JsonProperty[] = [];
   const pendingItems: JsonNode[] = [];
+
+  /** readLinePlain() for a quoted scalar at `start` (quote `q`): as readBlockNode() reads it, unless it is a quoted key. */
+  const readLineQuoted = (from: number, start: number, q: number, parent: JsonNode): JsonNode | undefined => {
+    pos = start;
+    if (keyColon() >= 0) { pos = from; return undefined; } // "a: 'b': c", an error readBlockNode() reports
+    const v = q === 34 ? readDouble() : readSingle();
+    const n: JsonNode = { type: 'string', span: { start, end: pos }, value: v, properties: undefined, items: undefined, parent };
+    endValueLine();
+    return n;
+  };
 
   const readBlockMapping = (indent: number): JsonNode => {
     const start = pos;
@@ -840,17 +855,18 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     } else {
       n = readPlain(indent, false);
     }
-    if (c !== 124 && c !== 62) {
-      // Anything left on the line other than a comment is an error.
-      skipInline();
-      const d = text.charCodeAt(pos);
-      if (pos < len && d !== 10 && d !== 13) {
-        const le = lineEnd(pos);
-        error(pos, le, `Unexpected text after a value: ${JSON.stringify(text.slice(pos, Math.min(le, pos + 40)))}.`);
-        pos = le;
-      }
-    }
+    if (c !== 124 && c !== 62) endValueLine();
     return applyProps(n, props);
+  };
+  /** After a value: anything left on the line other than a comment is an error. */
+  const endValueLine = (): void => {
+    skipInline();
+    const d = text.charCodeAt(pos);
+    if (pos < len && d !== 10 && d !== 13) {
+      const le = lineEnd(pos);
+      error(pos, le, `Unexpected text after a value: ${JSON.stringify(text.slice(pos, Math.min(le, pos + 40)))}.`);
+      pos = le;
+    }
   };
 
   // ---- document --------------------------------------------------------------------------------
