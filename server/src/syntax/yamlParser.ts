@@ -413,9 +413,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       pos = lineEnd(pos);
     }
     let contentIndent = explicit ? Math.max(indent, 0) + explicit : -1;
-    // The lines as offsets [lineFrom[k], lineTo[k]) (scratch arrays shared by every block scalar): no string per line
-    // until the value is built.
-    let count = 0;
+    const lines: string[] = [];
     let end = headerEnd;
     while (pos < len) {
       const save = pos, saveLs = lineStart;
@@ -428,8 +426,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       if (blank) {
         // A last line without a line break adds no break (and the end of the text is no line at all).
         if (i >= len) { pos = i; break; }
-        lineFrom[count] = contentIndent >= 0 ? Math.min(lineStart + contentIndent, i) : i;
-        lineTo[count++] = i;
+        lines.push(contentIndent >= 0 ? text.slice(Math.min(lineStart + contentIndent, i), i) : '');
         pos = i;
         continue;
       }
@@ -439,60 +436,36 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       }
       if (ind < contentIndent) { pos = save; lineStart = saveLs; break; }
       const le = lineEnd(i);
-      lineFrom[count] = lineStart + contentIndent;
-      lineTo[count++] = le;
+      lines.push(text.slice(lineStart + contentIndent, le));
       pos = le;
       end = le;
     }
-    // Trailing lines that are only white space (as String.prototype.trim sees it) are chomped, not content.
-    let n = count;
-    while (n > 0 && isWhiteSpaceOnly(lineFrom[n - 1], lineTo[n - 1])) n--;
-    const trailingBreaks = count - n;
+    let n = lines.length;
+    while (n > 0 && lines[n - 1].trim() === '') n--;
+    const body = lines.slice(0, n);
+    const trailingBreaks = lines.length - n;
     if (end > headerEnd) { pos = end; lineStart = lineStartOf(end); } else { pos = headerEnd; lineStart = lineStartOf(headerEnd); pos = lineEnd(pos); }
-    // The value's pieces, joined once (scratch array).
-    let parts = 0;
-    if (!folded) {
-      for (let k = 0; k < n; k++) {
-        if (k > 0) valueParts[parts++] = '\n';
-        valueParts[parts++] = text.slice(lineFrom[k], lineTo[k]);
-      }
-    } else {
-      // Lines are joined by a space, or by a line break next to an empty or a more-indented line; a run of m such
-      // breaks with only empty lines between them stands for m - 1 line breaks (m >= 2).
-      let breaks = 0;
-      for (let k = 0; k < n; k++) {
-        const from = lineFrom[k], to = lineTo[k];
-        if (k > 0) {
-          const pFrom = lineFrom[k - 1], pTo = lineTo[k - 1];
-          if (from === to || pFrom === pTo || isBlank(text.charCodeAt(from)) && from < to || isBlank(text.charCodeAt(pFrom)) && pFrom < pTo) breaks++;
-          else valueParts[parts++] = ' ';
-        }
-        if (from < to) {
-          if (breaks) { valueParts[parts++] = breaks === 1 ? '\n' : '\n'.repeat(breaks - 1); breaks = 0; }
-          valueParts[parts++] = text.slice(from, to);
-        }
-      }
-    }
-    if (n) {
-      if (chomp === 'clip') valueParts[parts++] = '\n';
-      else if (chomp === 'keep') valueParts[parts++] = '\n'.repeat(trailingBreaks + 1);
-    } else if (chomp === 'keep') valueParts[parts++] = '\n'.repeat(trailingBreaks);
     let value: string;
-    if (parts === 1) value = valueParts[0];
-    else { valueParts.length = parts; value = valueParts.join(''); }
-    valueParts.length = 0;
-    return mk('string', start, end, value);
-  };
-  const lineFrom: number[] = [];
-  const lineTo: number[] = [];
-  const valueParts: string[] = [];
-  /** Whether text[from, to) holds nothing but what String.prototype.trim removes (white space and line terminators). */
-  const isWhiteSpaceOnly = (from: number, to: number): boolean => {
-    for (let i = to - 1; i >= from; i--) {
-      const c = text.charCodeAt(i);
-      if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return false;
+    if (!folded) value = body.join('\n');
+    else {
+      value = '';
+      for (let k = 0; k < body.length; k++) {
+        const l = body[k];
+        if (k > 0) {
+          const prev = body[k - 1];
+          const moreIndented = (s: string) => s.length > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9);
+          if (l === '' || prev === '' || moreIndented(l) || moreIndented(prev)) value += '\n'; else value += ' ';
+        }
+        value += l;
+      }
+      // Folding: a run of empty lines between text lines stands for its count of newlines.
+      if (value.indexOf('\n\n') >= 0) value = value.replace(/\n(\n+)/g, (_m, rest: string) => rest.length ? '\n'.repeat(rest.length) : '\n');
     }
-    return true;
+    if (body.length) {
+      if (chomp === 'clip') value += '\n';
+      else if (chomp === 'keep') value += '\n' + '\n'.repeat(trailingBreaks);
+    } else if (chomp === 'keep') value = '\n'.repeat(trailingBreaks);
+    return mk('string', start, end, value);
   };
   const lineStartOf = (p: number): number => {
     if (lfOnly) return p > 0 ? text.lastIndexOf('\n', p - 1) + 1 : 0;
