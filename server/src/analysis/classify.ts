@@ -437,7 +437,13 @@ function shortLabel(f: Fact): string {
 
 function formatFamilies(summary: DocumentSummary): string[] {
   const seen = new Set<string>();
-  const media = [...summary.operations.flatMap((o) => [...o.requestMediaTypes, ...o.responseMediaTypes]), ...summary.formats.map((f) => f.value)];
+  // Each distinct string once: thousands of operations repeat a handful of media types.
+  const media = new Set<string>();
+  for (const o of summary.operations) {
+    for (const t of o.requestMediaTypes) media.add(t);
+    for (const t of o.responseMediaTypes) media.add(t);
+  }
+  for (const f of summary.formats) media.add(f.value);
   for (const raw of media) {
     const m = raw.toLowerCase();
     if (m === 'xml' || isXmlMedia(m.split(';')[0])) seen.add('XML');

@@ -278,6 +278,8 @@ export class IncrementalPlan {
     const rec = this.previous.families.get(family)?.get(from);
     if (!rec || (rec.lineDependent && this.region.linesMoved)) return undefined;
     if (rec.reads) for (const k of rec.reads) if (k === VOLATILE || this.dirtyKeys.has(k)) return undefined;
+    // Most records hold no finding: nothing to move, the record itself serves again (no copy per entry and family).
+    if (!rec.findings.length) return rec;
     const findings: Finding[] = [];
     for (const f of rec.findings) {
       const g = shiftFinding(f, this.region);

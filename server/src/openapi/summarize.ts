@@ -192,8 +192,8 @@ type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
 function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel, ranges = true): OperationSummary {
   const span = at(o.span);
   return {
-    ...o, span, range: ranges ? m.lines.rangeOf(span) : undefined, requestMediaTypes: [...o.requestMediaTypes], responseMediaTypes: [...o.responseMediaTypes],
-    statusCodes: [...o.statusCodes], headerNames: [...o.headerNames], bodyHints: [...o.bodyHints],
+    // The lists of names are shared: nothing changes them once made (classify only reads them).
+    ...o, span, range: ranges ? m.lines.rangeOf(span) : undefined,
     protocols: movedFacts(o.protocols, at, m, ranges), formats: movedFacts(o.formats, at, m, ranges), styles: [],
   };
 }
