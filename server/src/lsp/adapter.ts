@@ -107,7 +107,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     for (const other of pool.dependents(uri)) scheduler.later(other, DEPENDENT_DELAY_MS);
   };
   const reconfigure = () => {
-    pool.configure(config());
+    if (!pool.configure(config())) return; // the same settings: every analysis stands
     for (const uri of docs.uris()) scheduler.later(uri, 0);
   };
 

@@ -120,9 +120,16 @@ export class AnalysisPool {
     if (this.opts.maxHeavy > 0) this.heavy.push(this.spawn(true));
   }
 
-  configure(config: Config): void {
+  /**
+   * Sends a new configuration to the workers, which drop every analysis. Returns false, and sends nothing, when it
+   * equals the current one: an editor answers the settings pull of `initialized` while the first document is
+   * already being analysed, and dropping that analysis for the same settings doubled its first diagnostics.
+   */
+  configure(config: Config): boolean {
+    if (this.config && JSON.stringify(this.config) === JSON.stringify(config)) return false;
     this.config = config;
     this.broadcast({ t: 'config', ...config });
+    return true;
   }
 
   open(uri: string, text: string, version: number): void {
