@@ -673,7 +673,12 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       // What skipToContent() finds next (no tab, no comment line): the entry's collection asks it right away.
       if (fc !== 35) { stcFrom = nl; stcFromLs = lineStart; stcPos = f; stcLs = next; stcFound = true; }
     }
-    const v = resolvePlain(text.slice(start, end));
+    // Only a scalar that starts like a number, a bool or a null goes to resolvePlain(): its regular expressions,
+    // met late in a cold run, would deoptimize and recompile this function and the collections it is inlined into.
+    const s = text.slice(start, end);
+    let v: JsonNode['value'] = s;
+    resolvedType = 'string';
+    if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) v = resolvePlain(s);
     pos = nl;
     return { type: resolvedType, span: { start, end }, value: v, properties: undefined, items: undefined, parent };
   };
