@@ -137,10 +137,9 @@ export class AnalysisPool {
     this.givenUp.delete(uri);
     // The workers first (the analysis starts at once), the mirror after: keeping a large text as UTF-8 costs this
     // thread ~90 ms on 13 MB, and a heavy worker started here must not be given the document twice.
-    const m: ToWorker = { t: 'open', uri, text, version };
     const home = this.largeHome.get(uri) ?? (text.length >= this.opts.largeChars ? this.homeLarge(uri) : undefined);
-    if (home) home.worker.postMessage(m);
-    else this.broadcast(m);
+    if (home) home.worker.postMessage({ t: 'open', uri, text, version, analyse: true } satisfies ToWorker);
+    else this.broadcast({ t: 'open', uri, text, version });
     this.mirror.open(uri, text, version);
   }
 

@@ -27,6 +27,14 @@ const diagnostics = new Map<string, Job>();
 const cancelled = new Set<number>();
 /** Documents edited since their last diagnostics. */
 const edited = new Set<string>();
+/**
+ * Large documents just opened here: analysed as soon as nothing else waits, without waiting for their diagnostics
+ * job (the LSP thread sends it after its scheduler's pause and a collection of its own: 50-100 ms on a busy
+ * machine, during which this worker sat idle). The job then finds the analysis done.
+ */
+const opening = new Set<string>();
+/** Analysed early: the job that comes for it counts as the one that rebuilt it. */
+const analysedEarly = new Set<string>();
 let scheduled = false;
 
 // A worker held in reserve for large documents compiles its code on samples first (lsp/warmUp.ts), one step per
@@ -88,6 +96,26 @@ function turn(): void {
     schedule();
     return;
   }
+  for (const uri of opening) {
+    opening.delete(uri);
+    if (!service.workspace.getOpen(uri) || service.analysedChars(uri) > 0) continue;
+    analyseEarly(uri);
+    schedule();
+    return;
+  }
+}
+
+function analyseEarly(uri: string): void {
+  // Reported as a job (id 0, which no job has), so the pool knows what this worker is busy with if it dies or the
+  // document is closed meanwhile.
+  post({ t: 'started', id: 0, uri });
+  try {
+    service.analyse(uri);
+    analysedEarly.add(uri);
+  } catch (e) {
+    log(`analysis of ${uri} failed: ${(e as Error)?.stack ?? e}`);
+  }
+  post({ t: 'dropped', id: 0 });
 }
 
 function runnable(job: Job): boolean {
@@ -104,6 +132,8 @@ function apply(m: Exclude<Queued, Job>): void {
       break;
     case 'open':
       service.open(m.uri, m.text, m.version);
+      analysedEarly.delete(m.uri);
+      if (m.analyse) opening.add(m.uri);
       break;
     case 'edit': {
       const dropping = service.analysedChars(m.uri);
@@ -117,6 +147,8 @@ function apply(m: Exclude<Queued, Job>): void {
       const dropping = service.analysedChars(m.uri);
       service.close(m.uri);
       edited.delete(m.uri);
+      opening.delete(m.uri);
+      analysedEarly.delete(m.uri);
       reclaimAfterDrop(dropping);
       break;
     }
@@ -156,7 +188,8 @@ function run(job: Job): void {
 
 function compute(job: Job): void {
   if (job.feature === 'diagnostics') {
-    const rebuilt = service.analysedChars(job.uri) === 0;
+    opening.delete(job.uri);
+    const rebuilt = analysedEarly.delete(job.uri) || service.analysedChars(job.uri) === 0;
     // Each edit of a large text leaves a flattened copy of it behind (26 MB on GitHub's two-byte description):
     // typing without pauses piles them up under the analysis about to start. Collected first only past the
     // ceiling; below it, the collection waits for the worker to be idle (memory.ts).

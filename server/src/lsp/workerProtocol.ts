@@ -25,7 +25,8 @@ export interface Job {
 
 export type ToWorker =
   | { t: 'config'; roots: string[]; trusted: boolean; settings: LensSettings }
-  | { t: 'open'; uri: string; text: string; version: number }
+  /** `analyse`: a large document homed in this worker, analysed as soon as nothing else waits (its diagnostics job follows). */
+  | { t: 'open'; uri: string; text: string; version: number; analyse?: boolean }
   | { t: 'edit'; uri: string; changes: TextChange[]; version: number }
   | { t: 'close'; uri: string }
   | { t: 'fileChanged'; uri: string }
