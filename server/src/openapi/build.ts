@@ -17,7 +17,7 @@ import {
 } from './model';
 import { Resolver, splitRef, type ResolverEnv } from './refs';
 import { resolveReference } from '../service/workspace';
-import type { RefsRecord } from './entries';
+import type { IncrementalPlan, ModelRecord, RefsRecord } from './entries';
 
 const SCHEMA_KEYS = new Set(['schema', 'itemSchema', 'schemas', 'definitions']);
 
@@ -33,6 +33,12 @@ export interface RefReuse {
   previous?: Map<JsonNode, RefsRecord>;
   /** Filled for the next edit. */
   next: Map<JsonNode, RefsRecord>;
+  /**
+   * Model objects of path item / webhook entries: those of the previous analysis, reused for an entry the plan
+   * leaves clean through everything its object `$ref`s reach (same nodes, spans moved in place), and those of
+   * this one, for the next edit.
+   */
+  models?: { plan?: IncrementalPlan; previous?: Map<JsonNode, ModelRecord>; next: Map<JsonNode, ModelRecord> };
 }
 
 /** Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor). */
@@ -205,14 +211,17 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   }
 
   // ---- paths and webhooks
+  // Swagger 2 operations share the root consumes/produces lists of their model: always built again.
+  const models = !is2 ? refReuse?.models : undefined;
+  if (models?.plan) models.plan.setModel(model);
   for (const p of entries(getValue(root, 'paths'))) {
     if (p.key.startsWith('x-')) continue;
-    b.buildPathItem(p, 'operation', `/paths/${esc(p.key)}`);
+    b.pathEntry(p, 'operation', `/paths/${esc(p.key)}`, models, refReuse);
   }
   if (since31) {
     for (const p of entries(getValue(root, 'webhooks'))) {
       if (p.key.startsWith('x-')) continue;
-      model.webhooks.push(b.buildPathItem(p, 'webhook', `/webhooks/${esc(p.key)}`));
+      model.webhooks.push(b.pathEntry(p, 'webhook', `/webhooks/${esc(p.key)}`, models, refReuse));
     }
   }
 
@@ -388,6 +397,29 @@ class ModelBuilder {
       op.responses.push(resp);
     }
     return op;
+  }
+
+  /**
+   * A path item or webhook entry: its model objects as the previous analysis built them when the entry and all
+   * its object `$ref`s reach are untouched (same nodes), else built again; recorded for the next edit.
+   */
+  pathEntry(p: JsonProperty, origin: OperationOrigin, ptr: string, models: RefReuse['models'], reuse: RefReuse | undefined): PathItemModel {
+    const m = this.model;
+    const start = models && reuse ? reuse.entries.get(p.value) : undefined;
+    if (start === undefined) return this.buildPathItem(p, origin, ptr);
+    const prev = models!.previous?.get(p.value);
+    const entry = models!.plan?.entryOf(p.value);
+    if (prev && entry && reuse!.cleanFrom?.get(start) === prev.start && !models!.plan!.dirtyThroughRefs().has(entry.key)) {
+      for (const x of prev.pathItems) m.pathItems.push(x);
+      for (const x of prev.operations) m.operations.push(x);
+      for (const x of prev.servers) m.servers.push(x);
+      models!.next.set(p.value, { ...prev, start });
+      return prev.top;
+    }
+    const pi0 = m.pathItems.length, op0 = m.operations.length, sv0 = m.servers.length;
+    const top = this.buildPathItem(p, origin, ptr);
+    models!.next.set(p.value, { start, top, pathItems: m.pathItems.slice(pi0), operations: m.operations.slice(op0), servers: m.servers.slice(sv0) });
+    return top;
   }
 
   addSection(holder: JsonNode | undefined, section: string, base: string): void {

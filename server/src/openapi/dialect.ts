@@ -153,6 +153,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
     cleanFrom: plan?.cleanFrom,
     previous: plan ? reuse?.cache.refs : undefined,
     next: next.refs,
+    models: { plan, previous: plan ? reuse?.cache.models : undefined, next: next.models },
   } : undefined;
   const { model, resolver, retained } = buildModel(source, doc, { workspace, analyseOther }, refReuse);
   plan?.setModel(model);
@@ -179,6 +180,7 @@ function analyseDoc(source: SourceDocument, doc: JsonDocument, workspace: Worksp
       // The example budget ran out: which examples got checked depends on order; start again from nothing.
       const again = new RuleCache(entries);
       for (const [k, v] of run.next.refs) again.refs.set(k, v);
+      for (const [k, v] of run.next.models) again.models.set(k, v);
       run = new IncrementalRun(entries, undefined, again, model.uri, model.kind === 'swagger2');
       timings.incremental = false;
       ruleFindings = runOpenApiRules(model, { onTiming, run, retain: retained });

@@ -14,7 +14,7 @@
 import type { Span } from '../core/text';
 import type { Finding } from '../core/types';
 import type { JsonNode, JsonProperty } from '../syntax/jsonTree';
-import { pointerSegments, type OpenApiModel, type RefModel } from './model';
+import { pointerSegments, type OpenApiModel, type OperationModel, type PathItemModel, type RefModel, type ServerModel } from './model';
 
 /** In an entry's reads: something the plan cannot place (another file, an unresolved `$ref`): never reuse. */
 export const VOLATILE = '\0volatile';
@@ -157,6 +157,12 @@ export function addChainReads(chain: readonly RefModel[], uri: string, swagger: 
   }
 }
 
+/**
+ * The model objects one path item or webhook entry produced (openapi/build.ts), in the order they were added
+ * to the model's lists (callback path items before their parent); `top`: the entry's own path item.
+ */
+export interface ModelRecord { start: number; top: PathItemModel; pathItems: PathItemModel[]; operations: OperationModel[]; servers: ServerModel[] }
+
 /** What one entry produced for one rule family. */
 export interface EntryRecord {
   findings: Finding[];
@@ -179,6 +185,8 @@ export class RuleCache {
   exhausted = false;
   /** The `$ref`s of each entry (openapi/build.ts collectRefs), by entry value node. */
   readonly refs = new Map<JsonNode, RefsRecord>();
+  /** The model objects of each path item / webhook entry (openapi/build.ts), by entry value node. */
+  readonly models = new Map<JsonNode, ModelRecord>();
 
   constructor(entries: Entry[]) {
     for (const e of entries) this.entries.set(e.prop.span.start, { key: e.key, length: e.prop.span.end - e.prop.span.start });
