@@ -12,7 +12,7 @@ function openApiSample(paths: number, version: string): object {
     p[`/items${i}/{id}`] = {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       get: {
-        operationId: `getItem${i}`, summary: 'Get', tags: ['items'],
+        operationId: `getItem${i}`, summary: 'Get', description: 'Returns the item with the given identifier, with its tags and its counts, when the caller may read it.', tags: ['items'],
         parameters: [{ $ref: '#/components/parameters/limit' }],
         responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' }, example: { id: 'a', n: 1 } } } }, default: { $ref: '#/components/responses/Error' } },
       },
@@ -37,7 +37,7 @@ function swaggerSample(paths: number): object {
     p[`/items${i}/{id}`] = {
       parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
       get: {
-        operationId: `getItem${i}`, summary: 'Get', tags: ['items'], produces: ['application/json'],
+        operationId: `getItem${i}`, summary: 'Get', description: 'Returns the item with the given identifier, with its tags and its counts, when the caller may read it.', tags: ['items'], produces: ['application/json'],
         parameters: [{ $ref: '#/parameters/limit' }],
         responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Item' }, examples: { 'application/json': { id: 'a', n: 1 } } }, default: { $ref: '#/responses/Error' } },
       },
@@ -54,15 +54,34 @@ function swaggerSample(paths: number): object {
   };
 }
 
-/** YAML rendering of a plain JSON value (enough for the sample: block mappings and sequences, quoted scalars). */
+const PLAIN = /^[A-Za-z$/][\w$/{}.-]*$/;
+const NOT_A_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** A key or string the way large descriptions (Stripe's, GitHub's) write them: plain where YAML reads it back as
+ * the same string, long prose folded (`>-`), anything else single-quoted; so the warm-up compiles the parser's paths
+ * those documents take (plain keys and values, folded scalars), not only the quoted ones. */
+function yamlString(x: string, indent: string): string {
+  if (PLAIN.test(x) && !NOT_A_STRING.test(x)) return x;
+  if (x.length > 50 && /^\S+(?: \S+)*$/.test(x)) {
+    const lines: string[] = [];
+    for (const word of x.split(' ')) {
+      if (lines.length && lines[lines.length - 1].length + word.length < 40) lines[lines.length - 1] += ' ' + word;
+      else lines.push(word);
+    }
+    return '>-' + lines.map((l) => `\n${indent}  ${l}`).join(''); // folded: each line break reads back as one space
+  }
+  return `'${x.replace(/'/g, "''")}'`;
+}
+
+/** YAML rendering of a plain JSON value (enough for the samples: block mappings and sequences, scalars). */
 function toYaml(v: unknown, indent = ''): string {
   if (Array.isArray(v)) return v.length ? v.map((x) => `\n${indent}- ${toYaml(x, indent + '  ').trimStart()}`).join('') : ' []';
   if (v && typeof v === 'object') {
     const entries = Object.entries(v);
     if (!entries.length) return ' {}';
-    return entries.map(([k, x]) => `\n${indent}${JSON.stringify(k)}:${x && typeof x === 'object' ? toYaml(x, indent + '  ') : ` ${JSON.stringify(x)}`}`).join('');
+    return entries.map(([k, x]) => `\n${indent}${yamlString(k, indent)}:${x && typeof x === 'object' ? toYaml(x, indent + '  ') : ` ${typeof x === 'string' ? yamlString(x, indent) : JSON.stringify(x)}`}`).join('');
   }
-  return JSON.stringify(v);
+  return typeof v === 'string' ? yamlString(v, indent) : JSON.stringify(v);
 }
 
 const WSDL = `<?xml version="1.0"?>
