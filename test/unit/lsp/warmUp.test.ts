@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { warmUpDocuments, warmUpSteps } from '../../../server/src/lsp/warmUp';
+import { warmUpDocuments, warmUpEditOffsets, warmUpSteps } from '../../../server/src/lsp/warmUp';
+import { timings as openApiTimings } from '../../../server/src/openapi/dialect';
 import { LanguageService } from '../../../server/src/service/languageService';
 
 test('the warm-up samples cover every OpenAPI version in JSON and YAML, and WSDL, with no structural error', () => {
@@ -31,4 +32,29 @@ test('every warm-up step runs', () => {
   const steps = warmUpSteps('');
   assert.ok(steps.length >= 9);
   for (const s of steps) s();
+});
+
+test('the warm-up edits run the incremental re-analysis (the path the first real edit of a large document takes)', () => {
+  const service = new LanguageService();
+  let checked = 0;
+  for (const docs of warmUpDocuments()) {
+    for (const { uri, text } of docs.filter((d) => !d.uri.endsWith('.wsdl'))) {
+      const u = `${uri}-${checked}`;
+      service.open(u, text, 1);
+      service.diagnostics(u);
+      const offsets = warmUpEditOffsets(uri, text);
+      assert.equal(offsets.length, 2, `${u}: a description and a path key to type in`);
+      let version = 1;
+      for (const at of offsets) {
+        const line = text.slice(0, at).split('\n').length - 1;
+        const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+        service.edit(u, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], ++version);
+        service.diagnostics(u);
+        assert.equal(openApiTimings.incremental, true, `${u}: the edit at ${line}:${character} ran the full analysis`);
+      }
+      service.close(u);
+      checked++;
+    }
+  }
+  assert.equal(checked, 6);
 });
