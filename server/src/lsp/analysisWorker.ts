@@ -38,20 +38,38 @@ const analysedEarly = new Set<string>();
 let scheduled = false;
 
 // A worker held in reserve for large documents compiles its code on samples first (lsp/warmUp.ts), one step per
-// turn, and stops as soon as real work is waiting. A failure there is only logged: the worker serves cold.
-if ((workerData as WorkerData).warmUp) {
-  const steps = warmUpSteps((workerData as WorkerData).docsDir);
-  const step = () => {
-    drain();
-    if (inbox.length || diagnostics.size) { schedule(); return; } // taken by drain(): no 'message' event will come for it
-    if (!steps.length) return;
-    try { steps.shift()!(); } catch (e) { log(`warm-up failed: ${(e as Error)?.stack ?? e}`); return; }
-    setImmediate(step);
-  };
-  setImmediate(step);
+// turn. Real work (a job, a document to analyse) stops it; what is left resumes once the worker has been idle
+// WARM_UP_RESUME_MS, so a large document's first edits find the incremental paths compiled too. Settings are not
+// work to wait for: the pool sends them right after starting the worker, and stopping for them meant the warm-up
+// never ran. A failure there is only logged: the worker serves cold.
+const WARM_UP_RESUME_MS = 600;
+const warmUp = (workerData as WorkerData).warmUp ? warmUpSteps((workerData as WorkerData).docsDir) : [];
+const warmUpTotal = warmUp.length;
+let warmUpMs = 0;
+let warmUpTimer: NodeJS.Timeout | undefined;
+function warmUpStep(): void {
+  drain();
+  while (inbox.length && inbox[0].t === 'config') apply(inbox.shift() as Exclude<Queued, Job>);
+  if (inbox.length || diagnostics.size || opening.size) { schedule(); return; } // taken by drain(): no 'message' event will come for it
+  if (!warmUp.length) return;
+  const t0 = performance.now();
+  try { warmUp.shift()!(); } catch (e) { log(`warm-up failed: ${(e as Error)?.stack ?? e}`); warmUp.length = 0; return; }
+  warmUpMs += performance.now() - t0;
+  if (!warmUp.length) log(`warm-up done: ${warmUpTotal} steps in ${warmUpMs.toFixed(0)} ms`);
+  else setImmediate(warmUpStep);
 }
+/** The worker is idle: the rest of the warm-up, if any, after WARM_UP_RESUME_MS without a message. */
+function resumeWarmUpLater(): void {
+  if (!warmUp.length) return;
+  cancelWarmUpResume();
+  warmUpTimer = setTimeout(() => { warmUpTimer = undefined; warmUpStep(); }, WARM_UP_RESUME_MS);
+}
+function cancelWarmUpResume(): void {
+  if (warmUpTimer) { clearTimeout(warmUpTimer); warmUpTimer = undefined; }
+}
+if (warmUp.length) setImmediate(warmUpStep);
 
-port.on('message', (m: ToWorker) => { cancelIdleReclaim(); take(m); schedule(); });
+port.on('message', (m: ToWorker) => { cancelIdleReclaim(); cancelWarmUpResume(); take(m); schedule(); });
 
 function take(m: ToWorker): void {
   if (m.t === 'cancel') cancelled.add(m.id);
@@ -103,6 +121,7 @@ function turn(): void {
     schedule();
     return;
   }
+  resumeWarmUpLater();
 }
 
 function analyseEarly(uri: string): void {

@@ -1,8 +1,8 @@
 /**
  * Warm-up of a worker held in reserve for large documents: small samples of each syntax and dialect are
- * analysed once in a throw-away service, so the parsers, model builders and rules are compiled before the
- * first real document arrives. Measured on Stripe's 4 MB YAML: its first analysis in a cold worker took ~566 ms,
- * in a warmed one less (figures in the commit that added this). The samples are built in code: nothing is read from disk.
+ * analysed and edited in a throw-away service, so the parsers, model builders, rules and incremental paths are
+ * compiled. What it buys is measured on the first edits of a large document (bench/FINDINGS.md, 18:00 status);
+ * a large document's first analysis is not shorter after it. The samples are built in code: nothing is read from disk.
  */
 import { LanguageService } from '../service/languageService';
 
@@ -137,9 +137,9 @@ export function warmUpEditOffsets(uri: string, text: string): number[] {
 }
 
 /**
- * The warm-up as small steps (one sample analysed, edited and closed each, ~10-40 ms), so that a worker can
- * stop between two of them as soon as real work arrives. A few passes: the hottest functions reach the
- * optimizing compiler. In all ~350 ms of CPU, spent while the worker has nothing else to do.
+ * The warm-up as small steps (one sample analysed, edited and closed each: 50-130 ms cold, 10-40 ms once
+ * compiled), so that a worker can stop between two of them when real work arrives (lsp/analysisWorker.ts
+ * resumes the rest when idle). A few passes: the hottest functions reach the optimizing compiler.
  */
 export function warmUpSteps(docsDir: string): (() => void)[] {
   const service = new LanguageService({ docsDir, log: () => undefined });

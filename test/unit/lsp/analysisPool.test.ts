@@ -144,3 +144,16 @@ for (const [what, start] of [['a small text', ''], ['a large text (kept as UTF-8
   assert.equal(mirror.text(uri), text);
   assert.equal(mirror.version(uri), last - 1);
 });
+
+test('the heavy worker held in reserve warms up fully: real work interrupts it, idle time resumes it', async () => {
+  const logs: string[] = [];
+  const p = pool({ largeChars: 10_000 }, logs);
+  // Real work at once: a large document interrupts the warm-up (or comes before it starts) ...
+  const large = 'file:///tmp/api-lens-pool/warm.yaml';
+  p.open(large, big(400), 1);
+  assert.ok((await p.run(large, 'diagnostics', [], { version: 1 })).ok);
+  // ... which finishes once the worker is idle. Before, the settings message sent with the worker's start stopped it for good.
+  const deadline = Date.now() + 20_000;
+  while (!logs.some((l) => l.startsWith('warm-up done')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(logs.some((l) => /^warm-up done: \d+ steps in \d+ ms$/.test(l)), logs.join('\n'));
+});
