@@ -37,9 +37,9 @@ const opening = new Set<string>();
 const analysedEarly = new Set<string>();
 let scheduled = false;
 
-// A worker held in reserve for large documents compiles its code on samples first (lsp/warmUp.ts), one step per
-// turn. Real work (a job, a document to analyse) stops it; what is left resumes once the worker has been idle
-// WARM_UP_RESUME_MS, so a large document's first edits find the incremental paths compiled too. Settings are not
+// A worker held in reserve for large documents compiles its code on samples (lsp/warmUp.ts), one step per turn,
+// once it has been idle WARM_UP_RESUME_MS. Real work (a job, a document to analyse) stops it; what is left resumes
+// at the next idle time, so a large document's first edits find the incremental paths compiled. Settings are not
 // work to wait for: the pool sends them right after starting the worker, and stopping for them meant the warm-up
 // never ran. A failure there is only logged: the worker serves cold.
 const WARM_UP_RESUME_MS = 600;
@@ -67,7 +67,9 @@ function resumeWarmUpLater(): void {
 function cancelWarmUpResume(): void {
   if (warmUpTimer) { clearTimeout(warmUpTimer); warmUpTimer = undefined; }
 }
-if (warmUp.length) setImmediate(warmUpStep);
+// Not at once: an editor sends its first document right after starting the server, and a cold step (50-130 ms)
+// then stood between that document's text and its analysis. The warm-up waits for the worker's first idle time.
+resumeWarmUpLater();
 
 port.on('message', (m: ToWorker) => { cancelIdleReclaim(); cancelWarmUpResume(); take(m); schedule(); });
 
