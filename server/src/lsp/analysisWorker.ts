@@ -39,9 +39,9 @@ let scheduled = false;
 
 // A worker held in reserve for large documents compiles its code on samples (lsp/warmUp.ts), one step per turn,
 // once it has been idle WARM_UP_RESUME_MS. Real work (a job, a document to analyse) stops it; what is left resumes
-// at the next idle time, so a large document's first edits find the incremental paths compiled. Settings are not
-// work to wait for: the pool sends them right after starting the worker, and stopping for them meant the warm-up
-// never ran. A failure there is only logged: the worker serves cold.
+// at the next idle time, so a large document's first edits find the incremental paths compiled. (It used to stop
+// for good at the first message, and the pool sends the settings right after starting a worker: it never ran.)
+// A failure there is only logged: the worker serves cold.
 const WARM_UP_RESUME_MS = 600;
 const warmUp = (workerData as WorkerData).warmUp ? warmUpSteps((workerData as WorkerData).docsDir) : [];
 const warmUpTotal = warmUp.length;
@@ -49,7 +49,6 @@ let warmUpMs = 0;
 let warmUpTimer: NodeJS.Timeout | undefined;
 function warmUpStep(): void {
   drain();
-  while (inbox.length && inbox[0].t === 'config') apply(inbox.shift() as Exclude<Queued, Job>);
   if (inbox.length || diagnostics.size || opening.size) { schedule(); return; } // taken by drain(): no 'message' event will come for it
   if (!warmUp.length) return;
   const t0 = performance.now();
