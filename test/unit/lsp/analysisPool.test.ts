@@ -157,3 +157,14 @@ test('the heavy worker held in reserve warms up fully: real work interrupts it, 
   while (!logs.some((l) => l.startsWith('warm-up done')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   assert.ok(logs.some((l) => /^warm-up done: \d+ steps in \d+ ms$/.test(l)), logs.join('\n'));
 });
+
+test('the same settings again keep every analysis; other settings drop them', async () => {
+  // An editor answers the settings pull of `initialized` while the first document is being analysed: with the
+  // same settings, dropping that analysis ran it twice (it doubled open -> first diagnostics).
+  const p = pool();
+  const same = { roots: [], trusted: true, settings: DEFAULT_SETTINGS };
+  assert.equal(p.configure(JSON.parse(JSON.stringify(same))), false);
+  assert.equal(p.configure({ ...same, trusted: false }), true);
+  assert.equal(p.configure({ ...same, trusted: false }), false);
+  assert.equal(p.configure({ ...same, roots: ['file:///w'] , trusted: false }), true);
+});
