@@ -1,5 +1,6 @@
 // Open -> first diagnostics over LSP in N fresh servers (the editor case: didOpen right after initialized), wall and
-// server CPU (all threads) per run, best and median:  node bench/first-diagnostics.mjs [N] [file] [server.js]
+// server CPU (all threads) per run, best and median:  node bench/first-diagnostics.mjs [N] [file] [server.js] [idle ms]
+// idle ms: time between `initialized` and the didOpen (0 by default; 2000 lets the reserve worker warm up first).
 // Stripe YAML by default. COLD_TRACE=<file> appends timestamps (client side) for a timeline with traces of your own.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -8,10 +9,12 @@ import { BenchLspClient } from './lsp.mjs';
 const n = +(process.argv[2] ?? 5);
 const file = process.argv[3] || '/work/shared/corpus/large/stripe-openapi-yaml/openapi/spec3.yaml';
 const server = process.argv[4] ?? 'dist/server.js';
+const idleMs = +(process.argv[5] ?? 0);
 const text = readFileSync(file, 'utf8');
 const w = [], c = [];
 for (let i = 0; i < n; i++) {
   const client = await BenchLspClient.start([server, '--stdio']);
+  if (idleMs) await new Promise((r) => setTimeout(r, idleMs));
   const cpu0 = client.cpuMs();
   if (process.env.COLD_TRACE) (await import('node:fs')).appendFileSync(process.env.COLD_TRACE, `${Date.now() % 100000} C didOpen\n`);
   const open = await client.openToDiagnostics(pathToFileURL(file).toString(), file.endsWith('.json') ? 'json' : 'yaml', text, 60000);
