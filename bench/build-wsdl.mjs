@@ -1,5 +1,5 @@
 // Builds the large WSDL input of the benchmark from real parts, deterministically: every ONVIF WSDL 1.1 in
-// /work/shared/corpus (one per target namespace; the event services are left out because their messages
+// ../shared/corpus (one per target namespace; the event services are left out because their messages
 // point into OASIS schemas that are not in the corpus) merged into ONE self-contained WSDL 1.1 document:
 //   - wsdl:types holds each source's inline schemas plus the ONVIF XSDs they import (schemaLocation dropped,
 //     since the schemas are now inline; xs:include of a schema that is inlined anyway is dropped);
@@ -8,10 +8,11 @@
 //   - one wsdl:service gets a SOAP 1.2 port per binding.
 // The message/portType/binding parts are repeated in further rounds until the document reaches --min-mb.
 // The result is checked: well-formed XML, and every rewritten reference resolves. ONVIF's notice is kept.
-// Usage: node bench/build-wsdl.mjs <out.wsdl> [--min-mb 2.6] [--corpus /work/shared/corpus]
+// Usage: node bench/build-wsdl.mjs <out.wsdl> [--min-mb 2.6] [--corpus DIR] (default ../shared/corpus beside the repository)
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { CORPUS } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ const SOAP12_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
 const XS_NS = 'http://www.w3.org/2001/XMLSchema';
 const TNS = 'urn:api-lens:bench:onvif-merged';
 
-export function buildLargeWsdl({ corpus = '/work/shared/corpus', minBytes = 2.6 * 1024 * 1024 } = {}) {
+export function buildLargeWsdl({ corpus = CORPUS, minBytes = 2.6 * 1024 * 1024 } = {}) {
   const root = path.join(corpus, 'wsdl', 'onvif-specs', 'wsdl');
   const files = walk(root).sort();
   const wsdls = files.filter((f) => f.endsWith('.wsdl') && !/[\\/]events[\\/]/.test(f));

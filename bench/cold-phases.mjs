@@ -3,7 +3,8 @@
 //   node --expose-gc bench/cold-phases.mjs [file]     (Stripe YAML by default)
 import { readFileSync } from 'node:fs';
 import { loadServerModules } from './bundle.mjs';
-const file = process.argv[2] || '/work/shared/corpus/large/stripe-openapi-yaml/openapi/spec3.yaml';
+import { CORPUS } from './paths.mjs';
+const file = process.argv[2] || `${CORPUS}/large/stripe-openapi-yaml/openapi/spec3.yaml`;
 const m = await loadServerModules('cold-phases', `
   export { LanguageService } from './server/src/service/languageService';
   export { timings } from './server/src/openapi/dialect';`);

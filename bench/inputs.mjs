@@ -5,12 +5,12 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'no
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildLargeWsdl } from './build-wsdl.mjs';
+import { CORPUS } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const PEERS = path.join(REPO, '.bench-peers');
 export const OUT = path.join(REPO, 'bench-results', 'inputs');
-const CORPUS = process.env.API_LENS_CORPUS ?? '/work/shared/corpus';
 
 /**
  * @returns {{ name: string, file: string, languageId: string, format: 'json'|'yaml'|'xml', group: 'openapi'|'wsdl', large: boolean }[]}

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import * as os from 'node:os';
 import { BenchLspClient } from './lsp.mjs';
+import { CORPUS } from './paths.mjs';
 import { prepareInputs, REPO, PEERS, OUT } from './inputs.mjs';
 import { hoverPositions, definitionPositions, editPositions } from './positions.mjs';
 
@@ -203,7 +204,7 @@ async function runPeers(input, text) {
 
 async function runYls(input, text) {
   const schemaFile = path.join(OUT, 'oas30-schema.json');
-  const schemaSrc = path.join(process.env.API_LENS_CORPUS ?? '/work/shared/corpus', 'openapi', 'OAI-OpenAPI-Specification-v3.2-dev', '_archive_', 'schemas', 'v3.0', 'schema.yaml');
+  const schemaSrc = path.join(CORPUS, 'openapi', 'OAI-OpenAPI-Specification-v3.2-dev', '_archive_', 'schemas', 'v3.0', 'schema.yaml');
   if (!existsSync(schemaFile) && existsSync(schemaSrc)) writeFileSync(schemaFile, JSON.stringify(require('yaml').parse(readFileSync(schemaSrc, 'utf8'))));
   const yaml = {
     validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false },

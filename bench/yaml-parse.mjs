@@ -2,13 +2,14 @@
 // collections during the parse, and the bytes allocated per tree node (including what was already collected)
 // and kept by the tree.
 //   node --expose-gc bench/yaml-parse.mjs [--reps N] [--only stripe|github]
-// Inputs: Stripe's YAML and JSON (/work/shared/corpus/large), GitHub's JSON and its YAML rendering (bench inputs).
+// Inputs: Stripe's YAML and JSON (../shared/corpus/large), GitHub's JSON and its YAML rendering (bench inputs).
 // Stripe's YAML and JSON are not the same release (99k vs 80k nodes), so the YAML's own content is also rendered as
 // JSON (2-space indentation, in memory) and parsed with parseJson: the "json=" row, the like-for-like comparison.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { loadServerModules, REPO } from './bundle.mjs';
+import { CORPUS } from './paths.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
@@ -18,7 +19,7 @@ const m = await loadServerModules('yaml-parse', `
       export { parseYaml } from './server/src/syntax/yamlParser';`);
 const gc = globalThis.gc ?? (() => undefined);
 const pairs = [
-  { name: 'stripe', yaml: '/work/shared/corpus/large/stripe-openapi-yaml/openapi/spec3.yaml', json: '/work/shared/corpus/large/stripe-openapi-json/openapi/spec3.json' },
+  { name: 'stripe', yaml: `${CORPUS}/large/stripe-openapi-yaml/openapi/spec3.yaml`, json: `${CORPUS}/large/stripe-openapi-json/openapi/spec3.json` },
   { name: 'github', yaml: path.join(REPO, 'bench-results/inputs/api.github.com.yaml'), json: path.join(REPO, '.bench-peers/node_modules/@octokit/openapi/generated/api.github.com.json') },
 ].filter((p) => !opt('--only') || p.name.includes(opt('--only')));
 
