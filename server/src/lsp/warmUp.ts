@@ -4,6 +4,7 @@
  * compiled. What it buys is measured on the first edits of a large document (bench/FINDINGS.md, 18:00 status);
  * a large document's first analysis is not shorter after it. The samples are built in code: nothing is read from disk.
  */
+import { LineIndex } from '../core/text';
 import { LanguageService } from '../service/languageService';
 
 function openApiSample(paths: number, version: string): object {
@@ -101,12 +102,13 @@ const WSDL = `<?xml version="1.0"?>
 </definitions>
 `;
 
-/** The samples, pass by pass. Each version has its own official schema, normalised on first use (~10-30 ms), and
- * its own tables: the passes cover 3.0 (most large public descriptions: GitHub, Stripe), 3.1, 3.2 and Swagger 2.0,
- * in both syntaxes, and WSDL. */
+/** The shape of warmUpDocuments(), so the steps can be made before the samples are. */
 const WARM_UP_PASSES = 3;
 const WARM_UP_SAMPLES_PER_PASS = 3;
 
+/** The samples, pass by pass. Each version has its own official schema, normalised on first use (~10-30 ms), and
+ * its own tables: the passes cover 3.0 (most large public descriptions: GitHub, Stripe), 3.1, 3.2 and Swagger 2.0,
+ * in both syntaxes, and WSDL. */
 export function warmUpDocuments(): { uri: string; text: string }[][] {
   const passes: ['json' | 'yaml', object][][] = [
     [['json', openApiSample(40, '3.0.3')], ['yaml', openApiSample(40, '3.0.3')]],
@@ -153,10 +155,10 @@ export function warmUpSteps(docsDir: string): (() => void)[] {
         const { uri, text } = (documents ??= warmUpDocuments())[pass][index];
         service.open(uri, text, pass + 1);
         service.diagnostics(uri);
-        for (const [k, at] of warmUpEditOffsets(uri, text).entries()) {
-          const line = text.slice(0, at).split('\n').length - 1;
-          const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-          service.edit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], 100 + pass * 10 + k);
+        const lines = new LineIndex(text);
+        for (const [k, offset] of warmUpEditOffsets(uri, text).entries()) {
+          const at = lines.positionAt(offset);
+          service.edit(uri, [{ range: { start: at, end: at }, text: 'x' }], 100 + pass * 10 + k);
           service.diagnostics(uri);
         }
         service.close(uri);

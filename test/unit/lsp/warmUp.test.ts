@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { warmUpDocuments, warmUpEditOffsets, warmUpSteps } from '../../../server/src/lsp/warmUp';
 import { timings as openApiTimings } from '../../../server/src/openapi/dialect';
 import { LanguageService } from '../../../server/src/service/languageService';
+import { LineIndex } from '../../../server/src/core/text';
 
 test('the warm-up samples cover every OpenAPI version in JSON and YAML, and WSDL, with no structural error', () => {
   const service = new LanguageService();
@@ -45,12 +46,12 @@ test('the warm-up edits run the incremental re-analysis (the path the first real
       const offsets = warmUpEditOffsets(uri, text);
       assert.equal(offsets.length, 2, `${u}: a description and a path key to type in`);
       let version = 1;
-      for (const at of offsets) {
-        const line = text.slice(0, at).split('\n').length - 1;
-        const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-        service.edit(u, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], ++version);
+      const lines = new LineIndex(text);
+      for (const offset of offsets) {
+        const at = lines.positionAt(offset);
+        service.edit(u, [{ range: { start: at, end: at }, text: 'x' }], ++version);
         service.diagnostics(u);
-        assert.equal(openApiTimings.incremental, true, `${u}: the edit at ${line}:${character} ran the full analysis`);
+        assert.equal(openApiTimings.incremental, true, `${u}: the edit at ${at.line}:${at.character} ran the full analysis`);
       }
       service.close(u);
       checked++;
