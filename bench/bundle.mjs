@@ -4,9 +4,9 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { REPO } from './paths.mjs';
+export { REPO };
 
 /** `reexports`: export statements relative to the repository root, e.g. `export { parseYaml } from './server/src/syntax/yamlParser';`. */
 export async function loadServerModules(name, reexports) {

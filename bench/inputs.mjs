@@ -5,10 +5,10 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'no
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildLargeWsdl } from './build-wsdl.mjs';
-import { CORPUS } from './paths.mjs';
+import { CORPUS, REPO } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
-export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export { REPO };
 export const PEERS = path.join(REPO, '.bench-peers');
 export const OUT = path.join(REPO, 'bench-results', 'inputs');
 

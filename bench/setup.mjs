@@ -3,8 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-
-const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+import { REPO } from './paths.mjs';
 const dir = path.join(REPO, '.bench-peers');
 const wanted = readFileSync(path.join(REPO, 'bench', 'peers.package.json'), 'utf8');
 const pkg = path.join(dir, 'package.json');
