@@ -29,9 +29,14 @@ async function timed<T>(what: string, p: Promise<T>, budget = BUDGET_MS * SLACK)
 test('an uncaught exception and an unhandled rejection are logged, and the server keeps serving', { timeout: 60_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-lens-resilience-'));
   const preload = path.join(dir, 'boom.js');
-  // Timers fire after the server has started: a throw outside any request handler, and a rejected promise.
-  fs.writeFileSync(preload, `setTimeout(() => { throw new Error('boom-uncaught'); }, 400);
-setTimeout(() => { Promise.reject(new Error('boom-rejection')); }, 450);`);
+  // Timers fire after the server has started: a throw outside any request handler, and a rejected promise, on the
+  // LSP thread. Only there: workers inherit the preload (execArgv), and a worker that throws dies and is replaced
+  // (test/lsp/nonblocking.test.ts), so each replacement threw again 400 ms later and the hover below sometimes
+  // landed on a dying worker.
+  fs.writeFileSync(preload, `if (require('worker_threads').isMainThread) {
+setTimeout(() => { throw new Error('boom-uncaught'); }, 400);
+setTimeout(() => { Promise.reject(new Error('boom-rejection')); }, 450);
+}`);
   const logs: string[] = [];
   const client = await LspTestClient.start({ execArgv: ['-r', preload], onLog: (m) => logs.push(m) });
   clients.push(client);
