@@ -59,7 +59,9 @@ test('a request not answered by its deadline answers "deadline"; a cancelled one
   const t0 = Date.now();
   const first = await p.run('file:///slow.yaml', 'hover', [{ line: 3, character: 4 }], { deadlineMs: 100 });
   assert.deepEqual(first, { ok: false, why: 'deadline' });
-  assert.ok(Date.now() - t0 < 1000, `${Date.now() - t0} ms`);
+  // Answered by the 100 ms timer, not by the analysis (which would answer ok): the bound only has to tell the two
+  // apart, with room for a loaded machine (1 s failed once at load 5 while the analysis took several seconds).
+  assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
   let cancel: (() => void) | undefined;
   const token: CancelToken = { isCancellationRequested: false, onCancellationRequested: (l) => { cancel = l; return { dispose: () => undefined }; } };
   const cancelled = p.run('file:///slow.yaml', 'hover', [{ line: 3, character: 4 }], { token });
