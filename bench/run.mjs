@@ -6,6 +6,7 @@
 //   npm run bench -- --no-peers        every input, API Lens and floors only
 //   npm run bench -- --only stripe     inputs whose name contains "stripe"
 //   options: --hovers N (200) --edits N (10 per kind) --edit-pause MS (1000, idle time before each timed edit)
+//            --first-runs N (3: open -> first diagnostics is the median of N fresh servers)
 //            --spectral-timeout S (180) --peer-timeout S (300)
 //            --peers yls,redocly,spectral,swagger-parser (a subset) --json FILE
 import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
@@ -34,6 +35,10 @@ const EDITS = Number(opt('--edits', QUICK ? 4 : 10));
 // are independent (the worker collects garbage when idle, lsp/memory.ts). The back-to-back row shows the other
 // case: each edit sent the moment the previous one's diagnostics arrive.
 const EDIT_PAUSE_MS = Number(opt('--edit-pause', 1000));
+// One open is one sample of a figure that varies ±10% from run to run on this kind of machine: the figure is the
+// median of FIRST_RUNS fresh servers (each opens the document right after \`initialized\`, as an editor does with
+// its first file); the other figures come from the last of them.
+const FIRST_RUNS = Math.max(1, Number(opt('--first-runs', QUICK ? 1 : 3)));
 const SPECTRAL_TIMEOUT_S = Number(opt('--spectral-timeout', 180));
 const PEER_TIMEOUT_S = Number(opt('--peer-timeout', 300));
 const SERVER_JS = path.join(REPO, 'dist', 'server.js');
@@ -74,16 +79,30 @@ async function main() {
 // ---- API Lens over LSP ---------------------------------------------------------------------------------
 
 async function runOurs(input, text) {
+  const uri = pathToFileURL(input.file).toString();
+  const firsts = [];
+  for (let run = 1; run < FIRST_RUNS; run++) {
+    const c = await BenchLspClient.start([SERVER_JS, '--stdio']);
+    try {
+      const cpu0 = c.cpuMs();
+      const open = await c.openToDiagnostics(uri, input.languageId, text, 180000);
+      firsts.push({ ms: open.ms, cpuMs: c.cpuMs() - cpu0, startMs: c.startMs });
+    } finally { await c.stop(); }
+  }
   const client = await BenchLspClient.start([SERVER_JS, '--stdio']);
   const out = { startMs: client.startMs, startCpuMs: client.cpuMs() };
   try {
-    const uri = pathToFileURL(input.file).toString();
     const cpu0 = client.cpuMs();
     const open = await client.openToDiagnostics(uri, input.languageId, text, 180000);
-    out.firstDiagMs = open.ms;
-    out.firstDiagCpuMs = client.cpuMs() - cpu0;
+    firsts.push({ ms: open.ms, cpuMs: client.cpuMs() - cpu0, startMs: client.startMs });
+    const byMs = [...firsts].sort((a, b) => a.ms - b.ms);
+    const mid = byMs[(byMs.length - 1) >> 1];
+    out.firstDiagMs = mid.ms;
+    out.firstDiagCpuMs = mid.cpuMs;
+    out.firstDiagRuns = firsts.map((f) => f.ms);
+    out.startRuns = firsts.map((f) => f.startMs);
     out.diagnostics = open.diagnostics.length;
-    log(`  ours: start ${fmt(out.startMs)} ms, open->diagnostics ${fmt(open.ms)} ms (${open.diagnostics.length} diagnostics)`);
+    log(`  ours: start ${fmt(out.startMs)} ms, open->diagnostics ${firsts.map((f) => fmt(f.ms)).join(' / ')} ms, median ${fmt(mid.ms)} (${open.diagnostics.length} diagnostics)`);
 
     const hovers = hoverPositions(text, input.format, HOVERS);
     const ht = [];
@@ -285,8 +304,9 @@ function render(r, input) {
   const rows = [];
   const row = (figure, value, target, note = '') => rows.push(`| ${figure} | ${value === undefined || value === null ? '—' : fmt(value)} | ${target === undefined ? '' : `≤ ${target}`} | ${target === undefined || value == null ? '' : value <= target ? 'ok' : '**missed**'} | ${note} |`);
   rows.push(`| figure (API Lens, server running) | value | target | | note |`, '|---|---:|---:|---|---|');
-  row('start → initialized (ms)', o.startMs, TARGETS.start, `server CPU ${fmt(o.startCpuMs)} ms`);
-  row('open → first diagnostics (ms)', o.firstDiagMs, diagTarget, `${o.diagnostics ?? '?'} diagnostics; server CPU ${fmt(o.firstDiagCpuMs)} ms`);
+  const startMax = o.startRuns?.length ? Math.max(...o.startRuns) : o.startMs;
+  row('start → initialized (ms)', startMax, TARGETS.start, `${o.startRuns?.length > 1 ? `slowest of ${o.startRuns.length} starts (${o.startRuns.map(fmt).join(' / ')}); ` : ''}server CPU ${fmt(o.startCpuMs)} ms`);
+  row('open → first diagnostics (ms)', o.firstDiagMs, diagTarget, `${o.firstDiagRuns?.length > 1 ? `median of ${o.firstDiagRuns.length} fresh servers (${o.firstDiagRuns.map(fmt).join(' / ')}); ` : ''}${o.diagnostics ?? '?'} diagnostics; server CPU ${fmt(o.firstDiagCpuMs)} ms`);
   for (const [kind, s] of Object.entries(o.edits ?? {})) row(`edit in ${kind} → diagnostics, median (ms)`, s.median, editTarget, `n=${s.n}, max ${fmt(s.max)}`);
   if (o.edit?.n) row('edit → diagnostics, p95 (ms)', o.edit.p95, isWsdl ? undefined : TARGETS.editP95, `server CPU per edit: median ${fmt(o.editCpu?.median)} ms; ${fmt(EDIT_PAUSE_MS)} ms idle before each`);
   if (o.editBackToBack?.n) row('edits back to back → diagnostics, median (ms)', o.editBackToBack.median, undefined, `n=${o.editBackToBack.n}, p95 ${fmt(o.editBackToBack.p95)}: each edit sent when the previous diagnostics arrive`);
