@@ -8,9 +8,9 @@
  * example still illustrates a valid message); unknown keywords and formats are ignored.
  */
 import type { Span } from '../../core/text';
-import type { JsonNode } from '../../syntax/jsonTree';
+import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
 import { keyIndexEpoch, type OasKind } from '../model';
-import { prop, val } from './context';
+import { prop } from './context';
 
 export interface InstanceProblem { span: Span; path: string; message: string }
 
@@ -25,37 +25,156 @@ export interface InstanceOptions {
   budget?: { left: number };
 }
 
-/** Keyword -> value node, per schema node: ~20 keyword reads per schema application stay O(1). */
-// Tagged with the model build they were made in: an incremental re-parse changes nodes in place (model.ts).
-const keywordMaps = new WeakMap<JsonNode, Map<string, JsonNode> & { epoch?: number }>();
-// Consecutive reads are nearly always on the same schema: a one-entry cache skips the WeakMap lookup.
-let lastSchema: JsonNode | undefined;
-let lastMap: Map<string, JsonNode> | undefined;
-function kw(schema: JsonNode, key: string): JsonNode | undefined {
-  if (schema === lastSchema) return lastMap!.get(key);
-  let m = keywordMaps.get(schema);
-  if (!m || m.epoch !== keyIndexEpoch()) {
-    m = new Map();
-    m.epoch = keyIndexEpoch();
-    for (const p of schema.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
-    keywordMaps.set(schema, m);
-  }
-  lastSchema = schema;
-  lastMap = m;
-  return m.get(key);
+/**
+ * What validation reads of one schema node, gathered in one pass over its keywords (the first occurrence of a
+ * key wins, as `prop` reads it): a schema is applied to many instance nodes (every item of a large example
+ * array), and each application then reads fields instead of ~20 keyword lookups, and compiles no pattern.
+ */
+class CompiledSchema {
+  hasRef = false;
+  /** `type` (its string items when an array); `checkType` when it constrains (non-empty, no `file`). */
+  types: string[] | undefined = undefined;
+  checkType = false;
+  /** Instance kinds the types accept (TYPE_BITS). */
+  typeMask = 0;
+  nullable = false;
+  readOnly = false;
+  writeOnly = false;
+  enumItems: JsonNode[] | undefined = undefined;
+  constNode: JsonNode | undefined = undefined;
+  minLength: number | undefined = undefined;
+  maxLength: number | undefined = undefined;
+  /** The `pattern` source and its expression (undefined when it does not compile). */
+  patternSource: string | undefined = undefined;
+  pattern: RegExp | undefined = undefined;
+  formatName: string | undefined = undefined;
+  format: RegExp | undefined = undefined;
+  minimum: number | undefined = undefined;
+  maximum: number | undefined = undefined;
+  exclusiveMinimum: JsonNode | undefined = undefined;
+  exclusiveMaximum: JsonNode | undefined = undefined;
+  multipleOf: number | undefined = undefined;
+  minItems: number | undefined = undefined;
+  maxItems: number | undefined = undefined;
+  uniqueItems = false;
+  prefixItems: JsonNode[] | undefined = undefined;
+  items: JsonNode | undefined = undefined;
+  properties: Map<string, JsonNode> | undefined = undefined;
+  required: string[] | undefined = undefined;
+  minProperties: number | undefined = undefined;
+  maxProperties: number | undefined = undefined;
+  additional: JsonNode | undefined = undefined;
+  patternProperties: { re: RegExp | undefined; schema: JsonNode }[] | undefined = undefined;
+  allOf: JsonNode[] | undefined = undefined;
+  anyOf: JsonNode[] | undefined = undefined;
+  oneOf: JsonNode[] | undefined = undefined;
+  not: JsonNode | undefined = undefined;
+  /** Any keyword of each instance kind's checks (or a combinator) present. */
+  stringChecks = false;
+  numberChecks = false;
+  arrayChecks = false;
+  combinators = false;
+  constructor(readonly epoch: number) {}
 }
 
-/** Property name -> schema, per `properties` node (linear scans would be O(n·m) on large objects). */
-const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode> & { epoch?: number }>();
-function propertyMap(properties: JsonNode): Map<string, JsonNode> {
-  let m = propertyMaps.get(properties);
-  if (!m || m.epoch !== keyIndexEpoch()) {
-    m = new Map();
-    m.epoch = keyIndexEpoch();
-    for (const p of properties.properties ?? []) if (!m.has(p.key)) m.set(p.key, p.value);
-    propertyMaps.set(properties, m);
+const TYPE_BITS: Record<string, number> = { object: 1, array: 2, string: 4, number: 8, integer: 16, boolean: 32, null: 64 };
+function instanceBits(n: JsonNode): number {
+  switch (n.type) {
+    case 'object': return 1;
+    case 'array': return 2;
+    case 'string': return 4;
+    case 'number': return Number.isInteger(n.value) ? 8 | 16 : 8;
+    case 'boolean': return 32;
+    case 'null': return 64;
+    default: return 0;
   }
-  return m;
+}
+
+function numberOf(n: JsonNode): number | undefined { return n.type === 'number' ? n.value as number : undefined; }
+
+function compile(schema: JsonNode, epoch: number): CompiledSchema {
+  const c = new CompiledSchema(epoch);
+  const seen = new Set<string>();
+  for (const p of schema.properties ?? []) {
+    if (seen.has(p.key)) continue;
+    seen.add(p.key);
+    const v = p.value;
+    switch (p.key) {
+      case '$ref': c.hasRef = true; break;
+      case 'type':
+        if (v.type === 'string') c.types = [v.value as string];
+        else if (v.type === 'array') { c.types = []; for (const i of v.items ?? []) if (i.type === 'string') c.types.push(i.value as string); }
+        if (c.types && c.types.length && !c.types.includes('file')) {
+          c.checkType = true;
+          for (const t of c.types) c.typeMask |= own(TYPE_BITS, t) ?? 0;
+        }
+        break;
+      case 'nullable': case 'x-nullable': if (v.value === true) c.nullable = true; break;
+      case 'readOnly': c.readOnly = v.value === true; break;
+      case 'writeOnly': c.writeOnly = v.value === true; break;
+      case 'enum': if (v.type === 'array') c.enumItems = v.items ?? []; break;
+      case 'const': c.constNode = v; break;
+      case 'minLength': c.minLength = numberOf(v); break;
+      case 'maxLength': c.maxLength = numberOf(v); break;
+      case 'pattern':
+        if (v.type === 'string') {
+          c.patternSource = v.value as string;
+          try { c.pattern = new RegExp(c.patternSource, 'u'); } catch { try { c.pattern = new RegExp(c.patternSource); } catch { c.pattern = undefined; } }
+        }
+        break;
+      case 'format': if (v.type === 'string') { c.formatName = v.value as string; c.format = own(FORMATS, c.formatName); } break;
+      case 'minimum': c.minimum = numberOf(v); break;
+      case 'maximum': c.maximum = numberOf(v); break;
+      case 'exclusiveMinimum': c.exclusiveMinimum = v; break;
+      case 'exclusiveMaximum': c.exclusiveMaximum = v; break;
+      case 'multipleOf': c.multipleOf = numberOf(v); break;
+      case 'minItems': c.minItems = numberOf(v); break;
+      case 'maxItems': c.maxItems = numberOf(v); break;
+      case 'uniqueItems': c.uniqueItems = v.value === true; break;
+      case 'prefixItems': if (v.type === 'array') c.prefixItems = v.items ?? []; break;
+      case 'items': if (v.type === 'object' || v.type === 'boolean') c.items = v; break;
+      case 'properties':
+        if (v.type === 'object') {
+          const m = new Map<string, JsonNode>();
+          for (const q of v.properties ?? []) if (!m.has(q.key)) m.set(q.key, q.value);
+          c.properties = m;
+        }
+        break;
+      case 'required':
+        if (v.type === 'array') { c.required = []; for (const r of v.items ?? []) if (r.type === 'string') c.required.push(r.value as string); }
+        break;
+      case 'minProperties': c.minProperties = numberOf(v); break;
+      case 'maxProperties': c.maxProperties = numberOf(v); break;
+      case 'additionalProperties': c.additional = v; break;
+      case 'patternProperties':
+        if (v.properties?.length) {
+          c.patternProperties = v.properties.map((pp) => {
+            let re: RegExp | undefined;
+            try { re = new RegExp(pp.key, 'u'); } catch { re = undefined; }
+            return { re, schema: pp.value };
+          });
+        }
+        break;
+      case 'allOf': if (v.type === 'array') c.allOf = v.items ?? []; break;
+      case 'anyOf': if (v.type === 'array' && v.items?.length) c.anyOf = v.items; break;
+      case 'oneOf': if (v.type === 'array' && v.items?.length) c.oneOf = v.items; break;
+      case 'not': if (v.type === 'object' && (v.properties?.length ?? 0) > 0) c.not = v; break;
+    }
+  }
+  c.stringChecks = c.minLength !== undefined || c.maxLength !== undefined || c.patternSource !== undefined || c.format !== undefined;
+  c.numberChecks = c.minimum !== undefined || c.maximum !== undefined || c.exclusiveMinimum !== undefined || c.exclusiveMaximum !== undefined || c.multipleOf !== undefined;
+  c.arrayChecks = c.minItems !== undefined || c.maxItems !== undefined || c.uniqueItems || c.prefixItems !== undefined || c.items !== undefined;
+  c.combinators = c.allOf !== undefined || c.anyOf !== undefined || c.oneOf !== undefined || c.not !== undefined;
+  return c;
+}
+
+// Tagged with the model build they were made in: an incremental re-parse changes nodes in place (model.ts).
+const compiledSchemas = new WeakMap<JsonNode, CompiledSchema>();
+function compiled(schema: JsonNode): CompiledSchema {
+  const epoch = keyIndexEpoch();
+  let c = compiledSchemas.get(schema);
+  if (!c || c.epoch !== epoch) compiledSchemas.set(schema, c = compile(schema, epoch));
+  return c;
 }
 
 /** Keys come from the document: look them up as own properties only (`__proto__`, `constructor`...). */
@@ -72,12 +191,6 @@ const FORMATS: Record<string, RegExp> = {
 const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
 
 function typeOf(n: JsonNode): string { return n.type === 'number' && Number.isInteger(n.value) ? 'integer' : n.type; }
-
-function matchesType(n: JsonNode, t: string): boolean {
-  if (t === 'integer') return n.type === 'number' && Number.isInteger(n.value);
-  if (t === 'number') return n.type === 'number';
-  return n.type === t;
-}
 
 export function sameJson(a: JsonNode, b: JsonNode): boolean {
   if (a.type !== b.type) return a.type === 'number' && b.type === 'number' && a.value === b.value;
@@ -103,16 +216,25 @@ function show(n: JsonNode): string {
 export function validateInstance(instance: JsonNode, schema: JsonNode, opts: InstanceOptions): InstanceProblem[] {
   const out: InstanceProblem[] = [];
   const v = new InstanceValidator(opts, instance);
-  v.validate(instance, schema, '', out, 0);
-  lastSchema = undefined; // do not keep a document's tree alive between analyses
-  lastMap = undefined;
+  v.validate(instance, schema, out, 0);
   return out.slice(0, opts.maxProblems ?? 3);
+}
+
+function typeWords(c: CompiledSchema): string {
+  return c.types!.map((t) => own(TYPE_WORD, t) ?? t).join(' or ');
 }
 
 class InstanceValidator {
   private budget = 20000;
   private readonly shared: { left: number };
-  constructor(private readonly opts: InstanceOptions, private readonly root: JsonNode) { this.shared = opts.budget ?? { left: Infinity }; }
+  private readonly oldRefs: boolean;
+  private readonly prefixItems: boolean;
+  constructor(private readonly opts: InstanceOptions, private readonly root: JsonNode) {
+    this.shared = opts.budget ?? { left: Infinity };
+    // 3.1+: $ref siblings apply too; earlier versions ignore them.
+    this.oldRefs = opts.kind === 'swagger2' || opts.kind === 'oas30';
+    this.prefixItems = opts.kind === 'oas31' || opts.kind === 'oas32';
+  }
 
   /** `$.a[2].b` of a node inside the example, from parent links (built only for messages). */
   p(n: JsonNode): string {
@@ -128,163 +250,182 @@ class InstanceValidator {
     return '$' + segs.reverse().join('');
   }
 
-  validate(inst: JsonNode, schemaIn: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+  private problem(out: InstanceProblem[], at: JsonNode, message: (path: string) => string): void {
+    const path = this.p(at);
+    out.push({ span: at.span, path, message: message(path) });
+  }
+
+  validate(inst: JsonNode, schemaIn: JsonNode, out: InstanceProblem[], depth: number): void {
     if (--this.budget < 0 || --this.shared.left < 0 || depth > 40) return;
-    let schema: JsonNode | undefined = schemaIn;
+    const schema = schemaIn;
     if (schema.type === 'boolean') {
-      if (schema.value === false) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not allowed` });
+      if (schema.value === false) this.problem(out, inst, (p) => `${p} is not allowed`);
       return;
     }
     if (schema.type !== 'object') return;
-    if (kw(schema, '$ref')) {
+    const c = compiled(schema);
+    if (c.hasRef) {
       const target = this.opts.resolve(schema);
-      // 3.1+: $ref siblings apply too; earlier versions ignore them.
-      if (target && target !== schema) this.validate(inst, target, path, out, depth + 1);
-      if (this.opts.kind === 'swagger2' || this.opts.kind === 'oas30') return;
+      if (target && target !== schema) this.validate(inst, target, out, depth + 1);
+      if (this.oldRefs) return;
     }
-    schema = schema as JsonNode;
-    const typeNode = kw(schema, 'type');
-    let types: string[] | undefined;
-    if (typeNode?.type === 'string') types = [typeNode.value as string];
-    else if (typeNode?.type === 'array') types = (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string);
-    const nullable = kw(schema, 'nullable')?.value === true || kw(schema, 'x-nullable')?.value === true;
-    if (inst.type === 'null' && nullable && (this.opts.kind === 'oas30' || this.opts.kind === 'swagger2')) return;
-    if (types && types.length && !types.includes('file') && !types.some((t) => matchesType(inst, t))) {
-      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${types.map((t) => own(TYPE_WORD, t) ?? t).join(' or ')}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})` });
+    const nullable = c.nullable;
+    if (inst.type === 'null' && nullable && this.oldRefs) return;
+    if (c.checkType && (c.typeMask & instanceBits(inst)) === 0) {
+      this.problem(out, inst, (p) => `${p} must be ${typeWords(c)}${nullable ? ' or null' : ''} (found ${TYPE_WORD[typeOf(inst)]})`);
       return;
     }
-    const en = kw(schema, 'enum');
-    if (en?.type === 'array' && !(en.items ?? []).some((e) => sameJson(e, inst)) && !(inst.type === 'null' && nullable)) {
-      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be one of ${(en.items ?? []).slice(0, 8).map(show).join(', ')} (found ${show(inst)})` });
+    const en = c.enumItems;
+    if (en && !(inst.type === 'null' && nullable) && !inEnum(en, inst)) {
+      this.problem(out, inst, (p) => `${p} must be one of ${en.slice(0, 8).map(show).join(', ')} (found ${show(inst)})`);
     }
-    const cst = kw(schema, 'const');
-    if (cst && !sameJson(cst, inst)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${show(cst)} (found ${show(inst)})` });
+    const cst = c.constNode;
+    if (cst && !sameJson(cst, inst)) this.problem(out, inst, (p) => `${p} must be ${show(cst)} (found ${show(inst)})`);
 
-    if (inst.type === 'string') this.string(inst, schema, path, out);
-    else if (inst.type === 'number') this.number(inst, schema, path, out);
-    else if (inst.type === 'array') this.array(inst, schema, path, out, depth);
-    else if (inst.type === 'object') this.object(inst, schema, path, out, depth);
+    if (inst.type === 'string') { if (c.stringChecks) this.string(inst, c, out); }
+    else if (inst.type === 'number') { if (c.numberChecks) this.number(inst, c, out); }
+    else if (inst.type === 'array') { if (c.arrayChecks) this.array(inst, c, out, depth); }
+    else if (inst.type === 'object') this.object(inst, c, out, depth);
 
-    const allOf = kw(schema, 'allOf');
-    if (allOf?.type === 'array') for (const s of allOf.items ?? []) this.validate(inst, s, path, out, depth + 1);
-    for (const k of ['anyOf', 'oneOf']) {
-      const alts = kw(schema, k);
-      if (alts?.type !== 'array' || !alts.items?.length) continue;
-      let best: InstanceProblem[] | undefined;
-      for (const s of alts.items) {
-        const probe: InstanceProblem[] = [];
-        this.validate(inst, s, path, probe, depth + 1);
-        if (probe.length === 0) { best = undefined; break; }
-        if (!best || probe.length < best.length) best = probe;
-      }
-      if (best) out.push(best.length === 1 ? best[0] : { span: inst.span, path: this.p(inst), message: `${this.p(inst)} matches none of the ${k} alternatives (closest: ${best[0].message})` });
-    }
-    const not = kw(schema, 'not');
-    if (not && not.type === 'object' && (not.properties?.length ?? 0) > 0) {
+    if (!c.combinators) return;
+    if (c.allOf) for (const s of c.allOf) this.validate(inst, s, out, depth + 1);
+    if (c.anyOf) this.alternatives(inst, c.anyOf, 'anyOf', out, depth);
+    if (c.oneOf) this.alternatives(inst, c.oneOf, 'oneOf', out, depth);
+    if (c.not) {
       const probe: InstanceProblem[] = [];
-      this.validate(inst, not, path, probe, depth + 1);
-      if (probe.length === 0) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} matches a schema it must not match (\`not\`)` });
+      this.validate(inst, c.not, probe, depth + 1);
+      if (probe.length === 0) this.problem(out, inst, (p) => `${p} matches a schema it must not match (\`not\`)`);
     }
   }
 
-  private num(schema: JsonNode, k: string): number | undefined {
-    const n = kw(schema, k);
-    return n?.type === 'number' ? n.value as number : undefined;
+  private alternatives(inst: JsonNode, alts: JsonNode[], k: string, out: InstanceProblem[], depth: number): void {
+    let best: InstanceProblem[] | undefined;
+    for (const s of alts) {
+      const probe: InstanceProblem[] = [];
+      this.validate(inst, s, probe, depth + 1);
+      if (probe.length === 0) { best = undefined; break; }
+      if (!best || probe.length < best.length) best = probe;
+    }
+    if (best) {
+      const closest = best;
+      if (closest.length === 1) out.push(closest[0]);
+      else this.problem(out, inst, (p) => `${p} matches none of the ${k} alternatives (closest: ${closest[0].message})`);
+    }
   }
 
-  private string(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
+  private string(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[]): void {
     const s = inst.value as string;
-    const min = this.num(schema, 'minLength'), max = this.num(schema, 'maxLength');
-    const len = min !== undefined || max !== undefined ? [...s].length : 0;
-    if (min !== undefined && len < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at least ${min} characters long (found ${len})` });
-    if (max !== undefined && len > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be at most ${max} characters long (found ${len})` });
-    const pat = kw(schema, 'pattern');
-    if (pat?.type === 'string') {
-      let r: RegExp | undefined;
-      try { r = new RegExp(pat.value as string, 'u'); } catch { try { r = new RegExp(pat.value as string); } catch { r = undefined; } }
-      if (r && !r.test(s)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} does not match the pattern \`${String(pat.value).slice(0, 60)}\`` });
-    }
-    const fmt = kw(schema, 'format');
-    const re = fmt?.type === 'string' ? own(FORMATS, fmt.value as string) : undefined;
-    if (re && !re.test(s)) {
-      out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} is not a valid ${fmt!.value} (found ${show(inst)})` });
-    }
+    const min = c.minLength, max = c.maxLength;
+    const len = min !== undefined || max !== undefined ? codePoints(s) : 0;
+    if (min !== undefined && len < min) this.problem(out, inst, (p) => `${p} must be at least ${min} characters long (found ${len})`);
+    if (max !== undefined && len > max) this.problem(out, inst, (p) => `${p} must be at most ${max} characters long (found ${len})`);
+    if (c.pattern && !c.pattern.test(s)) this.problem(out, inst, (p) => `${p} does not match the pattern \`${c.patternSource!.slice(0, 60)}\``);
+    if (c.format && !c.format.test(s)) this.problem(out, inst, (p) => `${p} is not a valid ${c.formatName} (found ${show(inst)})`);
   }
 
-  private number(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[]): void {
+  private number(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[]): void {
     const x = inst.value as number;
-    const min = this.num(schema, 'minimum'), max = this.num(schema, 'maximum');
-    const exMin = kw(schema, 'exclusiveMinimum'), exMax = kw(schema, 'exclusiveMaximum');
+    const min = c.minimum, max = c.maximum;
+    const exMin = c.exclusiveMinimum, exMax = c.exclusiveMaximum;
     if (min !== undefined) {
-      if (exMin?.value === true ? x <= min : x < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})` });
+      if (exMin?.value === true ? x <= min : x < min) this.problem(out, inst, (p) => `${p} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})`);
     }
-    if (exMin?.type === 'number' && x <= (exMin.value as number)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be greater than ${exMin.value} (found ${x})` });
+    if (exMin?.type === 'number' && x <= (exMin.value as number)) this.problem(out, inst, (p) => `${p} must be greater than ${exMin.value} (found ${x})`);
     if (max !== undefined) {
-      if (exMax?.value === true ? x >= max : x > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})` });
+      if (exMax?.value === true ? x >= max : x > max) this.problem(out, inst, (p) => `${p} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})`);
     }
-    if (exMax?.type === 'number' && x >= (exMax.value as number)) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be less than ${exMax.value} (found ${x})` });
-    const mult = this.num(schema, 'multipleOf');
+    if (exMax?.type === 'number' && x >= (exMax.value as number)) this.problem(out, inst, (p) => `${p} must be less than ${exMax.value} (found ${x})`);
+    const mult = c.multipleOf;
     if (mult && mult > 0) {
       const q = x / mult;
-      if (Math.abs(q - Math.round(q)) > 1e-9) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must be a multiple of ${mult} (found ${x})` });
+      if (Math.abs(q - Math.round(q)) > 1e-9) this.problem(out, inst, (p) => `${p} must be a multiple of ${mult} (found ${x})`);
     }
   }
 
-  private array(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+  private array(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[], depth: number): void {
     const items = inst.items ?? [];
-    const min = this.num(schema, 'minItems'), max = this.num(schema, 'maxItems');
-    if (min !== undefined && items.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} items (found ${items.length})` });
-    if (max !== undefined && items.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} items (found ${items.length})` });
-    if (kw(schema, 'uniqueItems')?.value === true && items.length < 500) {
+    const min = c.minItems, max = c.maxItems;
+    if (min !== undefined && items.length < min) this.problem(out, inst, (p) => `${p} must have at least ${min} items (found ${items.length})`);
+    if (max !== undefined && items.length > max) this.problem(out, inst, (p) => `${p} must have at most ${max} items (found ${items.length})`);
+    if (c.uniqueItems && items.length < 500) {
       for (let i = 1; i < items.length; i++) {
-        if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { out.push({ span: items[i].span, path: this.p(items[i]), message: `${this.p(items[i])} repeats an earlier item (items must be unique)` }); break; }
+        if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { this.problem(out, items[i], (p) => `${p} repeats an earlier item (items must be unique)`); break; }
       }
     }
-    const prefix = this.opts.kind === 'oas31' || this.opts.kind === 'oas32' ? kw(schema, 'prefixItems') : undefined;
+    const prefix = this.prefixItems ? c.prefixItems : undefined;
     let start = 0;
-    if (prefix?.type === 'array') {
-      const ps = prefix.items ?? [];
-      for (let i = 0; i < Math.min(ps.length, items.length); i++) this.validate(items[i], ps[i], '', out, depth + 1);
-      start = ps.length;
+    if (prefix) {
+      for (let i = 0; i < Math.min(prefix.length, items.length); i++) this.validate(items[i], prefix[i], out, depth + 1);
+      start = prefix.length;
     }
-    const it = kw(schema, 'items');
-    if (it && (it.type === 'object' || it.type === 'boolean')) {
-      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, '', out, depth + 1);
+    const it = c.items;
+    if (it) {
+      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, out, depth + 1);
     }
   }
 
-  private object(inst: JsonNode, schema: JsonNode, path: string, out: InstanceProblem[], depth: number): void {
+  private object(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[], depth: number): void {
     const props = inst.properties ?? [];
-    const propsNode = kw(schema, 'properties');
-    const properties = propsNode?.type === 'object' ? propertyMap(propsNode) : undefined;
-    const req = kw(schema, 'required');
-    if (req?.type === 'array') {
-      for (const r of req.items ?? []) {
-        if (r.type !== 'string' || props.some((p) => p.key === r.value)) continue;
-        const ps = properties?.get(r.value as string);
-        const resolved = ps && prop(ps, '$ref') ? this.opts.resolve(ps) ?? ps : ps;
-        if (this.opts.direction === 'request' && val(resolved, 'readOnly')?.value === true) continue;
-        if (this.opts.direction === 'response' && val(resolved, 'writeOnly')?.value === true) continue;
-        out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} lacks the required property \`${r.value}\`` });
+    const properties = c.properties;
+    const req = c.required;
+    if (req && req.length) {
+      // Wide examples against long required lists: one set of the example's keys, not a scan per name.
+      let keys: Set<string> | undefined;
+      if (props.length > 8 && req.length > 4) { keys = new Set(); for (const p of props) keys.add(p.key); }
+      for (const name of req) {
+        if (keys ? keys.has(name) : hasKey(props, name)) continue;
+        const ps = properties?.get(name);
+        const psc = ps && ps.type === 'object' ? compiled(ps) : undefined;
+        const resolved = ps && psc?.hasRef ? this.opts.resolve(ps) ?? ps : ps;
+        const rc = resolved === ps ? psc : resolved && resolved.type === 'object' ? compiled(resolved) : undefined;
+        if (this.opts.direction === 'request' && rc?.readOnly) continue;
+        if (this.opts.direction === 'response' && rc?.writeOnly) continue;
+        this.problem(out, inst, (p) => `${p} lacks the required property \`${name}\``);
       }
     }
-    const min = this.num(schema, 'minProperties'), max = this.num(schema, 'maxProperties');
-    if (min !== undefined && props.length < min) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at least ${min} properties` });
-    if (max !== undefined && props.length > max) out.push({ span: inst.span, path: this.p(inst), message: `${this.p(inst)} must have at most ${max} properties` });
-    const additional = kw(schema, 'additionalProperties');
-    const patterns = kw(schema, 'patternProperties');
+    const min = c.minProperties, max = c.maxProperties;
+    if (min !== undefined && props.length < min) this.problem(out, inst, (p) => `${p} must have at least ${min} properties`);
+    if (max !== undefined && props.length > max) this.problem(out, inst, (p) => `${p} must have at most ${max} properties`);
+    const additional = c.additional;
+    const patterns = c.patternProperties;
+    if (!properties && !patterns && !additional) return;
     for (const p of props) {
       const ps = properties?.get(p.key);
-      if (ps) { this.validate(p.value, ps, '', out, depth + 1); continue; }
+      if (ps) { this.validate(p.value, ps, out, depth + 1); continue; }
       let matched = false;
-      for (const pp of patterns?.properties ?? []) {
-        let r: RegExp | undefined;
-        try { r = new RegExp(pp.key, 'u'); } catch { r = undefined; }
-        if (r?.test(p.key)) { matched = true; this.validate(p.value, pp.value, '', out, depth + 1); }
+      if (patterns) {
+        for (const pp of patterns) {
+          if (pp.re?.test(p.key)) { matched = true; this.validate(p.value, pp.schema, out, depth + 1); }
+        }
       }
       if (matched || !additional) continue;
       if (additional.type === 'boolean' && additional.value === false) out.push({ span: p.keySpan, path: this.p(p.value), message: `${this.p(inst)} has the property \`${p.key}\`, which the schema does not allow (additionalProperties: false)` });
-      else if (additional.type === 'object') this.validate(p.value, additional, '', out, depth + 1);
+      else if (additional.type === 'object') this.validate(p.value, additional, out, depth + 1);
     }
   }
+}
+
+function hasKey(props: JsonProperty[], key: string): boolean {
+  for (let i = 0; i < props.length; i++) if (props[i].key === key) return true;
+  return false;
+}
+
+/** Whether an enum's items hold a value equal to the instance (sameJson; scalars compared inline). */
+function inEnum(items: JsonNode[], inst: JsonNode): boolean {
+  if (inst.type === 'object' || inst.type === 'array') return items.some((e) => sameJson(e, inst));
+  for (const e of items) if (e.type === inst.type && e.value === inst.value) return true;
+  return false;
+}
+
+/** Length in code points (what JSON Schema's minLength / maxLength count), without an array of them. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const v = s.charCodeAt(i + 1);
+      if (v >= 0xdc00 && v <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
 }
