@@ -30,8 +30,9 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     if (reads) { if (r) { if (r.chain.length) addChainReads(r.chain, uri, swagger, reads); } else if (n.properties?.some((p) => p.key === '$ref')) reads.add(VOLATILE); }
     return r;
   };
-  // Ranges are filled here from the model's LineIndex (the service fills only what is missing).
-  const ev = (span: Span): Evidence => ({ uri, span, range: m.lines.rangeOf(span) });
+  // Ranges are filled here from the model's LineIndex (the service fills only what is missing). Spans are copied:
+  // a span of the tree is its node (syntax/jsonTree.ts), and a summary leaves the worker.
+  const ev = (span: Span): Evidence => ({ uri, span: { start: span.start, end: span.end }, range: m.lines.rangeOf(span) });
   const base = specUrl(m.kind, m.version);
   const label = m.kind === 'swagger2' ? 'Swagger 2.0' : `OpenAPI ${m.version}`;
 
@@ -42,7 +43,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     const l = byProto.get(s.protocol) ?? [];
     l.push(s.span);
     byProto.set(s.protocol, l);
-    endpoints.push({ url: s.url, uri, span: s.span, protocol: s.protocol, range: m.lines.rangeOf(s.span) });
+    endpoints.push({ url: s.url, uri, span: { start: s.span.start, end: s.span.end }, protocol: s.protocol, range: m.lines.rangeOf(s.span) });
   }
   const protocols: Fact[] = [...byProto].map(([p, spans]) => ({
     value: p, confidence: 'certain', evidence: spans.slice(0, 20).map(ev),
@@ -146,7 +147,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     const name = op.operationId?.value ?? `${op.method.toUpperCase()} ${op.path}`;
     const protos = op.servers.length ? op.servers : m.servers;
     return {
-      name, uri, span: op.methodSpan, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
+      name, uri, span: { start: op.methodSpan.start, end: op.methodSpan.end }, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
       headerNames, hasRequestBody: carriesData(op, m, resolve), hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),

@@ -5,7 +5,7 @@
  * (~35 ms, bench/FINDINGS.md). Anything unusual (syntax errors before or after, a change that touches
  * brackets, a different node type) returns undefined and the caller parses the whole text.
  */
-import type { JsonDocument, JsonNode } from './jsonTree';
+import type { JsonDocument, JsonNode, TreeNode, TreeProperty } from './jsonTree';
 import { MAX_DEPTH, parseJson } from './jsonParser';
 import { changedRegion } from './textChange';
 
@@ -53,7 +53,7 @@ export function reparseJson(doc: JsonDocument, oldText: string, newText: string,
   } else doc.root = fresh;
   // Everything after the change moves by delta; ancestors grow or shrink by delta.
   if (delta !== 0) shiftTree(doc.root!, fresh, oldSpan.end, delta);
-  else if (parent?.properties) for (const p of parent.properties) if (p.value === fresh) p.span.end = fresh.span.end;
+  else if (parent?.properties) for (const p of parent.properties as TreeProperty[]) if (p.value === fresh) p.spanEnd = fresh.span.end;
   return doc;
 }
 
@@ -65,7 +65,7 @@ export function reparseJson(doc: JsonDocument, oldText: string, newText: string,
 function insideString(doc: JsonDocument, oldText: string, newText: string, start: number, oldEnd: number, delta: number): boolean {
   let node: JsonNode = doc.root!;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const props = node.properties;
+    const props = node.properties as TreeProperty[] | undefined;
     let next: JsonNode | undefined;
     if (props) {
       // Binary search: the property whose span (key to value end) holds the change.
@@ -73,15 +73,15 @@ function insideString(doc: JsonDocument, oldText: string, newText: string, start
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         const p = props[mid];
-        if (oldEnd > p.span.end) lo = mid + 1;
-        else if (start < p.span.start) hi = mid - 1;
+        if (oldEnd > p.spanEnd) lo = mid + 1;
+        else if (start < p.start) hi = mid - 1;
         else {
-          if (p.keySpan.start < start && oldEnd < p.keySpan.end) {
-            const raw = plainString(oldText, newText, p.keySpan.start, p.keySpan.end, delta);
+          if (p.start < start && oldEnd < p.end) {
+            const raw = plainString(oldText, newText, p.start, p.end, delta);
             if (raw === undefined) return false;
             p.key = raw;
             shiftTree(doc.root!, undefined, oldEnd, delta);
-            p.keySpan.end += delta;
+            p.end += delta;
             return true;
           }
           next = p.value;
@@ -127,16 +127,16 @@ function plainString(oldText: string, newText: string, s: number, e: number, del
 
 /** Moves a freshly parsed subtree (offsets relative to its own text) to `by`. One pass, parents first. */
 function shift(n: JsonNode, by: number): void {
-  const stack = [n];
+  const stack = [n as TreeNode];
   while (stack.length) {
     const x = stack.pop()!;
-    x.span.start += by;
-    x.span.end += by;
-    if (x.properties) for (const p of x.properties) {
-      p.keySpan.start += by; p.keySpan.end += by;
-      p.span.start += by; p.span.end = p.value.span.end + by; // the value is not moved yet
-      stack.push(p.value);
-    } else if (x.items) for (const it of x.items) stack.push(it);
+    x.start += by;
+    x.end += by;
+    if (x.properties) for (const p of x.properties as TreeProperty[]) {
+      p.start += by; p.end += by; // the key (the property is its key span)
+      p.spanEnd = p.value.span.end + by; // the value is not moved yet
+      stack.push(p.value as TreeNode);
+    } else if (x.items) for (const it of x.items) stack.push(it as TreeNode);
   }
 }
 
@@ -147,35 +147,44 @@ function shift(n: JsonNode, by: number): void {
  * `oldEnd` hold nothing to move (a JSON node's descendants lie inside its span): they are not visited.
  */
 function shiftTree(root: JsonNode, skip: JsonNode | undefined, oldEnd: number, delta: number): void {
-  const stack = [root];
+  const stack = [root as TreeNode];
   while (stack.length) {
     const x = stack.pop()!;
     if (x === skip) continue; // the new subtree (possibly the new root) is already in place
-    if (x.span.start >= oldEnd) { x.span.start += delta; x.span.end += delta; }
-    else if (x.span.end >= oldEnd) x.span.end += delta;
-    const props = x.properties;
+    if (x.start >= oldEnd) { x.start += delta; x.end += delta; }
+    else if (x.end >= oldEnd) x.end += delta;
+    const props = x.properties as TreeProperty[] | undefined;
     if (props) {
-      for (let i = firstEndingFrom(props, oldEnd); i < props.length; i++) {
+      for (let i = firstPropertyEndingFrom(props, oldEnd); i < props.length; i++) {
         const p = props[i];
-        if (p.keySpan.start >= oldEnd) { p.keySpan.start += delta; p.keySpan.end += delta; }
-        if (p.span.start >= oldEnd) p.span.start += delta;
-        const v = p.value;
-        p.span.end = v === skip || v.span.end < oldEnd ? v.span.end : v.span.end + delta;
+        if (p.start >= oldEnd) { p.start += delta; p.end += delta; } // the key
+        const v = p.value as TreeNode;
+        p.spanEnd = v === skip || v.end < oldEnd ? v.end : v.end + delta;
         if (v !== skip) stack.push(v);
       }
     } else if (x.items) {
-      const items = x.items;
-      for (let i = firstEndingFrom(items, oldEnd); i < items.length; i++) if (items[i] !== skip) stack.push(items[i]);
+      const items = x.items as TreeNode[];
+      for (let i = firstNodeEndingFrom(items, oldEnd); i < items.length; i++) if (items[i] !== skip) stack.push(items[i]);
     }
   }
 }
 
-/** Index of the first member (in source order) whose span ends at or after `at`. */
-function firstEndingFrom(members: readonly { span: { end: number } }[], at: number): number {
-  let lo = 0, hi = members.length;
+/** Index of the first property (in source order) that ends at or after `at`. */
+function firstPropertyEndingFrom(props: readonly TreeProperty[], at: number): number {
+  let lo = 0, hi = props.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (members[mid].span.end < at) lo = mid + 1; else hi = mid;
+    if (props[mid].spanEnd < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first node (in source order) that ends at or after `at`. */
+function firstNodeEndingFrom(items: readonly TreeNode[], at: number): number {
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].end < at) lo = mid + 1; else hi = mid;
   }
   return lo;
 }

@@ -7,7 +7,7 @@
  * MAX_DEPTH the value is skipped with an error, so later consumers that recurse stay safe too.
  * It never throws: errors carry exact spans and the tree keeps everything parsed around them.
  */
-import type { JsonDocument, JsonNode, JsonProperty, JsonSyntaxError } from './jsonTree';
+import { TreeNode, TreeProperty, type JsonDocument, type JsonNode, type JsonSyntaxError } from './jsonTree';
 import type { Span } from '../core/text';
 
 /** Deeper nesting is skipped with a finding (real API descriptions stay far below this). */
@@ -15,7 +15,7 @@ export const MAX_DEPTH = 512;
 const MAX_ERRORS = 100;
 
 interface Frame {
-  node: JsonNode;
+  node: TreeNode;
   isObject: boolean;
   /** 0 just opened, 1 expect ':', 2 expect value, 3 expect ',' or close, 4 expect key/value after ','. */
   state: number;
@@ -41,7 +41,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const openingOfTop = (): Span => {
     const f = stack[stack.length - 1];
     const p = stack[stack.length - 2];
-    const b = f.node.span.start;
+    const b = f.node.start;
     return p?.isObject && p.keyEnd <= b ? { start: p.keyStart, end: b + 1 } : { start: b, end: b + 1 };
   };
 
@@ -156,8 +156,8 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     return Number(text.slice(start, i));
   };
 
-  const scalar = (type: JsonNode['type'], start: number, end: number, value: JsonNode['value'], parent: JsonNode | undefined): JsonNode =>
-    ({ type, span: { start, end }, value, properties: undefined, items: undefined, parent });
+  const scalar = (type: JsonNode['type'], start: number, end: number, value: JsonNode['value'], parent: JsonNode | undefined): TreeNode =>
+    new TreeNode(type, start, end, value, undefined, undefined, parent);
 
   /** Skips a too-deep value by bracket counting (strings respected); returns its end. */
   const skipValue = (): number => {
@@ -173,11 +173,11 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
 
   const stack: Frame[] = [];
-  let root: JsonNode | undefined;
+  let root: TreeNode | undefined;
   let depthReported = false;
 
   /** Reads one value at pos; containers push a frame and return undefined (they complete later). */
-  const readValue = (parent: JsonNode | undefined): JsonNode | undefined => {
+  const readValue = (parent: JsonNode | undefined): TreeNode | undefined => {
     const start = pos;
     const c = text.charCodeAt(pos);
     if (c === 123 || c === 91) {
@@ -188,8 +188,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       }
       pos++;
       const isObject = c === 123;
-      const node: JsonNode = { type: isObject ? 'object' : 'array', span: { start, end: start + 1 }, value: undefined,
-        properties: isObject ? [] : undefined, items: isObject ? undefined : [], parent };
+      const node = new TreeNode(isObject ? 'object' : 'array', start, start + 1, undefined, isObject ? [] : undefined, isObject ? undefined : [], parent);
       stack.push({ node, isObject, state: 0, key: '', keyStart: 0, keyEnd: 0, comma: 0 });
       return undefined;
     }
@@ -209,13 +208,11 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     return scalar('null', start, i, null, parent);
   };
 
-  const attach = (v: JsonNode): void => {
+  const attach = (v: TreeNode): void => {
     const top = stack[stack.length - 1];
     if (!top) { root = v; return; }
-    if (top.isObject) {
-      const p: JsonProperty = { key: top.key, keySpan: { start: top.keyStart, end: top.keyEnd }, value: v, span: { start: top.keyStart, end: v.span.end } };
-      top.node.properties!.push(p);
-    } else top.node.items!.push(v);
+    if (top.isObject) top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, v, v.end));
+    else top.node.items!.push(v);
     top.state = 3;
   };
 
@@ -236,13 +233,13 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     let i = closer;
     while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
     if (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) return; // not alone on its line
-    if (closer - i !== indentOf(stack[stack.length - 1].node.span.start)) suspect = openingOfTop();
+    if (closer - i !== indentOf(stack[stack.length - 1].node.start)) suspect = openingOfTop();
   };
 
   const close = (end: number, atEof = false): void => {
     if (!atEof && !suspect) checkIndent(end - 1);
     const f = stack.pop()!;
-    f.node.span.end = end;
+    f.node.end = end;
     attach(f.node);
   };
 
@@ -258,7 +255,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     skipWs();
     const top = stack[stack.length - 1];
     if (pos >= len) {
-      const open = top.node.span.start;
+      const open = top.node.start;
       let line = 1;
       for (let i = text.indexOf('\n'); i >= 0 && i < open; i = text.indexOf('\n', i + 1)) line++;
       const opening = openingOfTop();
@@ -275,7 +272,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         const f = stack[stack.length - 1];
         if (f.isObject && (f.state === 1 || f.state === 2)) {
           // A key without a value: keep it with a null value so the key is still visible.
-          f.node.properties!.push({ key: f.key, keySpan: { start: f.keyStart, end: f.keyEnd }, value: scalar('null', f.keyEnd, f.keyEnd, null, f.node), span: { start: f.keyStart, end: f.keyEnd } });
+          f.node.properties!.push(new TreeProperty(f.key, f.keyStart, f.keyEnd, scalar('null', f.keyEnd, f.keyEnd, null, f.node), f.keyEnd));
         }
         close(len, true);
       }
@@ -319,7 +316,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
           if (c === 58) { pos++; top.state = 2; break; }
           error(top.keyEnd, top.keyEnd + 1 > len ? len : pos + 1, `A ':' is expected after the property name ${JSON.stringify(top.key)}.`);
           if (c === 44 || c === 125) {
-            top.node.properties!.push({ key: top.key, keySpan: { start: top.keyStart, end: top.keyEnd }, value: scalar('null', top.keyEnd, top.keyEnd, null, top.node), span: { start: top.keyStart, end: top.keyEnd } });
+            top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', top.keyEnd, top.keyEnd, null, top.node), top.keyEnd));
             top.state = 3;
           } else top.state = 2; // treat as if the colon were there
           break;
@@ -327,7 +324,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         case 2: {
           if (c === 44 || c === 125) {
             error(pos, pos + 1, `A value is expected for the property ${JSON.stringify(top.key)}.`);
-            top.node.properties!.push({ key: top.key, keySpan: { start: top.keyStart, end: top.keyEnd }, value: scalar('null', pos, pos, null, top.node), span: { start: top.keyStart, end: pos } });
+            top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', pos, pos, null, top.node), pos));
             top.state = 3;
             break;
           }

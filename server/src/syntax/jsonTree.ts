@@ -29,6 +29,44 @@ export interface JsonNode {
   alias?: boolean;
 }
 
+/**
+ * The nodes both parsers build: a node is its own span (`span` returns the node; `start`/`end` are its offsets),
+ * one heap object per value where a node and its span object were two. Spans read from a parsed tree are thus
+ * nodes and properties, linked to the whole tree through `parent`: copy one (`{ start, end }`) before it leaves
+ * the analysis (a message to another thread, JSON) or is kept across re-parses (they move spans in place).
+ */
+export class TreeNode implements JsonNode, Span {
+  /** Set (as an own property) on YAML alias nodes only. */
+  declare alias?: boolean;
+  constructor(
+    public type: JsonNodeType,
+    public start: number,
+    public end: number,
+    public value: string | number | boolean | null | undefined,
+    public properties: JsonProperty[] | undefined,
+    public items: JsonNode[] | undefined,
+    public parent: JsonNode | undefined,
+  ) {}
+  get span(): Span { return this; }
+}
+
+/**
+ * A property of a parsed tree: it is its own key span (`keySpan` returns the property; `start`/`end` are the
+ * key's offsets). `span` (key start to `spanEnd`) is made when asked: few read it, and never to keep it.
+ */
+export class TreeProperty implements JsonProperty, Span {
+  constructor(
+    public key: string,
+    public start: number,
+    public end: number,
+    public value: JsonNode,
+    /** End of the property: its value's end (JSON), or the value's end or past the ':' of an empty value (YAML). */
+    public spanEnd: number,
+  ) {}
+  get keySpan(): Span { return this; }
+  get span(): Span { return { start: this.start, end: this.spanEnd }; }
+}
+
 export interface JsonSyntaxError {
   message: string;
   span: Span;

@@ -25,7 +25,7 @@
  * parse is then about as cheap). Without an alias in the document, no node outside the part refers to one inside, and an alias
  * inside the part to an anchor outside it is an error in the part alone: declined.
  */
-import type { JsonDocument, JsonNode, JsonSyntaxError } from './jsonTree';
+import type { JsonDocument, JsonNode, JsonSyntaxError, TreeNode, TreeProperty } from './jsonTree';
 import { AFTER_DOCUMENT, MAX_DEPTH, MAX_ERRORS, parseYaml, yamlSplittable } from './yamlParser';
 import { changedRegion } from './textChange';
 
@@ -221,9 +221,9 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
     for (const p of props) p.value.parent = node;
     if (props.length === 1 && removed === 1) {
       // One entry for one: keep the property object, as the JSON path does.
-      const old = node.properties![lv.i];
-      const p = props[0];
-      old.key = p.key; old.keySpan = p.keySpan; old.value = p.value; old.span = p.span;
+      const old = node.properties![lv.i] as TreeProperty;
+      const p = props[0] as TreeProperty;
+      old.key = p.key; old.start = p.start; old.end = p.end; old.value = p.value; old.spanEnd = p.spanEnd;
     } else node.properties!.splice(lv.i, removed, ...props);
   } else {
     const items = root.items!;
@@ -243,7 +243,7 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
       if (parent.properties) {
         k = parent.properties.findIndex((p) => p.value === n);
         if (k < 0) break;
-        parent.properties[k].span.end = n.span.end;
+        (parent.properties[k] as TreeProperty).spanEnd = n.span.end;
         if (k !== parent.properties.length - 1) break;
       } else {
         k = parent.items!.indexOf(n);
@@ -257,16 +257,15 @@ function splice(doc: JsonDocument, lv: Level, oldText: string, newText: string, 
 
 /** Moves a freshly parsed part (offsets relative to its own text) by `by`. */
 function shiftNew(n: JsonNode, by: number): void {
-  const stack = [n];
+  const stack = [n as TreeNode];
   while (stack.length) {
     const x = stack.pop()!;
-    x.span.start += by;
-    x.span.end += by;
-    if (x.properties) for (const p of x.properties) {
-      p.keySpan.start += by; p.keySpan.end += by;
-      p.span.start += by; p.span.end += by;
-      stack.push(p.value);
-    } else if (x.items) for (const it of x.items) stack.push(it);
+    x.start += by;
+    x.end += by;
+    if (x.properties) for (const p of x.properties as TreeProperty[]) {
+      p.start += by; p.end += by; p.spanEnd += by; // the key (the property is its key span), then the property's end
+      stack.push(p.value as TreeNode);
+    } else if (x.items) for (const it of x.items) stack.push(it as TreeNode);
   }
 }
 
@@ -275,28 +274,27 @@ function shiftNew(n: JsonNode, by: number): void {
  * left alone; the new entries (`count` from index `first` of `spliced`, if any) are already in place.
  */
 function shiftOld(root: JsonNode, spliced: JsonNode | undefined, first: number, count: number, oldEnd: number, delta: number): void {
-  const stack = [root];
+  const stack = [root as TreeNode];
   while (stack.length) {
     const x = stack.pop()!;
-    if (x.span.end < oldEnd) continue;
-    if (x.span.start >= oldEnd) x.span.start += delta;
-    x.span.end += delta;
-    const props = x.properties;
+    if (x.end < oldEnd) continue;
+    if (x.start >= oldEnd) x.start += delta;
+    x.end += delta;
+    const props = x.properties as TreeProperty[] | undefined;
     if (props) {
       for (let k = 0; k < props.length; k++) {
         if (x === spliced && k === first) { k += count - 1; continue; }
         const p = props[k];
-        if (p.span.end < oldEnd) continue;
-        if (p.keySpan.start >= oldEnd) { p.keySpan.start += delta; p.keySpan.end += delta; }
-        if (p.span.start >= oldEnd) p.span.start += delta;
-        p.span.end += delta;
-        stack.push(p.value);
+        if (p.spanEnd < oldEnd) continue;
+        if (p.start >= oldEnd) { p.start += delta; p.end += delta; } // the key
+        p.spanEnd += delta;
+        stack.push(p.value as TreeNode);
       }
     } else if (x.items) {
-      const items = x.items;
+      const items = x.items as TreeNode[];
       for (let k = 0; k < items.length; k++) {
         if (x === spliced && k === first) { k += count - 1; continue; }
-        if (items[k].span.end >= oldEnd) stack.push(items[k]);
+        if (items[k].end >= oldEnd) stack.push(items[k]);
       }
     }
   }

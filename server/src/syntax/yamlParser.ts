@@ -12,7 +12,7 @@
  * expansion is counted, so an alias bomb ("billion laughs") is refused in bounded time and memory.
  * It never throws; errors have exact spans and the tree keeps everything parsed around them.
  */
-import type { JsonDocument, JsonNode, JsonNodeType, JsonProperty, JsonSyntaxError } from './jsonTree';
+import { TreeNode, TreeProperty, type JsonDocument, type JsonNode, type JsonNodeType, type JsonProperty, type JsonSyntaxError } from './jsonTree';
 import type { Span } from '../core/text';
 
 export const MAX_DEPTH = 512;
@@ -98,8 +98,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const error = (start: number, end: number, message: string): void => {
     if (errors.length < MAX_ERRORS) errors.push({ code: 'yaml-syntax', message, span: { start, end: Math.max(start, end) } });
   };
-  const mk = (type: JsonNodeType, start: number, end: number, value: JsonNode['value']): JsonNode =>
-    ({ type, span: { start, end }, value, properties: undefined, items: undefined, parent: undefined });
+  const mk = (type: JsonNodeType, start: number, end: number, value: JsonNode['value']): TreeNode =>
+    new TreeNode(type, start, end, value, undefined, undefined, undefined);
 
   /** Without a \r in the text a line ends at the next \n: indexOf finds it much faster than a character loop. */
   const lfOnly = text.indexOf('\r') < 0;
@@ -224,7 +224,8 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       return mk('null', start, pos, null);
     }
     // Shares the anchor's content without copying it: expansion is lazy, and counted above.
-    const n: JsonNode = { type: target.type, span: { start, end: pos }, value: target.value, properties: target.properties, items: target.items, parent: undefined, alias: true };
+    const n = new TreeNode(target.type, start, pos, target.value, target.properties, target.items, undefined);
+    n.alias = true;
     weights.set(n, w);
     return n;
   };
@@ -557,7 +558,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     const isMap = text.charCodeAt(pos) === 123;
     if (!enter(start)) { const e = skipFlow(); return mk('null', start, e, null); }
     pos++;
-    const node: JsonNode = { type: isMap ? 'object' : 'array', span: { start, end: start + 1 }, value: undefined, properties: isMap ? [] : undefined, items: isMap ? undefined : [], parent: undefined };
+    const node = new TreeNode(isMap ? 'object' : 'array', start, start + 1, undefined, isMap ? [] : undefined, isMap ? undefined : [], undefined);
     const close = isMap ? 125 : 93;
     for (;;) {
       skipFlowSpace();
@@ -574,11 +575,11 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         const v = readFlowNode(indent);
         const key = k.type === 'string' ? String(k.value) : text.slice(k.span.start, k.span.end);
         if (k.type === 'object' || k.type === 'array') error(k.span.start, k.span.end, 'A collection used as a mapping key is not supported in API descriptions.');
-        const prop: JsonProperty = { key, keySpan: k.span, value: v, span: { start: k.span.start, end: v.span.end } };
+        const prop = new TreeProperty(key, k.span.start, k.span.end, v, v.span.end);
         if (isMap) { v.parent = node; node.properties!.push(prop); }
         else {
           // [a: b] is a sequence holding a one-pair mapping.
-          const m: JsonNode = { type: 'object', span: { ...prop.span }, value: undefined, properties: [prop], items: undefined, parent: node };
+          const m = new TreeNode('object', prop.start, prop.spanEnd, undefined, [prop], undefined, node);
           v.parent = m;
           node.items!.push(m);
         }
@@ -586,7 +587,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         const key = k.type === 'string' ? String(k.value) : text.slice(k.span.start, k.span.end);
         const v = mk('null', k.span.end, k.span.end, null);
         v.parent = node;
-        node.properties!.push({ key, keySpan: k.span, value: v, span: { start: k.span.start, end: k.span.end } }); // a span object of its own: spans are shifted in place (yamlIncremental.ts)
+        node.properties!.push(new TreeProperty(key, k.span.start, k.span.end, v, k.span.end));
       } else { k.parent = node; node.items!.push(k); }
       skipFlowSpace();
       const d = text.charCodeAt(pos);
@@ -680,7 +681,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     resolvedType = 'string';
     if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) v = resolvePlain(s);
     pos = nl;
-    return { type: resolvedType, span: { start, end }, value: v, properties: undefined, items: undefined, parent };
+    return new TreeNode(resolvedType, start, end, v, undefined, undefined, parent);
   };
 
   // The entries of the block collections being read, innermost last: each collection takes its own as an array of
@@ -693,7 +694,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     pos = start;
     if (keyColon() >= 0) { pos = from; return undefined; } // "a: 'b': c", an error readBlockNode() reports
     const v = q === 34 ? readDouble() : readSingle();
-    const n: JsonNode = { type: 'string', span: { start, end: pos }, value: v, properties: undefined, items: undefined, parent };
+    const n = new TreeNode('string', start, pos, v, undefined, undefined, parent);
     endValueLine();
     return n;
   };
@@ -701,7 +702,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const readBlockMapping = (indent: number): JsonNode => {
     const start = pos;
     if (!enter(start)) { const e = skipBlock(indent - 1); return mk('null', start, e, null); }
-    const node: JsonNode = { type: 'object', span: { start, end: start }, value: undefined, properties: undefined, items: undefined, parent: undefined };
+    const node = new TreeNode('object', start, start, undefined, undefined, undefined, undefined);
     const base = pendingProps.length;
     for (;;) {
       // At a key, column == indent.
@@ -726,8 +727,9 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         pos = colon + 1;
         let v = readLinePlain(indent, pos, node);
         if (v === undefined) { v = readBlockNode(indent, true, keyEnd); v.parent = node; }
-        pendingProps.push({ key, keySpan: { start: keyStart, end: keyEnd }, value: v, span: { start: keyStart, end: Math.max(v.span.end, colon + 1) } });
-        node.span.end = Math.max(v.span.end, colon + 1);
+        const end = Math.max(v.span.end, colon + 1);
+        pendingProps.push(new TreeProperty(key, keyStart, keyEnd, v, end));
+        node.end = end;
       }
       // Next entry?
       const save = pos, saveLs = lineStart;
@@ -752,7 +754,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const readBlockSequence = (indent: number): JsonNode => {
     const start = pos;
     if (!enter(start)) { const e = skipBlock(indent - 1); return mk('null', start, e, null); }
-    const node: JsonNode = { type: 'array', span: { start, end: start + 1 }, value: undefined, properties: undefined, items: undefined, parent: undefined };
+    const node = new TreeNode('array', start, start + 1, undefined, undefined, undefined, undefined);
     const base = pendingItems.length;
     for (;;) {
       // At '-', column == indent.
