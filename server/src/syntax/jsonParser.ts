@@ -9,6 +9,7 @@
  */
 import { TreeNode, TreeProperty, type JsonDocument, type JsonNode, type JsonSyntaxError } from './jsonTree';
 import type { Span } from '../core/text';
+import { StringTable } from './stringTable';
 
 /** Deeper nesting is skipped with a finding (real API descriptions stay far below this). */
 export const MAX_DEPTH = 512;
@@ -24,6 +25,8 @@ interface Frame {
   keyEnd: number;
   /** Offset of the last ',' (for trailing-comma errors). */
   comma: number;
+  /** Where this container's members start in pendingProps / pendingItems. */
+  base: number;
 }
 
 /** `maxDepth` lets an incremental re-parse of a nested value keep the whole document's depth budget. */
@@ -46,6 +49,15 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
 
   const skipWs = (): void => {
+    // Blanks (most of a pretty-printed document's characters) counted in a local, not in the shared `pos`.
+    let p = pos;
+    let c = text.charCodeAt(p);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++p);
+    pos = p;
+    if (c === 47 || c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029) skipOddWs();
+  };
+  /** skipWs() past comments and other white space, each reported. */
+  const skipOddWs = (): void => {
     for (;;) {
       const c = text.charCodeAt(pos);
       if (c === 32 || c === 10 || c === 13 || c === 9) { pos++; continue; }
@@ -74,16 +86,19 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     }
   };
 
+  /** Keys and string values: one string object per distinct short value (stringTable.ts). */
+  const strings = new StringTable(text);
+
   /** Reads a string starting at the opening quote; returns its value (pos ends after the closing quote). */
   const readString = (): string => {
     const start = pos;
     let i = pos + 1;
     for (;;) {
-      if (i >= len) { error(start, len, 'Unterminated string: a closing " is missing.'); pos = len; return text.slice(start + 1, len); }
       const c = text.charCodeAt(i);
-      if (c === 34) { pos = i + 1; return text.slice(start + 1, i); }
+      if (c === 34) { pos = i + 1; return strings.slice(start + 1, i); }
       if (c === 92) break;
-      if (c < 32) {
+      if (!(c >= 32)) { // a control character, or the end of the text (NaN)
+        if (i >= len) { error(start, len, 'Unterminated string: a closing " is missing.'); pos = len; return text.slice(start + 1, len); }
         if (c === 10 || c === 13) { error(start, i, 'Unterminated string: a closing " is missing before the end of the line.'); pos = i; return text.slice(start + 1, i); }
         error(i, i + 1, 'Control characters must be escaped inside a JSON string (for a tab write \\t).');
       }
@@ -173,6 +188,10 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
 
   const stack: Frame[] = [];
+  // The members of the containers being read, innermost last: each container takes its own as an array of exactly
+  // their number when it closes (an array grown by push keeps up to ~16 unused slots, in most objects more than used).
+  const pendingProps: TreeProperty[] = [];
+  const pendingItems: TreeNode[] = [];
   let root: TreeNode | undefined;
   let depthReported = false;
 
@@ -188,8 +207,8 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       }
       pos++;
       const isObject = c === 123;
-      const node = new TreeNode(isObject ? 'object' : 'array', start, start + 1, undefined, isObject ? [] : undefined, isObject ? undefined : [], parent);
-      stack.push({ node, isObject, state: 0, key: '', keyStart: 0, keyEnd: 0, comma: 0 });
+      const node = new TreeNode(isObject ? 'object' : 'array', start, start + 1, undefined, undefined, undefined, parent);
+      stack.push({ node, isObject, state: 0, key: '', keyStart: 0, keyEnd: 0, comma: 0, base: isObject ? pendingProps.length : pendingItems.length });
       return undefined;
     }
     if (c === 34) { const v = readString(); return scalar('string', start, pos, v, parent); }
@@ -211,8 +230,8 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const attach = (v: TreeNode): void => {
     const top = stack[stack.length - 1];
     if (!top) { root = v; return; }
-    if (top.isObject) top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, v, v.end));
-    else top.node.items!.push(v);
+    if (top.isObject) pendingProps.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, v, v.end));
+    else pendingItems.push(v);
     top.state = 3;
   };
 
@@ -240,6 +259,8 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     if (!atEof && !suspect) checkIndent(end - 1);
     const f = stack.pop()!;
     f.node.end = end;
+    if (f.isObject) { f.node.properties = pendingProps.slice(f.base); pendingProps.length = f.base; }
+    else { f.node.items = pendingItems.slice(f.base); pendingItems.length = f.base; }
     attach(f.node);
   };
 
@@ -272,7 +293,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         const f = stack[stack.length - 1];
         if (f.isObject && (f.state === 1 || f.state === 2)) {
           // A key without a value: keep it with a null value so the key is still visible.
-          f.node.properties!.push(new TreeProperty(f.key, f.keyStart, f.keyEnd, scalar('null', f.keyEnd, f.keyEnd, null, f.node), f.keyEnd));
+          pendingProps.push(new TreeProperty(f.key, f.keyStart, f.keyEnd, scalar('null', f.keyEnd, f.keyEnd, null, f.node), f.keyEnd));
         }
         close(len, true);
       }
@@ -316,7 +337,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
           if (c === 58) { pos++; top.state = 2; break; }
           error(top.keyEnd, top.keyEnd + 1 > len ? len : pos + 1, `A ':' is expected after the property name ${JSON.stringify(top.key)}.`);
           if (c === 44 || c === 125) {
-            top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', top.keyEnd, top.keyEnd, null, top.node), top.keyEnd));
+            pendingProps.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', top.keyEnd, top.keyEnd, null, top.node), top.keyEnd));
             top.state = 3;
           } else top.state = 2; // treat as if the colon were there
           break;
@@ -324,7 +345,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         case 2: {
           if (c === 44 || c === 125) {
             error(pos, pos + 1, `A value is expected for the property ${JSON.stringify(top.key)}.`);
-            top.node.properties!.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', pos, pos, null, top.node), pos));
+            pendingProps.push(new TreeProperty(top.key, top.keyStart, top.keyEnd, scalar('null', pos, pos, null, top.node), pos));
             top.state = 3;
             break;
           }

@@ -14,6 +14,7 @@
  */
 import { TreeNode, TreeProperty, type JsonDocument, type JsonNode, type JsonNodeType, type JsonProperty, type JsonSyntaxError } from './jsonTree';
 import type { Span } from '../core/text';
+import { StringTable } from './stringTable';
 
 export const MAX_DEPTH = 512;
 /** Alias expansion budget: nodes reachable through aliases, on top of the document's own nodes. */
@@ -100,6 +101,10 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   };
   const mk = (type: JsonNodeType, start: number, end: number, value: JsonNode['value']): TreeNode =>
     new TreeNode(type, start, end, value, undefined, undefined, undefined);
+
+  /** Keys and plain scalars: one string object per distinct short value (stringTable.ts). */
+  const strings = new StringTable(text);
+  const sharedSlice = (s: number, e: number): string => strings.slice(s, e);
 
   /** Without a \r in the text a line ends at the next \n: indexOf finds it much faster than a character loop. */
   const lfOnly = text.indexOf('\r') < 0;
@@ -355,7 +360,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     const start = pos;
     let e = trimEnd(start, plainLineEnd(flow));
     pos = e;
-    let value = text.slice(start, e);
+    let value = sharedSlice(start, e);
     let end = e;
     let multi = false;
     // Continuation lines.
@@ -676,7 +681,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     }
     // Only a scalar that starts like a number, a bool or a null goes to resolvePlain(): its regular expressions,
     // met late in a cold run, would deoptimize and recompile this function and the collections it is inlined into.
-    const s = text.slice(start, end);
+    const s = sharedSlice(start, end);
     let v: JsonNode['value'] = s;
     resolvedType = 'string';
     if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) v = resolvePlain(s);
@@ -722,7 +727,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         let key: string;
         if (kc === 34) key = readDouble();
         else if (kc === 39) key = readSingle();
-        else { pos = trimEnd(pos, colon); key = text.slice(keyStart, pos); } // a plain key ends at its ':' (found by keyColon)
+        else { pos = trimEnd(pos, colon); key = sharedSlice(keyStart, pos); } // a plain key ends at its ':' (found by keyColon)
         const keyEnd = pos;
         pos = colon + 1;
         let v = readLinePlain(indent, pos, node);
