@@ -36,6 +36,19 @@ function kindOf(verb: string): VerbHit['kind'] {
 
 /** The verb a single word starts with ("getUser" -> get, "create" -> create), or undefined. */
 export function leadingVerb(word: string, allowBare = true): string | undefined {
+  // Remembered: a summary asks for every segment of every operation's path, and paths share most segments.
+  const memo = allowBare ? bareVerbs : boundVerbs;
+  const known = memo.get(word);
+  if (known !== undefined) return known || undefined;
+  if (memo.size > 10_000) memo.clear();
+  const v = findLeadingVerb(word, allowBare);
+  memo.set(word, v ?? '');
+  return v;
+}
+const bareVerbs = new Map<string, string>();
+const boundVerbs = new Map<string, string>();
+
+function findLeadingVerb(word: string, allowBare: boolean): string | undefined {
   const w = word.replace(/\.(do|php|aspx?|jsp|action|cgi)$/i, '');
   if (!w) return undefined;
   const lower = w.toLowerCase();
@@ -56,6 +69,17 @@ export function leadingVerb(word: string, allowBare = true): string | undefined 
 
 /** Verb segments in a URL path template; template segments ({id}) are skipped. */
 export function verbsInPath(path: string): VerbHit[] {
+  // Remembered per path (the operations of a path item share it); callers get their own array.
+  let hits = pathHits.get(path);
+  if (!hits) {
+    if (pathHits.size > 10_000) pathHits.clear();
+    pathHits.set(path, hits = findVerbsInPath(path));
+  }
+  return hits.length ? hits.slice() : [];
+}
+const pathHits = new Map<string, readonly VerbHit[]>();
+
+function findVerbsInPath(path: string): VerbHit[] {
   const hits: VerbHit[] = [];
   let offset = 0;
   for (const seg of path.split('/')) {

@@ -235,7 +235,7 @@ function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
   const seen = new Set<JsonNode>();
   while (stack.length && --budget > 0) {
     let n = stack.pop()!;
-    if (n.type === 'object' && n.properties?.some((p) => p.key === '$ref')) {
+    if (n.type === 'object' && hasRefKey(n)) {
       const r = resolve(n);
       if (!r) continue;
       n = r.node;
@@ -244,10 +244,13 @@ function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
     seen.add(n);
     if (n.type === 'string') {
       const v = String(n.value);
-      if (/<methodCall[\s>]/.test(v)) out.add('methodCall');
-      if (/<(\w+:)?Envelope[\s>]/.test(v) && /soap/i.test(v)) out.add('soap-envelope');
-      if (/"jsonrpc"\s*:/.test(v)) out.add('jsonrpc');
-      if (/^\s*(query|mutation|subscription)?\s*[{]/.test(v) && /\{[\s\S]*\}/.test(v) && v.length < 5000 && /\b(query|mutation)\b/.test(v)) out.add('graphql-query');
+      // Each test needs one character most strings (descriptions, names) lack: looked for first.
+      if (v.indexOf('<') >= 0) {
+        if (/<methodCall[\s>]/.test(v)) out.add('methodCall');
+        if (/<(\w+:)?Envelope[\s>]/.test(v) && /soap/i.test(v)) out.add('soap-envelope');
+      }
+      if (v.indexOf('"') >= 0 && /"jsonrpc"\s*:/.test(v)) out.add('jsonrpc');
+      if (v.indexOf('{') >= 0 && /^\s*(query|mutation|subscription)?\s*[{]/.test(v) && /\{[\s\S]*\}/.test(v) && v.length < 5000 && /\b(query|mutation)\b/.test(v)) out.add('graphql-query');
       continue;
     }
     for (const p of n.properties ?? []) {
@@ -260,6 +263,12 @@ function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
     }
     for (const it of n.items ?? []) stack.push(it);
   }
+}
+
+function hasRefKey(n: JsonNode): boolean {
+  const props = n.properties;
+  if (props !== undefined) for (let i = 0; i < props.length; i++) if (props[i].key === '$ref') return true;
+  return false;
 }
 
 /**

@@ -34,15 +34,15 @@ export function checkOperationIdsAndServers(ctx: RuleContext): void {
 /** Called for every Schema Object by the walk in schemaRules.ts, with its keywords (schemaKeys.ts). */
 export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode, keys: SchemaKeys): void {
   const typeNode = keys.type?.value;
-  const types = typeNode?.type === 'string' ? [typeNode.value as string]
-    : typeNode?.type === 'array' ? (typeNode.items ?? []).map((i) => String(i.value)) : undefined;
+  // The only type, without a list for the common `type: <name>`.
+  const single = typeNode?.type === 'string' ? typeNode.value as string
+    : typeNode?.type === 'array' && typeNode.items?.length === 1 ? String(typeNode.items[0].value) : undefined;
   const composed = !!(keys.allOf || keys.anyOf || keys.oneOf || keys.$ref);
-  const inComposition = isInsideComposition(n);
 
   // required names a property that is not defined here (only when this schema defines its properties alone)
   const req = keys.required?.value;
   const props = keys.properties?.value;
-  if (req?.type === 'array' && props?.type === 'object' && !composed && !inComposition && !keys.patternProperties) {
+  if (req?.type === 'array' && props?.type === 'object' && !composed && !keys.patternProperties && !isInsideComposition(n)) {
     const additional = keys.additionalProperties?.value;
     if (!additional || additional.value === false) {
       const names = new Set((props.properties ?? []).map((p) => p.key));
@@ -55,21 +55,14 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode, keys: Sche
   }
 
   // type vs keywords of other types (only a single, explicit type)
-  if (types?.length === 1) {
-    const t = types[0];
-    const foreign = (group: TypeOnlyGroup, kind: string) => {
-      if ((keys.typeOnly & GROUP_BIT[group]) === 0) return; // none of the group's keywords is here
-      for (const k of TYPE_ONLY[group]) {
-        const p = prop(n, k);
-        // `required: true` is a Parameter / Header field (Swagger 2.0 parameters carry schema keywords themselves).
-        if (p && k === 'required' && p.value.type !== 'array') continue;
-        if (p) ctx.report(TYPE_KEYWORD_MISMATCH, p.keySpan, `\`${k}\` applies to ${kind} only, but this schema has \`type: ${t}\`: it never takes effect`);
-      }
-    };
-    if (t !== 'object') foreign('object', 'objects');
-    if (t !== 'array') foreign('array', 'arrays');
-    if (t === 'object' || t === 'array' || t === 'boolean') foreign('string', 'strings');
-    if (t === 'object' || t === 'array' || t === 'boolean' || t === 'string') foreign('number', 'numbers');
+  if (single !== undefined) {
+    const t = single;
+    if (keys.typeOnly !== 0) {
+      if (t !== 'object') foreignKeywords(ctx, n, keys, t, 'object', 'objects');
+      if (t !== 'array') foreignKeywords(ctx, n, keys, t, 'array', 'arrays');
+      if (t === 'object' || t === 'array' || t === 'boolean') foreignKeywords(ctx, n, keys, t, 'string', 'strings');
+      if (t === 'object' || t === 'array' || t === 'boolean' || t === 'string') foreignKeywords(ctx, n, keys, t, 'number', 'numbers');
+    }
   }
 
   // discriminator
@@ -98,7 +91,7 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode, keys: Sche
           { start: typeNode.span.start, end: typeNode.span.end, newText: json ? `[${JSON.stringify(t)}, "null"]` : `[${t}, 'null']` }, remove] });
       } else if (nullable.value.value === false && remove) fixes.push({ title: 'Remove nullable: false', edits: [remove] });
       ctx.report(SCHEMA_30_KEYWORD, nullable.keySpan, nullable.value.value === true
-        ? `\`nullable\` is not a keyword of ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} schemas (JSON Schema 2020-12), so null is NOT accepted here: add 'null' to the type instead (\`type: [${types?.join(', ') ?? 'string'}, 'null']\`)`
+        ? `\`nullable\` is not a keyword of ${ctx.kind === 'oas31' ? 'OpenAPI 3.1' : 'OpenAPI 3.2'} schemas (JSON Schema 2020-12), so null is NOT accepted here: add 'null' to the type instead (\`type: [${typeNames(typeNode)?.join(', ') ?? 'string'}, 'null']\`)`
         : '`nullable` is not a keyword of JSON Schema 2020-12 and has no effect here; remove it', { fixes });
     }
     for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
@@ -141,6 +134,23 @@ export function removePropertyEdit(ctx: RuleContext, obj: JsonNode, p: JsonPrope
   }
   if (i < props.length - 1) return { start: p.keySpan.start - (text[p.keySpan.start - 1] === '"' ? 1 : 0), end: props[i + 1].keySpan.start - (text[props[i + 1].keySpan.start - 1] === '"' ? 1 : 0), newText: '' };
   return { start: props[i - 1].value.span.end, end: p.value.span.end, newText: '' };
+}
+
+/** The type names of a `type` value, or undefined without `type`. */
+function typeNames(typeNode: JsonNode | undefined): string[] | undefined {
+  return typeNode?.type === 'string' ? [typeNode.value as string]
+    : typeNode?.type === 'array' ? (typeNode.items ?? []).map((i) => String(i.value)) : undefined;
+}
+
+/** Keywords of `group` in a schema whose only type `t` is another: they never take effect. */
+function foreignKeywords(ctx: RuleContext, n: JsonNode, keys: SchemaKeys, t: string, group: TypeOnlyGroup, kind: string): void {
+  if ((keys.typeOnly & GROUP_BIT[group]) === 0) return; // none of the group's keywords is here
+  for (const k of TYPE_ONLY[group]) {
+    const p = prop(n, k);
+    // `required: true` is a Parameter / Header field (Swagger 2.0 parameters carry schema keywords themselves).
+    if (p && k === 'required' && p.value.type !== 'array') continue;
+    if (p) ctx.report(TYPE_KEYWORD_MISMATCH, p.keySpan, `\`${k}\` applies to ${kind} only, but this schema has \`type: ${t}\`: it never takes effect`);
+  }
 }
 
 function strOf(n: JsonNode | undefined): string | undefined { return n?.type === 'string' ? n.value as string : undefined; }

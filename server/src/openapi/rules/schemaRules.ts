@@ -15,6 +15,19 @@ import { checkSchemaConsistency } from './extraRules';
 import { schemaKeys } from './schemaKeys';
 import { yamlHasAliases } from '../../syntax/yamlParser';
 
+/** The type names a `type` value lists (strings only), or undefined without `type`. */
+function typesOf(typeNode: JsonNode | undefined): string[] | undefined {
+  return typeNode?.type === 'string' ? [typeNode.value as string]
+    : typeNode?.type === 'array' ? (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string) : undefined;
+}
+
+/** Whether typesOf(typeNode) is exactly [name] (no array made for the common `type: <name>`). */
+function onlyType(typeNode: JsonNode, name: string): boolean {
+  if (typeNode.type === 'string') return typeNode.value === name;
+  const t = typesOf(typeNode);
+  return t !== undefined && t.length === 1 && t[0] === name;
+}
+
 const TYPE_WORD: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null' };
 
 export function checkSchemasAndProse(ctx: RuleContext): void {
@@ -36,23 +49,27 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
       const keys = schemaKeys(n);
       checkSchemaConsistency(ctx, n, keys);
       const typeNode = keys.type?.value;
-      const types = typeNode?.type === 'string' ? [typeNode.value as string]
-        : typeNode?.type === 'array' ? (typeNode.items ?? []).filter((i) => i.type === 'string').map((i) => i.value as string) : undefined;
-      const nullable = keys.nullable?.value.value === true || keys.xNullable?.value.value === true;
       // enum
       const en = keys.enum?.value;
       if (en?.type === 'array') {
+        const types = typesOf(typeNode);
+        const nullable = keys.nullable?.value.value === true || keys.xNullable?.value.value === true;
         const items = en.items ?? [];
         // Scalars by type and value (objects and arrays in enums are rare: compared pairwise, bounded).
-        const seen = new Map<string, JsonNode>();
+        // Strings by value; other scalars by type and value as text (no string made per enum string).
+        const seenStrings = new Map<unknown, JsonNode>();
+        let seen: Map<string, JsonNode> | undefined;
         for (let i = 0; i < items.length; i++) {
           const it = items[i];
           let first: JsonNode | undefined;
           if (it.type === 'object' || it.type === 'array') {
             if (i < 200) first = items.slice(0, i).find((e) => sameJson(e, it));
+          } else if (it.type === 'string') {
+            first = seenStrings.get(it.value);
+            if (!first) seenStrings.set(it.value, it);
           } else {
             const k = `${it.type}:${String(it.value)}`;
-            first = seen.get(k);
+            first = (seen ??= new Map()).get(k);
             if (!first) seen.set(k, it);
           }
           if (first) ctx.report(ENUM_DUPLICATE, it.span, `the enum value ${code(JSON.stringify(it.value ?? null) ?? 'null')} is listed twice (first on line ${ctx.line(first.span.start)})`);
@@ -67,7 +84,7 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
         }
       }
       // array without items (2.0 and 3.0 require items)
-      if ((kind === 'swagger2' || kind === 'oas30') && types?.length === 1 && types[0] === 'array' && !keys.items && !keys.$ref) {
+      if ((kind === 'swagger2' || kind === 'oas30') && typeNode !== undefined && !keys.items && !keys.$ref && onlyType(typeNode, 'array')) {
         ctx.report(ARRAY_ITEMS, typeNode!.span, `a schema of \`type: array\` must say what its items are: add \`items\` (${kind === 'swagger2' ? 'Swagger 2.0' : 'OpenAPI 3.0'} requires it)`);
       }
       // 3.0 nullable without type

@@ -353,6 +353,8 @@ class Checker {
   private readonly trackEvaluated: boolean;
   /** The entry node whose memoised check is running. */
   private memoNode?: JsonNode;
+  /** Empty issue lists to reuse (alternatives(): a list that stayed empty goes back here). */
+  private readonly scratch: StructureIssue[][] = [];
 
   constructor(private readonly root: Obj, public opts: StructureOptions) {
     this.collectAnchors(root, 0);
@@ -762,8 +764,6 @@ class Checker {
    */
   private alternatives(node: JsonNode, alts: Schema[], place: Place, object: string, out: StructureIssue[], exclusive: boolean): Eval {
     type Tried = { issues: StructureIssue[]; ev: Eval; score: number; alt: Schema };
-    let tried: Tried[] = [];
-    const passing: { ev: Eval; alt: Schema }[] = [];
     // Alternatives that certainly fail are checked only if no alternative matches: only then are their problems
     // read. First the cheap signs (type, required keys), then, when more than one alternative is left, the keys
     // and scalar values (an alternative left alone is checked anyway).
@@ -771,16 +771,36 @@ class Checker {
     let left = alts.length;
     for (let i = 0; i < alts.length; i++) if (this.certainlyFails(node, alts[i], false)) { (doomed ??= [])[i] = true; left--; }
     if (left > 1) for (let i = 0; i < alts.length; i++) if (!doomed?.[i] && this.certainlyFails(node, alts[i], true)) { (doomed ??= [])[i] = true; left--; }
-    for (let i = 0; i < alts.length; i++) {
-      const alt = alts[i];
-      if (doomed?.[i]) continue;
-      const issues: StructureIssue[] = [];
-      const ev = this.check(node, alt, place, object, issues);
+    let tried: Tried[];
+    const passing: { ev: Eval; alt: Schema }[] = [];
+    if (left === 1 && doomed) {
+      // One alternative left (e.g. a Schema Object, which is no Reference Object): when it matches, that is the
+      // answer, without the lists below (this runs for most schema nodes of a description).
+      let i = 0;
+      while (doomed[i]) i++;
+      const issues = this.scratch.pop() ?? [];
+      const ev = this.check(node, alts[i], place, object, issues);
       if (issues.length === 0) {
-        passing.push({ ev, alt });
-        // anyOf without unevaluatedProperties tracking: one match settles it.
-        if (!exclusive && !this.trackEvaluated) break;
-      } else tried.push({ issues, ev, score: 0, alt });
+        this.scratch.push(issues);
+        if (!this.trackEvaluated) return NO_EVAL;
+        const merged: Eval = { evaluated: undefined, declared: undefined };
+        merge(merged, ev);
+        return merged;
+      }
+      tried = [{ issues, ev, score: 0, alt: alts[i] }];
+    } else {
+      tried = [];
+      for (let i = 0; i < alts.length; i++) {
+        const alt = alts[i];
+        if (doomed?.[i]) continue;
+        const issues: StructureIssue[] = [];
+        const ev = this.check(node, alt, place, object, issues);
+        if (issues.length === 0) {
+          passing.push({ ev, alt });
+          // anyOf without unevaluatedProperties tracking: one match settles it.
+          if (!exclusive && !this.trackEvaluated) break;
+        } else tried.push({ issues, ev, score: 0, alt });
+      }
     }
     if (passing.length === 0 && doomed) {
       // In the alternatives' order, as the best fit is the first of the lowest score.

@@ -96,7 +96,8 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
   };
   const visit = (n: JsonNode, depth: number, key: string): void => {
     if (depth > 60 || (n.type !== 'object' && n.type !== 'array')) return;
-    if (inside(n, () => visit(n, depth, key))) return;
+    // The closure only where an entry may sit (not one per node).
+    if (run && !inEntry && atEntryDepth(n, root) && inside(n, () => visit(n, depth, key))) return;
     if (n.type === 'array') { for (const i of n.items ?? []) visit(i, depth + 1, key); return; }
     if (n.type !== 'object') return;
     if (key === 'examples') {
@@ -106,7 +107,7 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
           const v = prop(e, 'value'), x = prop(e, 'externalValue');
           if (v && x) ctx.report(EXAMPLE_VALUE_AND_EXTERNAL, x.keySpan, `the example ${code(p.key)} sets both \`value\` and \`externalValue\`; they are mutually exclusive, so readers and tools cannot tell which one is the example`);
         };
-        if (!inside(e, check)) check();
+        if (!(run && !inEntry && atEntryDepth(e, root) && inside(e, check))) check();
       }
       return;
     }
