@@ -20,7 +20,13 @@ const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
 const mediaTypes = (op: OperationSummary) => [...op.requestMediaTypes, ...op.responseMediaTypes].map((m) => m.toLowerCase().split(';')[0].trim());
 const isXmlMedia = (m: string) => m === 'text/xml' || m === 'application/xml' || m.endsWith('+xml');
 const isJsonMedia = (m: string) => m === 'application/json' || m.endsWith('+json') || m === 'text/json';
-const pathEnds = (op: OperationSummary, re: RegExp) => !!op.path && re.test(op.path.replace(/\/+$/, ''));
+const pathEnds = (op: OperationSummary, re: RegExp) => !!op.path && re.test(withoutTrailingSlashes(op.path));
+/** `path.replace(/\/+$/, '')` without the regular expression (it retries at every slash: asked ~4 times per operation). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* / */) end--;
+  return end === path.length ? path : path.slice(0, end);
+}
 const ev = (op: OperationSummary): Evidence => ({ uri: op.uri, span: op.span });
 const isHttpOp = (op: OperationSummary) => !op.soapVersion && !!op.method;
 

@@ -12,8 +12,12 @@ import { addChainReads, mapOffset, VOLATILE, type IncrementalRun } from './entri
 
 const MAX_HINT_NODES = 2000;
 
-/** A cached operation summary: its spans (and the evidence's) in the text it was made on, and its reads. */
-interface CachedOp { summary: OperationSummary; reads: string[] }
+/**
+ * A cached operation summary, kept as it was made (no copy per operation on a first analysis); `spans`: the
+ * offsets of its spans in the text it was made on (the tree's spans move in place on an incremental re-parse),
+ * in the order moveSummary() visits them; `reads`: the entries its `$ref`s reached.
+ */
+interface CachedOp { summary: OperationSummary; spans: number[]; reads: string[] }
 
 /**
  * `run`: the incremental run of this analysis (openapi/entries.ts): an operation of an entry the edit left
@@ -113,10 +117,12 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
       const prev = run.reused('summary', entry, true);
       const old = (prev?.extra as Map<number, CachedOp> | undefined)?.get(run.previousOffset(key));
       if (old && region && !old.reads.some((k) => k === VOLATILE || run.plan!.dirtyKeys.has(k))) {
-        const moved = moveSummary(old.summary, (sp) => ({ start: mapOffset(sp.start, region), end: mapOffset(sp.end, region) }), m);
-        // Cached as it is: nothing changes a summary's spans or lists afterwards (classify replaces `styles`,
-        // which the next move empties again), and the next move recomputes its ranges.
-        ops.set(key, { summary: moved, reads: old.reads });
+        const was = old.spans;
+        let i = 0;
+        const moved = moveSummary(old.summary, () => { const sp = { start: mapOffset(was[i], region), end: mapOffset(was[i + 1], region) }; i += 2; return sp; }, m);
+        // Cached as it is: nothing changes a summary's lists afterwards (classify replaces `styles`, which the
+        // next move empties again), and the next move recomputes its ranges.
+        ops.set(key, { summary: moved, spans: spansOf(moved, uri), reads: old.reads });
         for (const k of old.reads) (next.reads ??= new Set()).add(k);
         return moved;
       }
@@ -124,8 +130,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     const mine = reads = new Set();
     try {
       const o = summarise(op);
-      // Kept without ranges (a replay computes them on the text of its day).
-      ops.set(key, { summary: moveSummary(o, (sp) => ({ start: sp.start, end: sp.end }), m, false), reads: [...mine] });
+      ops.set(key, { summary: o, spans: spansOf(o, uri), reads: [...mine] });
       for (const k of mine) (next.reads ??= new Set()).add(k);
       return o;
     } finally { reads = undefined; }
@@ -187,30 +192,43 @@ const formatNames = new Map<string, string>();
 type Resolve = (n: JsonNode, from?: string) => ResolvedNode | undefined;
 
 /**
- * A copy of an operation summary with its spans through `at` and ranges from the model's lines; `styles`
- * empty again (analysis/classify.ts fills them on each summary).
+ * A copy of an operation summary with its spans from `at` (called once per span of this document, in the order
+ * spansOf() lists them) and ranges from the model's lines; `styles` empty again (analysis/classify.ts fills them
+ * on each summary).
  */
-function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel, ranges = true): OperationSummary {
+function moveSummary(o: OperationSummary, at: (s: Span) => Span, m: OpenApiModel): OperationSummary {
   const span = at(o.span);
   return {
     // The lists of names are shared: nothing changes them once made (classify only reads them).
-    ...o, span, range: ranges ? m.lines.rangeOf(span) : undefined,
-    protocols: movedFacts(o.protocols, at, m, ranges), formats: movedFacts(o.formats, at, m, ranges), styles: [],
+    ...o, span, range: m.lines.rangeOf(span),
+    protocols: movedFacts(o.protocols, at, m), formats: movedFacts(o.formats, at, m), styles: [],
   };
 }
 
-function movedFacts(fs: Fact[], at: (s: Span) => Span, m: OpenApiModel, ranges: boolean): Fact[] {
+function movedFacts(fs: Fact[], at: (s: Span) => Span, m: OpenApiModel): Fact[] {
   const out: Fact[] = [];
   for (const f of fs) {
     const evidence: Evidence[] = [];
     for (const e of f.evidence) {
       if (e.uri !== m.uri) { evidence.push({ ...e }); continue; }
       const span = at(e.span);
-      evidence.push({ ...e, span, range: ranges ? m.lines.rangeOf(span) : undefined });
+      evidence.push({ ...e, span, range: m.lines.rangeOf(span) });
     }
     out.push({ ...f, evidence });
   }
   return out;
+}
+
+/** The offsets of a summary's spans in this document, in moveSummary()'s order. */
+function spansOf(o: OperationSummary, uri: string): number[] {
+  const out = [o.span.start, o.span.end];
+  addEvidenceSpans(o.protocols, uri, out);
+  addEvidenceSpans(o.formats, uri, out);
+  return out;
+}
+
+function addEvidenceSpans(fs: Fact[], uri: string, out: number[]): void {
+  for (const f of fs) for (const e of f.evidence) if (e.uri === uri) out.push(e.span.start, e.span.end);
 }
 
 function hasProperty(schema: JsonNode | undefined, name: string, resolve: Resolve): boolean {
@@ -253,7 +271,9 @@ function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
       if (v.indexOf('{') >= 0 && /^\s*(query|mutation|subscription)?\s*[{]/.test(v) && /\{[\s\S]*\}/.test(v) && v.length < 5000 && /\b(query|mutation)\b/.test(v)) out.add('graphql-query');
       continue;
     }
-    for (const p of n.properties ?? []) {
+    const props = n.properties;
+    if (props !== undefined) for (let i = 0; i < props.length; i++) {
+      const p = props[i];
       const k = p.key;
       if (k === 'methodCall' || (k === 'name' && p.value.value === 'methodCall')) out.add('methodCall');
       if (k === 'jsonrpc') out.add('jsonrpc');
@@ -261,7 +281,8 @@ function hintsOf(root: JsonNode, resolve: Resolve, out: Set<string>): void {
       if (k === 'query' && n.properties!.some((q) => q.key === 'variables' || q.key === 'operationName')) out.add('graphql-query');
       if (p.value.type === 'object' || p.value.type === 'array' || p.value.type === 'string') stack.push(p.value);
     }
-    for (const it of n.items ?? []) stack.push(it);
+    const items = n.items;
+    if (items !== undefined) for (let i = 0; i < items.length; i++) stack.push(items[i]);
   }
 }
 

@@ -54,7 +54,11 @@ for (const [g, list] of Object.entries(TYPE_ONLY) as [TypeOnlyGroup, readonly st
 /** The keywords of `n` (a fresh object: the rules keep it only while they look at `n`). */
 export function schemaKeys(n: JsonNode): SchemaKeys {
   const out = new SchemaKeys();
-  for (const p of n.properties ?? []) {
+  const props = n.properties;
+  if (props === undefined) return out;
+  // Indexed loops on the per-node paths: a for-of allocates an iterator result per member until it is optimized.
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
     const k = KEYS.get(p.key);
     if (k === undefined) continue;
     out.typeOnly |= k.group;

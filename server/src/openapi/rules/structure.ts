@@ -439,7 +439,7 @@ class Checker {
       r = { issues: local, evaluated: ev.evaluated ? new Set(ev.evaluated) : undefined, declared: ev.declared?.slice(), tracked: ev !== NO_EVAL };
       memo.set(node, schema, tag, r);
     }
-    for (const i of r.issues) out.push(i);
+    for (let k = 0; k < r.issues.length; k++) out.push(r.issues[k]);
     // Copies: callers merge into (and so may mutate) what check() returns.
     return r.tracked ? { evaluated: r.evaluated ? new Set(r.evaluated) : undefined, declared: r.declared?.slice() } : NO_EVAL;
   }
@@ -500,7 +500,7 @@ class Checker {
     }
     if ((groups & (K_ALL_OF | K_ANY_OF | K_ONE_OF | K_NOT | K_IF | K_UNEVALUATED)) === 0) return ev;
 
-    if ((groups & K_ALL_OF) !== 0) for (const sub of s.allOf as Schema[]) merge(ev, this.check(node, sub, place, object, out));
+    if ((groups & K_ALL_OF) !== 0) { const all = s.allOf as Schema[]; for (let i = 0; i < all.length; i++) merge(ev, this.check(node, all[i], place, object, out)); }
     if ((groups & K_ANY_OF) !== 0) merge(ev, this.alternatives(node, s.anyOf as Schema[], place, object, out, false));
     if ((groups & K_ONE_OF) !== 0) merge(ev, this.alternatives(node, s.oneOf as Schema[], place, object, out, true));
     if ((groups & K_NOT) !== 0) this.checkNot(node, s.not as Schema, place, object, out, undefined);
@@ -655,7 +655,8 @@ class Checker {
     const props = node.properties ?? [];
     const required = nschema(s).requiredList;
     if (required) {
-      for (const r of required) {
+      for (let i = 0; i < required.length; i++) {
+        const r = required[i];
         if (!hasKey(props, r)) out.push(issue('required', place.keySpan, () => this.requiredMessage(r, node, place, object)));
       }
     }
@@ -674,7 +675,8 @@ class Checker {
     if (properties || patterns || additional !== undefined) {
       if (this.trackEvaluated) ev.evaluated = new Set();
       const holder = this.holdsEntries(node);
-      for (const p of props) {
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
         let matched = false;
         const declared = properties ? properties[p.key] : undefined;
         if (declared !== undefined) {
@@ -684,7 +686,8 @@ class Checker {
           else this.check(p.value, declared as Schema, p, object, out);
         }
         if (patterns) {
-          for (const pe of patterns) {
+          for (let j = 0; j < patterns.length; j++) {
+            const pe = patterns[j];
             if (!pe.test(p.key)) continue;
             matched = true;
             if (holder) this.member(p.value, pe.schema, p, object, out);
@@ -767,17 +770,19 @@ class Checker {
     // Alternatives that certainly fail are checked only if no alternative matches: only then are their problems
     // read. First the cheap signs (type, required keys), then, when more than one alternative is left, the keys
     // and scalar values (an alternative left alone is checked anyway).
-    let doomed: boolean[] | undefined;
+    // Bit i: alternative i certainly fails (a number, not an array per call; alternatives past the 31st are
+    // never marked, which only means they are checked at once).
+    let doomed = 0;
     let left = alts.length;
-    for (let i = 0; i < alts.length; i++) if (this.certainlyFails(node, alts[i], false)) { (doomed ??= [])[i] = true; left--; }
-    if (left > 1) for (let i = 0; i < alts.length; i++) if (!doomed?.[i] && this.certainlyFails(node, alts[i], true)) { (doomed ??= [])[i] = true; left--; }
-    let tried: Tried[];
-    const passing: { ev: Eval; alt: Schema }[] = [];
-    if (left === 1 && doomed) {
+    const marked = alts.length < 31 ? alts.length : 31;
+    for (let i = 0; i < marked; i++) if (this.certainlyFails(node, alts[i], false)) { doomed |= 1 << i; left--; }
+    if (left > 1) for (let i = 0; i < marked; i++) if ((doomed & (1 << i)) === 0 && this.certainlyFails(node, alts[i], true)) { doomed |= 1 << i; left--; }
+    let tried: Tried[] | undefined;
+    if (left === 1 && doomed !== 0) {
       // One alternative left (e.g. a Schema Object, which is no Reference Object): when it matches, that is the
       // answer, without the lists below (this runs for most schema nodes of a description).
       let i = 0;
-      while (doomed[i]) i++;
+      while ((doomed & (1 << i)) !== 0) i++;
       const issues = this.scratch.pop() ?? [];
       const ev = this.check(node, alts[i], place, object, issues);
       if (issues.length === 0) {
@@ -788,11 +793,13 @@ class Checker {
         return merged;
       }
       tried = [{ issues, ev, score: 0, alt: alts[i] }];
-    } else {
+    }
+    const passing: { ev: Eval; alt: Schema }[] = [];
+    if (tried === undefined) {
       tried = [];
       for (let i = 0; i < alts.length; i++) {
         const alt = alts[i];
-        if (doomed?.[i]) continue;
+        if (i < 31 && (doomed & (1 << i)) !== 0) continue;
         const issues: StructureIssue[] = [];
         const ev = this.check(node, alt, place, object, issues);
         if (issues.length === 0) {
@@ -802,12 +809,12 @@ class Checker {
         } else tried.push({ issues, ev, score: 0, alt });
       }
     }
-    if (passing.length === 0 && doomed) {
+    if (passing.length === 0 && doomed !== 0) {
       // In the alternatives' order, as the best fit is the first of the lowest score.
       const all: Tried[] = [];
       let k = 0;
       for (let i = 0; i < alts.length; i++) {
-        if (!doomed[i]) { all.push(tried[k++]); continue; }
+        if (i >= 31 || (doomed & (1 << i)) === 0) { all.push(tried[k++]); continue; }
         const issues: StructureIssue[] = [];
         const ev = this.check(node, alts[i], place, object, issues);
         if (issues.length === 0) passing.push({ ev, alt: alts[i] }); // not reached while certainlyFails is right
@@ -867,10 +874,12 @@ class Checker {
       if (s.hasConst && !sameValue(node, s.const)) return true;
     } else if (node.type === 'object') {
       const props = node.properties ?? NO_PROPS;
-      if (s.requiredList) for (const r of s.requiredList) if (!hasKey(props, r)) return true;
+      const required = s.requiredList;
+      if (required) for (let i = 0; i < required.length; i++) if (!hasKey(props, required[i])) return true;
       const properties = s.properties as Obj | undefined;
       if (deep && (properties || s.additionalProperties === false)) {
-        for (const p of props) {
+        for (let i = 0; i < props.length; i++) {
+          const p = props[i];
           const declared = properties ? properties[p.key] : undefined;
           if (declared !== undefined) {
             if (p.value.type !== 'object' && p.value.type !== 'array' && depth < 8 && this.certainlyFails(p.value, declared as Schema, false, depth + 1)) return true;
@@ -883,7 +892,7 @@ class Checker {
       const target = this.refTargetOf(s);
       if (target !== undefined && this.certainlyFails(node, target, deep, depth + 1)) return true;
     }
-    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) if (this.certainlyFails(node, sub, deep, depth + 1)) return true;
+    if (Array.isArray(s.allOf)) { const all = s.allOf as Schema[]; for (let i = 0; i < all.length; i++) if (this.certainlyFails(node, all[i], deep, depth + 1)) return true; }
     return false;
   }
 
@@ -949,7 +958,8 @@ function declaredNames(d: Obj[] | undefined): string[] {
 const NO_PROPS: readonly JsonProperty[] = [];
 
 function matchesPattern(s: NSchema, key: string): boolean {
-  if (s.patternList) for (const pe of s.patternList) if (pe.test(key)) return true;
+  const list = s.patternList;
+  if (list) for (let i = 0; i < list.length; i++) if (list[i].test(key)) return true;
   return false;
 }
 

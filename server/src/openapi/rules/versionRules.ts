@@ -98,7 +98,7 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
     if (depth > 60 || (n.type !== 'object' && n.type !== 'array')) return;
     // The closure only where an entry may sit (not one per node).
     if (run && !inEntry && atEntryDepth(n, root) && inside(n, () => visit(n, depth, key))) return;
-    if (n.type === 'array') { for (const i of n.items ?? []) visit(i, depth + 1, key); return; }
+    if (n.type === 'array') { const items = n.items; if (items) for (let i = 0; i < items.length; i++) visit(items[i], depth + 1, key); return; }
     if (n.type !== 'object') return;
     if (key === 'examples') {
       for (const p of n.properties ?? []) {
@@ -111,7 +111,9 @@ function checkExampleObjects(ctx: RuleContext, root: JsonNode): void {
       }
       return;
     }
-    for (const p of n.properties ?? []) {
+    const props = n.properties;
+    if (props !== undefined) for (let i = 0; i < props.length; i++) {
+      const p = props[i];
       if (p.key.startsWith('x-') || p.key === 'example' || p.key === 'schema' || p.key === 'schemas') continue;
       visit(p.value, depth + 1, p.key);
     }

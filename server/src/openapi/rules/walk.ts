@@ -78,7 +78,7 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, reta
           else schema(value, depth + 1);
           break;
         case S_LIST: if (value.type === 'array') for (const it of value.items ?? []) schema(it, depth + 1); break;
-        case S_MAP: if (value.type === 'object') for (const q of value.properties ?? []) schema(q.value, depth + 1); break;
+        case S_MAP: if (value.type === 'object' && value.properties) for (let j = 0; j < value.properties.length; j++) schema(value.properties[j].value, depth + 1); break;
         case S_DEPENDENCIES: if (value.type === 'object') for (const q of value.properties ?? []) if (q.value.type === 'object') schema(q.value, depth + 1); break;
         default: doc(value, depth + 1, '');
       }
@@ -89,14 +89,17 @@ export function walkDocument(root: JsonNode, kind: OasKind, v: WalkVisitor, reta
   const doc = (n: JsonNode, depth: number, parentKey: string): void => {
     if (entries && !inEntry && atEntryDepth(n, root) && entries.has(n)) { around(n, () => doc(n, depth, parentKey)); return; }
     if (depth > 200) return;
-    if (n.type === 'array') { for (const i of n.items ?? []) doc(i, depth + 1, parentKey); return; }
+    if (n.type === 'array') { const items = n.items; if (items) for (let i = 0; i < items.length; i++) doc(items[i], depth + 1, parentKey); return; }
     if (n.type !== 'object') return;
     // Swagger 2 non-body parameters, headers and items use the schema keywords on the object itself.
     if (kind === 'swagger2' && !prop(n, '$ref') && prop(n, 'type') && (prop(n, 'in') || parentKey === 'headersItem')) {
       schema(n, depth);
       return;
     }
-    for (const p of n.properties ?? []) {
+    const props = n.properties;
+    if (props === undefined) return;
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i];
       const k = p.key;
       if (k === '$ref') { v.ref?.(n, false); continue; }
       if (k.startsWith('x-') || DATA_KEYS.has(k)) continue;
