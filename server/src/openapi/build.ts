@@ -9,7 +9,7 @@ import type { SourceDocument } from '../service/dialect';
 import type { JsonDocument, JsonNode, JsonProperty } from '../syntax/jsonTree';
 import { getProperty, getValue } from '../syntax/jsonTree';
 import {
-  PATH_ITEM_METHODS, bool, encodePointer, forgetKeyIndexes, str,
+  PATH_ITEM_METHODS, bool, forgetKeyIndexes, pointerOf, str,
   type ComponentModel, type HeaderModel, type Located, type MediaTypeModel, type OasKind, type OpenApiModel,
   type OperationModel, type OperationOrigin, type ParameterModel, type PathItemModel, type RefModel,
   type RequestBodyModel, type ResponseModel, type SecurityRequirementModel, type SecuritySchemeModel,
@@ -54,39 +54,62 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
     try { base = resolveReference(uri, selfNode.value).replace(/#.*$/, ''); } catch { base = undefined; }
     if (base === uri) base = undefined;
   }
-  const st: RefWalk = { uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse };
+  const st: RefWalk = { uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse, keys: [], splits: new Map() };
   retain?.push(st);
-  walkRefs(st, root, undefined, 0, out, true);
+  walkRefs(st, root, '', 0, 0, out, true);
   out.sort(byKeyStart);
   return out;
 }
 
 const byKeyStart = (a: RefModel, b: RefModel): number => a.keySpan.start - b.keySpan.start;
 
-// The path is a linked list (shared prefixes), materialised only where a $ref is found.
-interface PathLink { key: string; up?: PathLink }
-function pathArray(l: PathLink | undefined): string[] { const a: string[] = []; for (let x = l; x; x = x.up) a.push(x.key); return a.reverse(); }
+/** A `$ref` found by the walk. Its holder's pointer is made when read (hovers and tests; most never are). */
+class FoundRef implements RefModel {
+  base?: string;
+  /** Under a schema with `$id` (its base URI changed). */
+  underId?: boolean;
+  constructor(
+    readonly ref: string, readonly keySpan: Span, readonly valueSpan: Span, readonly holder: JsonNode, readonly targetUri: string,
+    readonly targetPointer: string, readonly external: boolean, readonly remote: boolean, readonly context: 'schema' | 'object',
+  ) {}
+  get pointer(): string { return pointerOf(this.holder); }
+}
 
-interface RefWalk { uri: string; kind: OasKind; base: string | undefined; ids: boolean; reuse: RefReuse | undefined }
+interface RefWalk {
+  uri: string; kind: OasKind; base: string | undefined; ids: boolean; reuse: RefReuse | undefined;
+  /** keys[d]: the key (or item index) of the node at depth d on the current path (the root is depth 0). */
+  keys: (string | number)[];
+  /** splitRef per `$ref` string: thousands of refs name the same few targets. */
+  splits: Map<string, { uri: string; pointer: string; remote: boolean }>;
+}
 
-/** collectRefs' walk below `start`. The stack is kept in parallel arrays: one object per container, not two. */
-function walkRefs(st: RefWalk, start: JsonNode, startPath: PathLink | undefined, startFlag: number, out: RefModel[], top: boolean): void {
-  const { uri, kind, base, ids, reuse } = st;
+/**
+ * collectRefs' walk below `start` (at `startDepth`, reached by `startKey`), depth first in document order.
+ * The stack is kept in parallel arrays (node, key, depth and flags in one number): no object per container;
+ * the path of a node is `keys[1..depth]`, read only where a `$ref` is found.
+ */
+function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, startDepth: number, startFlag: number, out: RefModel[], top: boolean): void {
+  const { uri, kind, base, ids, reuse, keys } = st;
+  const entries = top ? reuse?.entries : undefined;
   const nodes: JsonNode[] = [start];
-  const paths: (PathLink | undefined)[] = [startPath];
-  const flags: number[] = [startFlag]; // 1: inside a schema, 2: under a schema with $id
+  const stepKeys: (string | number)[] = [startKey];
+  const steps: number[] = [startDepth * 4 + startFlag]; // flags 1: inside a schema, 2: under a schema with $id
   while (nodes.length) {
     const node = nodes.pop()!;
-    const path = paths.pop();
-    const flag = flags.pop()!;
+    const key = stepKeys.pop()!;
+    const step = steps.pop()!;
     if (node.alias) continue;
-    const at = top && reuse ? reuse.entries.get(node) : undefined;
+    const depth = step >> 2;
+    const flag = step & 3;
+    keys[depth] = key;
+    // Entries sit two or three levels down (paths/x, components/schemas/x).
+    const at = entries && (depth === 2 || depth === 3) ? entries.get(node) : undefined;
     if (at !== undefined) {
       // An entry: its refs as before when the edit left it alone, else walked on their own.
       const prev = reuse!.previous?.get(node);
       const same = !!prev && reuse!.cleanFrom?.get(at) === prev.start;
       let refs = same ? prev!.refs : undefined;
-      if (!refs) walkRefs(st, node, path, flag, refs = [], false);
+      if (!refs) walkRefs(st, node, key, depth, flag, refs = [], false);
       // The resolution verdict is carried along; the dialect re-checks what it read.
       reuse!.next.set(node, same ? { start: at, refs, resolved: prev!.resolved } : { start: at, refs });
       for (const r of refs) out.push(r);
@@ -96,37 +119,37 @@ function walkRefs(st: RefWalk, start: JsonNode, startPath: PathLink | undefined,
     if (props) {
       let f = flag;
       if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
+      const below = (depth + 1) * 4;
       for (let i = props.length - 1; i >= 0; i--) {
         const p = props[i];
         const v = p.value;
-        if (p.key === '$ref' && v.type === 'string') {
-          const segs = pathArray(path);
+        const k = p.key;
+        if (k === '$ref' && v.type === 'string') {
           // Inside examples, defaults and enums, `$ref` is data, not a reference.
-          if (isData(segs, kind)) continue;
+          if (isData(keys, depth, kind)) continue;
           const ref = v.value as string;
-          const sp = splitRef(ref, base ?? uri);
-          if (base && sp.uri === base) { sp.uri = uri; sp.remote = false; }
-          const r: RefModel & { underId?: boolean } = {
-            ref, keySpan: p.keySpan, valueSpan: v.span, holder: node, pointer: encodePointer(segs),
-            targetUri: sp.uri, targetPointer: sp.pointer, external: sp.uri !== uri, remote: sp.remote,
-            context: f & 1 ? 'schema' : 'object',
-          };
-          if (base && sp.uri !== uri) r.base = base;
+          let sp = st.splits.get(ref);
+          if (!sp) st.splits.set(ref, sp = splitRef(ref, base ?? uri));
+          let targetUri = sp.uri, remote = sp.remote;
+          if (base && targetUri === base) { targetUri = uri; remote = false; }
+          const r = new FoundRef(ref, p.keySpan, v.span, node, targetUri, sp.pointer, targetUri !== uri, remote, f & 1 ? 'schema' : 'object');
+          if (base && targetUri !== uri) r.base = base;
           if (f & 2) r.underId = true;
           out.push(r);
           continue;
         }
         if (v.properties || v.items) {
           nodes.push(v);
-          paths.push({ key: p.key, up: path });
-          flags.push(SCHEMA_KEYS.has(p.key) ? f | 1 : f);
+          stepKeys.push(k);
+          steps.push(below + ((f & 1) || !SCHEMA_KEYS.has(k) ? f : f | 1));
         }
       }
     } else if (node.items) {
       const items = node.items;
+      const below = (depth + 1) * 4 + flag;
       for (let i = items.length - 1; i >= 0; i--) {
         const it = items[i];
-        if (it.properties || it.items) { nodes.push(it); paths.push({ key: String(i), up: path }); flags.push(flag); }
+        if (it.properties || it.items) { nodes.push(it); stepKeys.push(i); steps.push(below); }
       }
     }
   }
@@ -139,16 +162,23 @@ const NAME_MAPS = new Set([
   'variables', 'mapping', 'dependentSchemas', 'scopes', 'securityDefinitions',
 ]);
 
-/** Whether a `$ref` at this path is data (inside an example, a default, an enum) rather than a reference. */
-function isData(path: string[], kind: OasKind): boolean {
-  for (let i = 0; i < path.length; i++) {
-    const k = path[i];
-    if (i > 0 && NAME_MAPS.has(path[i - 1]) && !(path[i - 1] === 'examples' && kind === 'swagger2')) continue; // a name, e.g. the `default` response
+/** An item index, or a key written as one. */
+const isIndex = (k: string | number): boolean => typeof k === 'number' || /^\d+$/.test(k);
+
+/**
+ * Whether a `$ref` in the object at `keys[1..depth]` (the walk's path, item indexes as numbers) is data (inside an
+ * example, a default, an enum) rather than a reference.
+ */
+function isData(keys: readonly (string | number)[], depth: number, kind: OasKind): boolean {
+  for (let i = 1; i <= depth; i++) {
+    const k = keys[i];
+    if (typeof k !== 'string') continue; // an item index is no keyword, and no name map holds items
+    if (i > 1 && typeof keys[i - 1] === 'string' && NAME_MAPS.has(keys[i - 1] as string) && !(keys[i - 1] === 'examples' && kind === 'swagger2')) continue; // a name, e.g. the `default` response
     if (k === 'example' || k === 'x-example' || k === 'default' || k === 'enum' || k === 'const') return true;
     if (k === 'examples') {
       // 3.x: examples.<name> is an Example Object (or its $ref) whose `value` is data; 2.0 response
       // examples (media type -> value) and JSON Schema `examples` arrays are data.
-      if (path[i + 2] === 'value' || kind === 'swagger2' || /^\d+$/.test(path[i + 1] ?? '')) return true;
+      if (i + 2 <= depth && keys[i + 2] === 'value' || kind === 'swagger2' || i + 1 <= depth && isIndex(keys[i + 1])) return true;
     }
   }
   return false;
