@@ -133,6 +133,14 @@ export class Resolver implements RefResolver {
     return result;
   }
 
+  /** Decoded local pointer -> its node in this document: thousands of refs name the same few targets. */
+  private readonly localNodes = new Map<string, JsonNode | null>();
+  private localNode(ptr: string): JsonNode | undefined {
+    let n = this.localNodes.get(ptr);
+    if (n === undefined) this.localNodes.set(ptr, n = nodeAtPointer(this.self.root, pointerSegments(ptr)) ?? null);
+    return n ?? undefined;
+  }
+
   private targetOnce(ref: RefModel): ResolvedNode | RefProblem {
     if (ref.remote) {
       if (ref.base && !isRemote(ref.ref)) {
@@ -152,7 +160,7 @@ export class Resolver implements RefResolver {
       if (anchored) return { node: anchored, uri: doc.uri, pointer: pointerOf(anchored), text: doc.text, lines: doc.lines, model: doc.model, chain: [ref] };
       return { ref, kind: 'unresolved', message: `The fragment #${ptr} of ${ref.ref} is neither a JSON pointer (starting with "#/") nor the name of a $anchor in ${ref.external ? fileName(ref.targetUri) : 'this document'}.` };
     }
-    const node = nodeAtPointer(doc.root, pointerSegments(ref.targetPointer));
+    const node = doc === this.self ? this.localNode(ptr) : nodeAtPointer(doc.root, pointerSegments(ptr));
     if (!node) {
       return { ref, kind: 'unresolved', message: `Nothing at ${ptr || '(the whole document)'}${ref.external ? ` in ${fileName(ref.targetUri)}` : ''}: the reference ${ref.ref} does not resolve.${closest(doc.root, ptr)}` };
     }
@@ -172,7 +180,7 @@ export class Resolver implements RefResolver {
     const memo = this.memo.get(node);
     if (memo) return memo;
     const chain: RefModel[] = [];
-    const seen = new Set<JsonNode>();
+    const seen: JsonNode[] = []; // at most 65 hops: a list is cheaper than a set
     let cur = node;
     let curDoc = doc;
     let result: ResolvedNode | RefProblem | undefined;
@@ -185,14 +193,14 @@ export class Resolver implements RefResolver {
       const ref = this.refModelOf(cur, curDoc);
       // The last hop's target pointer is where `cur` is (pointerOf() would scan wide parents: slow on big specs).
       if (!ref) { result = { node: cur, uri: curDoc.uri, pointer: chain.length ? chain[chain.length - 1].targetPointer : pointerOf(cur), text: curDoc.text, lines: curDoc.lines, model: curDoc.model, chain }; break; }
-      if (seen.has(cur) || hop > 64) {
+      if (hop > 64 || seen.includes(cur)) {
         const first = chain[0] ?? ref;
         const hops = [...chain.map((r) => r.ref), ref.ref];
         const shown = hops.length > 6 ? [...hops.slice(0, 3), `… (${hops.length - 5} more)`, ...hops.slice(-2)] : hops;
         result = { ref: first, kind: 'cycle', message: `The reference ${first.ref} never reaches a value: ${shown.join(' → ')} loops.` };
         break;
       }
-      seen.add(cur);
+      seen.push(cur);
       const t = this.target(ref);
       if (!('node' in t)) { result = chain.length ? { ...t, ref: chain[0] } : t; break; }
       chain.push(ref);
