@@ -9,7 +9,7 @@ import type { SourceDocument } from '../service/dialect';
 import type { JsonDocument, JsonNode, JsonProperty } from '../syntax/jsonTree';
 import { getProperty, getValue } from '../syntax/jsonTree';
 import {
-  PATH_ITEM_METHODS, bool, forgetKeyIndexes, pointerOf, str,
+  PATH_ITEM_METHODS, bool, encodePointer, forgetKeyIndexes, parsePointer, pointerOf, str,
   type ComponentModel, type HeaderModel, type Located, type MediaTypeModel, type OasKind, type OpenApiModel,
   type OperationModel, type OperationOrigin, type ParameterModel, type PathItemModel, type RefModel,
   type RequestBodyModel, type ResponseModel, type SecurityRequirementModel, type SecuritySchemeModel,
@@ -31,7 +31,7 @@ export interface RefReuse {
   /** Start of an untouched entry's property -> its start in the previous text (absent: touched or new). */
   cleanFrom?: ReadonlyMap<number, number>;
   previous?: Map<JsonNode, RefsRecord>;
-  /** Filled for the next edit. */
+  /** Filled for the next edit (records made here carry the entry's tree facts: EntryRefs). */
   next: Map<JsonNode, RefsRecord>;
   /**
    * Model objects of path item / webhook entries: those of the previous analysis, reused for an entry the plan
@@ -41,8 +41,31 @@ export interface RefReuse {
   models?: { plan?: IncrementalPlan; previous?: Map<JsonNode, ModelRecord>; next: Map<JsonNode, ModelRecord> };
 }
 
-/** Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor). */
-export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind, reuse?: RefReuse, retain?: object[]): RefModel[] {
+/**
+ * Facts several rules need from the whole tree (rules/treeFacts.ts), gathered by collectRefs' walk: on a large
+ * tree a second walk costs about as much as the first (every node is read from memory again).
+ */
+export interface WalkFacts {
+  /** Encoded pointers of every `#...` `$ref` string, examples included (order inside one object not kept). */
+  localRefs: string[];
+  /** Values of every discriminator `mapping`. */
+  mappingValues: string[];
+  /** Pairs of properties, flat: [first, again, ...] for each later occurrence of a key in the same object. */
+  duplicates: JsonProperty[];
+}
+
+/** A refs record of build.ts: the entry's tree facts with its refs. */
+type EntryRefs = RefsRecord & { facts?: WalkFacts };
+
+const walkFactsByModel = new WeakMap<OpenApiModel, WalkFacts>();
+/** The tree facts gathered while building `model` (undefined for a model built elsewhere). */
+export function walkFactsOf(model: OpenApiModel): WalkFacts | undefined { return walkFactsByModel.get(model); }
+
+/**
+ * Every `$ref` in the document (iterative walk; aliases are visited once, at their anchor), and the tree facts
+ * into `facts` when given.
+ */
+export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKind, reuse?: RefReuse, retain?: object[], facts?: WalkFacts): RefModel[] {
   const out: RefModel[] = [];
   if (!root) return out;
   // OpenAPI 3.2 (Relative References in API Description URIs, Establishing the Base URI): `$self` is the document's own URI, so relative references
@@ -56,7 +79,7 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
   }
   const st: RefWalk = { uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse, keys: [], splits: new Map() };
   retain?.push(st);
-  walkRefs(st, root, '', 0, 0, out, true);
+  walkRefs(st, root, '', 0, 0, out, facts ?? { localRefs: [], mappingValues: [], duplicates: [] }, true);
   out.sort(byKeyStart);
   return out;
 }
@@ -88,7 +111,7 @@ interface RefWalk {
  * The stack is kept in parallel arrays (node, key, depth and flags in one number): no object per container;
  * the path of a node is `keys[1..depth]`, read only where a `$ref` is found.
  */
-function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, startDepth: number, startFlag: number, out: RefModel[], top: boolean): void {
+function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, startDepth: number, startFlag: number, out: RefModel[], facts: WalkFacts, top: boolean): void {
   const { uri, kind, base, ids, reuse, keys } = st;
   const entries = top ? reuse?.entries : undefined;
   const nodes: JsonNode[] = [start];
@@ -98,21 +121,26 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
     const node = nodes.pop()!;
     const key = stepKeys.pop()!;
     const step = steps.pop()!;
-    if (node.alias) continue;
     const depth = step >> 2;
+    if (node.alias) { aliasFacts(node, depth, facts); continue; }
     const flag = step & 3;
     keys[depth] = key;
     // Entries sit two or three levels down (paths/x, components/schemas/x).
     const at = entries && (depth === 2 || depth === 3) ? entries.get(node) : undefined;
     if (at !== undefined) {
       // An entry: its refs as before when the edit left it alone, else walked on their own.
-      const prev = reuse!.previous?.get(node);
-      const same = !!prev && reuse!.cleanFrom?.get(at) === prev.start;
+      const prev: EntryRefs | undefined = reuse!.previous?.get(node);
+      const same = !!prev && !!prev.facts && reuse!.cleanFrom?.get(at) === prev.start;
       let refs = same ? prev!.refs : undefined;
-      if (!refs) walkRefs(st, node, key, depth, flag, refs = [], false);
+      let mine = same ? prev!.facts : undefined;
+      if (!refs || !mine) walkRefs(st, node, key, depth, flag, refs = [], mine = { localRefs: [], mappingValues: [], duplicates: [] }, false);
       // The resolution verdict is carried along; the dialect re-checks what it read.
-      reuse!.next.set(node, same ? { start: at, refs, resolved: prev!.resolved } : { start: at, refs });
+      const rec: EntryRefs = same ? { start: at, refs, resolved: prev!.resolved, facts: mine } : { start: at, refs, facts: mine };
+      reuse!.next.set(node, rec);
       for (const r of refs) out.push(r);
+      for (const x of mine.localRefs) facts.localRefs.push(x);
+      for (const x of mine.mappingValues) facts.mappingValues.push(x);
+      for (const x of mine.duplicates) facts.duplicates.push(x);
       continue;
     }
     const props = node.properties;
@@ -120,14 +148,18 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
       let f = flag;
       if (ids && (f & 1)) for (let i = 0; i < props.length; i++) if (props[i].key === '$id') { f |= 2; break; }
       const below = (depth + 1) * 4;
+      // The facts stop 300 levels down (as the rules' walk of them did).
+      const deep = depth > FACTS_DEPTH;
+      if (props.length > 1 && !deep) duplicatesOf(props, facts.duplicates);
       for (let i = props.length - 1; i >= 0; i--) {
         const p = props[i];
         const v = p.value;
         const k = p.key;
         if (k === '$ref' && v.type === 'string') {
+          const ref = v.value as string;
+          if (!deep && ref.charCodeAt(0) === 35 /* # */) facts.localRefs.push(localPointer(ref));
           // Inside examples, defaults and enums, `$ref` is data, not a reference.
           if (isData(keys, depth, kind)) continue;
-          const ref = v.value as string;
           let sp = st.splits.get(ref);
           if (!sp) st.splits.set(ref, sp = splitRef(ref, base ?? uri));
           let targetUri = sp.uri, remote = sp.remote;
@@ -138,6 +170,7 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
           out.push(r);
           continue;
         }
+        if (k === 'discriminator' && v.type === 'object' && !deep) mappingsOf(v, facts.mappingValues);
         if (v.properties || v.items) {
           nodes.push(v);
           stepKeys.push(k);
@@ -152,6 +185,49 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
         if (it.properties || it.items) { nodes.push(it); stepKeys.push(i); steps.push(below); }
       }
     }
+  }
+}
+
+const FACTS_DEPTH = 300;
+
+/** A local `$ref` as an encoded pointer: without percent escapes the fragment already is one (~0 / ~1 as written). */
+function localPointer(ref: string): string { return ref.includes('%') ? encodePointer(parsePointer(ref)) : ref.slice(1); }
+
+function mappingsOf(discriminator: JsonNode, out: string[]): void {
+  for (const q of discriminator.properties ?? []) if (q.key === 'mapping') for (const r of q.value.properties ?? []) if (r.value.type === 'string') out.push(r.value.value as string);
+}
+
+/** Each later occurrence of a key in `props`, with the first: pairs into `out`. */
+function duplicatesOf(props: JsonProperty[], out: JsonProperty[]): void {
+  if (props.length < 9) {
+    for (let i = 1; i < props.length; i++) {
+      for (let j = 0; j < i; j++) if (props[j].key === props[i].key) { out.push(props[j], props[i]); break; }
+    }
+    return;
+  }
+  const seen = new Map<string, JsonProperty>();
+  for (const p of props) {
+    const first = seen.get(p.key);
+    if (first) out.push(first, p);
+    else seen.set(p.key, p);
+  }
+}
+
+/**
+ * The facts below a YAML alias: its nodes are the anchor's (the refs walk visits them once, there), but the facts
+ * are gathered along every path, as the rules' own walk did (duplicates of the alias itself excepted).
+ */
+function aliasFacts(n: JsonNode, depth: number, facts: WalkFacts): void {
+  if (depth > FACTS_DEPTH) return;
+  if (n.type === 'array') { for (const i of n.items ?? []) if (i.type === 'object' || i.type === 'array') aliasFacts(i, depth + 1, facts); return; }
+  if (n.type !== 'object') return;
+  const props = n.properties ?? [];
+  if (props.length > 1 && !n.alias) duplicatesOf(props, facts.duplicates);
+  for (const p of props) {
+    const v = p.value;
+    if (p.key === '$ref' && v.type === 'string' && (v.value as string).startsWith('#')) facts.localRefs.push(localPointer(v.value as string));
+    else if (p.key === 'discriminator' && v.type === 'object') mappingsOf(v, facts.mappingValues);
+    if (v.type === 'object' || v.type === 'array') aliasFacts(v, depth + 1, facts);
   }
 }
 
@@ -199,7 +275,8 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   const root = doc.root && (doc.root.type === 'object' || source.kind.fragment) ? doc.root : undefined;
   const uri = source.uri;
   const retained: object[] = [];
-  const refs = collectRefs(root, uri, kind, refReuse, retained);
+  const facts: WalkFacts = { localRefs: [], mappingValues: [], duplicates: [] };
+  const refs = collectRefs(root, uri, kind, refReuse, retained, facts);
   const self = { uri, root: doc.root, text: source.text, lines: source.lines, refsByHolder: new Map(refs.map((r) => [r.holder, r])) };
   const resolver = new Resolver(self, env, refs);
   const is2 = kind === 'swagger2';
@@ -216,6 +293,7 @@ export function buildModel(source: SourceDocument, doc: JsonDocument, env: Resol
   model.title = str(getValue(model.info, 'title'));
   if (since31) model.jsonSchemaDialect = str(getValue(root, 'jsonSchemaDialect'));
   if (is32) model.self = str(getValue(root, '$self'));
+  walkFactsByModel.set(model, facts);
   const b = new ModelBuilder(model, resolver, self.refsByHolder);
   retained.push(b);
 
