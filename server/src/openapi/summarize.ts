@@ -239,8 +239,11 @@ function declares(n: JsonNode | undefined, name: string, resolve: Resolve, depth
   if (!n || --budget.left < 0 || depth > 4 || n.type !== 'object') return false;
   const r = resolve(n);
   const s = r?.node ?? n;
-  for (const p of s.properties ?? []) {
-    if (p.key === 'properties' && p.value.properties?.some((q) => q.key === name)) return true;
+  const props = s.properties;
+  if (props === undefined) return false;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    if (p.key === 'properties') { const named = p.value.properties; if (named) for (let j = 0; j < named.length; j++) if (named[j].key === name) return true; }
     if (p.key === 'allOf' || p.key === 'oneOf' || p.key === 'anyOf') for (const it of p.value.items ?? []) if (declares(it, name, resolve, depth + 1, budget)) return true;
   }
   return false;

@@ -112,10 +112,15 @@ function groupsOf(n: NSchema): number {
     | (n.not !== undefined ? K_NOT : 0) | (n.if !== undefined ? K_IF : 0) | (n.unevaluatedProperties !== undefined ? K_UNEVALUATED : 0);
 }
 
-/** A `patternProperties` pattern: a literal prefix (`^x-`) or whole key (`^\$ref$`) is matched without a RegExp. */
+/**
+ * A `patternProperties` pattern: a literal prefix (`^x-`) or whole key (`^\$ref$`), and a key made of one
+ * ASCII character class (`^[a-zA-Z0-9\.\-_]+$`, every component name) are matched without a RegExp.
+ */
 class KeyPattern {
   readonly prefix: string | undefined;
   readonly exact: string | undefined;
+  /** `^[...]+$`: the ASCII codes the class holds. */
+  readonly chars: Uint8Array | undefined;
   /** null: a pattern no RegExp accepts, which matches nothing. */
   readonly regex: RegExp | null = null;
   constructor(readonly pattern: string, readonly schema: Schema) {
@@ -123,13 +128,35 @@ class KeyPattern {
     const text = literal?.[1].replace(/\\(.)/g, '$1');
     this.prefix = literal && !literal[2] ? text : undefined;
     this.exact = literal && literal[2] ? text : undefined;
-    if (!literal) this.regex = regexOf(pattern);
+    this.chars = literal ? undefined : classPlus(pattern);
+    if (!literal && !this.chars) this.regex = regexOf(pattern);
   }
   test(key: string): boolean {
     if (this.prefix !== undefined) return key.startsWith(this.prefix);
     if (this.exact !== undefined) return key === this.exact;
+    const chars = this.chars;
+    if (chars !== undefined) {
+      if (key.length === 0) return false;
+      for (let i = 0; i < key.length; i++) { const c = key.charCodeAt(i); if (c >= 128 || chars[c] === 0) return false; }
+      return true;
+    }
     return this.regex !== null && this.regex.test(key);
   }
+}
+
+/**
+ * The characters of a pattern `^[CLASS]+$` whose class is written in ASCII letters, digits, `_`, `-` and escaped
+ * punctuation; undefined for anything else (a RegExp then decides). The class is asked of the RegExp itself,
+ * one ASCII character at a time, so it means exactly what the pattern means (it holds no other characters).
+ */
+function classPlus(pattern: string): Uint8Array | undefined {
+  const m = /^\^\[((?:[A-Za-z0-9_-]|\\[.\-_$/])+)\]\+\$$/.exec(pattern);
+  if (!m) return undefined;
+  const one = regexOf(`^[${m[1]}]$`);
+  if (!one) return undefined;
+  const chars = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (one.test(String.fromCharCode(c))) chars[c] = 1;
+  return chars;
 }
 
 /** One bit per instance type; `integer` has its own (a number node matches it when its value is an integer). */
