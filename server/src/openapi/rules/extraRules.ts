@@ -45,7 +45,9 @@ export function checkSchemaConsistency(ctx: RuleContext, n: JsonNode, keys: Sche
   if (req?.type === 'array' && props?.type === 'object' && !composed && !keys.patternProperties && !isInsideComposition(n)) {
     const additional = keys.additionalProperties?.value;
     if (!additional || additional.value === false) {
-      const names = new Set((props.properties ?? []).map((p) => p.key));
+      const names = new Set<string>();
+      const declared = props.properties;
+      if (declared) for (let i = 0; i < declared.length; i++) names.add(declared[i].key);
       for (const r of req.items ?? []) {
         if (r.type === 'string' && !names.has(r.value as string)) {
           ctx.report(REQUIRED_PROPERTY_UNDEFINED, r.span, `${code(String(r.value))} is required, but \`properties\` does not define it${additional?.value === false ? ' and additionalProperties is false, so no valid value exists' : ''}`);

@@ -37,9 +37,18 @@ export class SchemaKeys {
   exclusiveMaximum: JsonProperty | undefined = undefined;
   /** TYPE_ONLY groups with at least one keyword present (GROUP_BIT bits). */
   typeOnly = 0;
+
+  /** Empty again, to be filled for the next node (one object per walk instead of one per Schema Object). */
+  reset(): this {
+    this.type = this.nullable = this.xNullable = this.enum = this.items = this.$ref = this.xml = this.example = this.examples = undefined;
+    this.allOf = this.anyOf = this.oneOf = this.required = this.properties = this.patternProperties = this.additionalProperties = undefined;
+    this.discriminator = this.minimum = this.maximum = this.exclusiveMinimum = this.exclusiveMaximum = undefined;
+    this.typeOnly = 0;
+    return this;
+  }
 }
 
-type Slot = Exclude<keyof SchemaKeys, 'typeOnly'>;
+type Slot = Exclude<keyof SchemaKeys, 'typeOnly' | 'reset'>;
 export const GROUP_BIT: Record<TypeOnlyGroup, number> = { object: 1, array: 2, string: 4, number: 8 };
 const SLOTS: Slot[] = ['type', 'nullable', 'enum', 'items', '$ref', 'xml', 'example', 'examples', 'allOf', 'anyOf', 'oneOf', 'required', 'properties',
   'patternProperties', 'additionalProperties', 'discriminator', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
@@ -51,9 +60,9 @@ for (const [g, list] of Object.entries(TYPE_ONLY) as [TypeOnlyGroup, readonly st
   for (const k of list) KEYS.set(k, { slot: KEYS.get(k)?.slot, group: GROUP_BIT[g] });
 }
 
-/** The keywords of `n` (a fresh object: the rules keep it only while they look at `n`). */
-export function schemaKeys(n: JsonNode): SchemaKeys {
-  const out = new SchemaKeys();
+/** The keywords of `n`, in `out` (emptied): the rules keep it only while they look at `n`. */
+export function schemaKeys(n: JsonNode, out = new SchemaKeys()): SchemaKeys {
+  out.reset();
   const props = n.properties;
   if (props === undefined) return out;
   // Indexed loops on the per-node paths: a for-of allocates an iterator result per member until it is optimized.

@@ -12,7 +12,7 @@ import { sameJson, validateInstance } from './instance';
 import { walkDocument } from './walk';
 import { resolverFor } from './resolve';
 import { checkSchemaConsistency } from './extraRules';
-import { schemaKeys } from './schemaKeys';
+import { SchemaKeys, schemaKeys } from './schemaKeys';
 import { yamlHasAliases } from '../../syntax/yamlParser';
 
 /** The type names a `type` value lists (strings only), or undefined without `type`. */
@@ -40,13 +40,15 @@ export function checkSchemasAndProse(ctx: RuleContext): void {
   const dialect = ctx.model.jsonSchemaDialect?.value;
   const schemaChecks = !dialect || /^https:\/\/spec\.openapis\.org\/oas\/3\.[12]\/dialect\/|^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/.test(dialect);
   const run = ctx.run;
+  // One keyword record for the walk, filled again for each Schema Object (schema() is not re-entered).
+  const keysOfNode = new SchemaKeys();
   walkDocument(root, kind, {
     // Per entry; example checks read through $refs (rules/resolve.ts notes which entries).
     entries: run?.byNode,
     around: run ? (n, walk) => ctx.entry('schemas', run.byNode.get(n), false, walk) : undefined,
     schema(n) {
       if (!schemaChecks) return;
-      const keys = schemaKeys(n);
+      const keys = schemaKeys(n, keysOfNode);
       checkSchemaConsistency(ctx, n, keys);
       const typeNode = keys.type?.value;
       // enum
