@@ -235,6 +235,12 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     top.state = 3;
   };
 
+  /** After a scalar member of `top`: the common ',' taken now rather than on one more turn of the loop (as state 3 would). */
+  const commaAfter = (top: Frame): void => {
+    skipWs();
+    if (text.charCodeAt(pos) === 44) { top.comma = pos; pos++; top.state = 4; }
+  };
+
   /** Indentation of the line holding `at` (columns before its first non-blank character). */
   const indentOf = (at: number): number => {
     let i = at;
@@ -307,7 +313,9 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
             top.keyStart = pos;
             top.key = readString();
             top.keyEnd = pos;
-            top.state = 1;
+            // The common `"key": value`: its ':' taken now rather than on one more turn of the loop (as state 1 would).
+            skipWs();
+            if (text.charCodeAt(pos) === 58) { pos++; top.state = 2; } else top.state = 1;
           } else if (c === 125) {
             if (top.state === 4) error(top.comma, top.comma + 1, 'Trailing comma: JSON does not allow a comma before }.');
             pos++;
@@ -350,7 +358,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
             break;
           }
           const v = readValue(top.node);
-          if (v) attach(v);
+          if (v) { attach(v); commaAfter(top); }
           break;
         }
         default: {
@@ -376,7 +384,7 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonDocument {
         pos++;
       } else {
         const v = readValue(top.node);
-        if (v) attach(v);
+        if (v) { attach(v); commaAfter(top); }
       }
     }
   }
