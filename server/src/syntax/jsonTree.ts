@@ -36,17 +36,27 @@ export interface JsonNode {
  * the analysis (a message to another thread, JSON) or is kept across re-parses (they move spans in place).
  */
 export class TreeNode implements JsonNode, Span {
+  // Fields are `declare`d and set by the constructor alone: a class field would be defined (as undefined) on
+  // every instance before the constructor sets it.
+  declare type: JsonNodeType;
+  declare start: number;
+  declare end: number;
+  declare value: string | number | boolean | null | undefined;
+  declare properties: JsonProperty[] | undefined;
+  declare items: JsonNode[] | undefined;
+  declare parent: JsonNode | undefined;
   /** Set (as an own property) on YAML alias nodes only. */
   declare alias?: boolean;
-  constructor(
-    public type: JsonNodeType,
-    public start: number,
-    public end: number,
-    public value: string | number | boolean | null | undefined,
-    public properties: JsonProperty[] | undefined,
-    public items: JsonNode[] | undefined,
-    public parent: JsonNode | undefined,
-  ) {}
+  constructor(type: JsonNodeType, start: number, end: number, value: string | number | boolean | null | undefined,
+    properties: JsonProperty[] | undefined, items: JsonNode[] | undefined, parent: JsonNode | undefined) {
+    this.type = type;
+    this.start = start;
+    this.end = end;
+    this.value = value;
+    this.properties = properties;
+    this.items = items;
+    this.parent = parent;
+  }
   get span(): Span { return this; }
 }
 
@@ -55,14 +65,19 @@ export class TreeNode implements JsonNode, Span {
  * key's offsets). `span` (key start to `spanEnd`) is made when asked: few read it, and never to keep it.
  */
 export class TreeProperty implements JsonProperty, Span {
-  constructor(
-    public key: string,
-    public start: number,
-    public end: number,
-    public value: JsonNode,
-    /** End of the property: its value's end (JSON), or the value's end or past the ':' of an empty value (YAML). */
-    public spanEnd: number,
-  ) {}
+  declare key: string;
+  declare start: number;
+  declare end: number;
+  declare value: JsonNode;
+  /** End of the property: its value's end (JSON), or the value's end or past the ':' of an empty value (YAML). */
+  declare spanEnd: number;
+  constructor(key: string, start: number, end: number, value: JsonNode, spanEnd: number) {
+    this.key = key;
+    this.start = start;
+    this.end = end;
+    this.value = value;
+    this.spanEnd = spanEnd;
+  }
   get keySpan(): Span { return this; }
   get span(): Span { return { start: this.start, end: this.spanEnd }; }
 }
