@@ -8,7 +8,7 @@
  * example still illustrates a valid message); unknown keywords and formats are ignored.
  */
 import type { Span } from '../../core/text';
-import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
+import type { JsonNode } from '../../syntax/jsonTree';
 import { keyIndexEpoch, type OasKind } from '../model';
 import { prop } from './context';
 
@@ -25,10 +25,53 @@ export interface InstanceOptions {
   budget?: { left: number };
 }
 
+/** A schema read through a parent's record: its own record kept there once made (no lookup per application). */
+interface Slot { node: JsonNode; c: CompiledSchema | undefined }
+const slot = (node: JsonNode): Slot => ({ node, c: undefined });
+
+class StringRules {
+  minLength: number | undefined = undefined;
+  maxLength: number | undefined = undefined;
+  /** The `pattern` source and its expression (undefined when it does not compile). */
+  patternSource: string | undefined = undefined;
+  pattern: RegExp | undefined = undefined;
+  formatName: string | undefined = undefined;
+  format: RegExp | undefined = undefined;
+}
+
+class NumberRules {
+  minimum: number | undefined = undefined;
+  maximum: number | undefined = undefined;
+  exclusiveMinimum: JsonNode | undefined = undefined;
+  exclusiveMaximum: JsonNode | undefined = undefined;
+  multipleOf: number | undefined = undefined;
+}
+
+class ArrayRules {
+  minItems: number | undefined = undefined;
+  maxItems: number | undefined = undefined;
+  uniqueItems = false;
+  prefixItems: JsonNode[] | undefined = undefined;
+  items: Slot | undefined = undefined;
+}
+
+class ObjectRules {
+  properties: Map<string, Slot> | undefined = undefined;
+  /** The `required` names in order, and each distinct one's index (`requiredDistinct` of them). */
+  required: string[] | undefined = undefined;
+  requiredIndex: Map<string, number> | undefined = undefined;
+  requiredDistinct = 0;
+  minProperties: number | undefined = undefined;
+  maxProperties: number | undefined = undefined;
+  additional: JsonNode | undefined = undefined;
+  patternProperties: { re: RegExp | undefined; schema: JsonNode }[] | undefined = undefined;
+}
+
 /**
  * What validation reads of one schema node, gathered in one pass over its keywords (the first occurrence of a
  * key wins, as `prop` reads it): a schema is applied to many instance nodes (every item of a large example
  * array), and each application then reads fields instead of ~20 keyword lookups, and compiles no pattern.
+ * The keywords of each instance kind sit in a record of their own, made only when the schema has one.
  */
 class CompiledSchema {
   hasRef = false;
@@ -42,37 +85,14 @@ class CompiledSchema {
   writeOnly = false;
   enumItems: JsonNode[] | undefined = undefined;
   constNode: JsonNode | undefined = undefined;
-  minLength: number | undefined = undefined;
-  maxLength: number | undefined = undefined;
-  /** The `pattern` source and its expression (undefined when it does not compile). */
-  patternSource: string | undefined = undefined;
-  pattern: RegExp | undefined = undefined;
-  formatName: string | undefined = undefined;
-  format: RegExp | undefined = undefined;
-  minimum: number | undefined = undefined;
-  maximum: number | undefined = undefined;
-  exclusiveMinimum: JsonNode | undefined = undefined;
-  exclusiveMaximum: JsonNode | undefined = undefined;
-  multipleOf: number | undefined = undefined;
-  minItems: number | undefined = undefined;
-  maxItems: number | undefined = undefined;
-  uniqueItems = false;
-  prefixItems: JsonNode[] | undefined = undefined;
-  items: JsonNode | undefined = undefined;
-  properties: Map<string, JsonNode> | undefined = undefined;
-  required: string[] | undefined = undefined;
-  minProperties: number | undefined = undefined;
-  maxProperties: number | undefined = undefined;
-  additional: JsonNode | undefined = undefined;
-  patternProperties: { re: RegExp | undefined; schema: JsonNode }[] | undefined = undefined;
+  str: StringRules | undefined = undefined;
+  num: NumberRules | undefined = undefined;
+  arr: ArrayRules | undefined = undefined;
+  obj: ObjectRules | undefined = undefined;
   allOf: JsonNode[] | undefined = undefined;
   anyOf: JsonNode[] | undefined = undefined;
   oneOf: JsonNode[] | undefined = undefined;
   not: JsonNode | undefined = undefined;
-  /** Any keyword of each instance kind's checks (or a combinator) present. */
-  stringChecks = false;
-  numberChecks = false;
-  arrayChecks = false;
   combinators = false;
   constructor(readonly epoch: number) {}
 }
@@ -92,78 +112,102 @@ function instanceBits(n: JsonNode): number {
 
 function numberOf(n: JsonNode): number | undefined { return n.type === 'number' ? n.value as number : undefined; }
 
+/** The keywords read, numbered: one hash lookup per key of a schema, then a switch over small integers. */
+const KEYWORDS = [
+  '$ref', 'type', 'nullable', 'x-nullable', 'readOnly', 'writeOnly', 'enum', 'const', 'minLength', 'maxLength', 'pattern',
+  'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems',
+  'uniqueItems', 'prefixItems', 'items', 'properties', 'required', 'minProperties', 'maxProperties',
+  'additionalProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf', 'not',
+] as const;
+const KEYWORD_ID = new Map<string, number>(KEYWORDS.map((k, i) => [k, i]));
+
 function compile(schema: JsonNode, epoch: number): CompiledSchema {
   const c = new CompiledSchema(epoch);
-  const seen = new Set<string>();
-  for (const p of schema.properties ?? []) {
-    if (seen.has(p.key)) continue;
-    seen.add(p.key);
+  const props = schema.properties;
+  if (!props) return c;
+  let seen = 0; // keyword ids met (the first occurrence of a key counts)
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    const id = KEYWORD_ID.get(p.key);
+    if (id === undefined || (seen & (1 << id)) !== 0) continue;
+    seen |= 1 << id;
     const v = p.value;
-    switch (p.key) {
-      case '$ref': c.hasRef = true; break;
-      case 'type':
+    switch (id) {
+      case 0: c.hasRef = true; break;
+      case 1:
         if (v.type === 'string') c.types = [v.value as string];
-        else if (v.type === 'array') { c.types = []; for (const i of v.items ?? []) if (i.type === 'string') c.types.push(i.value as string); }
+        else if (v.type === 'array') { const ts: string[] = c.types = []; const its = v.items ?? []; for (let j = 0; j < its.length; j++) if (its[j].type === 'string') ts.push(its[j].value as string); }
         if (c.types && c.types.length && !c.types.includes('file')) {
           c.checkType = true;
-          for (const t of c.types) c.typeMask |= own(TYPE_BITS, t) ?? 0;
+          for (let j = 0; j < c.types.length; j++) c.typeMask |= own(TYPE_BITS, c.types[j]) ?? 0;
         }
         break;
-      case 'nullable': case 'x-nullable': if (v.value === true) c.nullable = true; break;
-      case 'readOnly': c.readOnly = v.value === true; break;
-      case 'writeOnly': c.writeOnly = v.value === true; break;
-      case 'enum': if (v.type === 'array') c.enumItems = v.items ?? []; break;
-      case 'const': c.constNode = v; break;
-      case 'minLength': c.minLength = numberOf(v); break;
-      case 'maxLength': c.maxLength = numberOf(v); break;
-      case 'pattern':
+      case 2: case 3: if (v.value === true) c.nullable = true; break;
+      case 4: c.readOnly = v.value === true; break;
+      case 5: c.writeOnly = v.value === true; break;
+      case 6: if (v.type === 'array') c.enumItems = v.items ?? []; break;
+      case 7: c.constNode = v; break;
+      case 8: (c.str ??= new StringRules()).minLength = numberOf(v); break;
+      case 9: (c.str ??= new StringRules()).maxLength = numberOf(v); break;
+      case 10:
         if (v.type === 'string') {
-          c.patternSource = v.value as string;
-          try { c.pattern = new RegExp(c.patternSource, 'u'); } catch { try { c.pattern = new RegExp(c.patternSource); } catch { c.pattern = undefined; } }
+          const r = c.str ??= new StringRules();
+          r.patternSource = v.value as string;
+          try { r.pattern = new RegExp(r.patternSource, 'u'); } catch { try { r.pattern = new RegExp(r.patternSource); } catch { r.pattern = undefined; } }
         }
         break;
-      case 'format': if (v.type === 'string') { c.formatName = v.value as string; c.format = own(FORMATS, c.formatName); } break;
-      case 'minimum': c.minimum = numberOf(v); break;
-      case 'maximum': c.maximum = numberOf(v); break;
-      case 'exclusiveMinimum': c.exclusiveMinimum = v; break;
-      case 'exclusiveMaximum': c.exclusiveMaximum = v; break;
-      case 'multipleOf': c.multipleOf = numberOf(v); break;
-      case 'minItems': c.minItems = numberOf(v); break;
-      case 'maxItems': c.maxItems = numberOf(v); break;
-      case 'uniqueItems': c.uniqueItems = v.value === true; break;
-      case 'prefixItems': if (v.type === 'array') c.prefixItems = v.items ?? []; break;
-      case 'items': if (v.type === 'object' || v.type === 'boolean') c.items = v; break;
-      case 'properties':
+      case 11: if (v.type === 'string') { const r = c.str ??= new StringRules(); r.formatName = v.value as string; r.format = own(FORMATS, r.formatName); } break;
+      case 12: (c.num ??= new NumberRules()).minimum = numberOf(v); break;
+      case 13: (c.num ??= new NumberRules()).maximum = numberOf(v); break;
+      case 14: (c.num ??= new NumberRules()).exclusiveMinimum = v; break;
+      case 15: (c.num ??= new NumberRules()).exclusiveMaximum = v; break;
+      case 16: (c.num ??= new NumberRules()).multipleOf = numberOf(v); break;
+      case 17: (c.arr ??= new ArrayRules()).minItems = numberOf(v); break;
+      case 18: (c.arr ??= new ArrayRules()).maxItems = numberOf(v); break;
+      case 19: if (v.value === true) (c.arr ??= new ArrayRules()).uniqueItems = true; break;
+      case 20: if (v.type === 'array') (c.arr ??= new ArrayRules()).prefixItems = v.items ?? []; break;
+      case 21: if (v.type === 'object' || v.type === 'boolean') (c.arr ??= new ArrayRules()).items = slot(v); break;
+      case 22:
         if (v.type === 'object') {
-          const m = new Map<string, JsonNode>();
-          for (const q of v.properties ?? []) if (!m.has(q.key)) m.set(q.key, q.value);
-          c.properties = m;
+          const m = new Map<string, Slot>();
+          const ps = v.properties ?? [];
+          for (let j = 0; j < ps.length; j++) if (!m.has(ps[j].key)) m.set(ps[j].key, slot(ps[j].value));
+          (c.obj ??= new ObjectRules()).properties = m;
         }
         break;
-      case 'required':
-        if (v.type === 'array') { c.required = []; for (const r of v.items ?? []) if (r.type === 'string') c.required.push(r.value as string); }
+      case 23:
+        if (v.type === 'array') {
+          const o = c.obj ??= new ObjectRules();
+          const names: string[] = o.required = [];
+          const index = o.requiredIndex = new Map<string, number>();
+          const its = v.items ?? [];
+          for (let j = 0; j < its.length; j++) {
+            if (its[j].type !== 'string') continue;
+            const name = its[j].value as string;
+            names.push(name);
+            if (!index.has(name)) index.set(name, index.size);
+          }
+          o.requiredDistinct = index.size;
+        }
         break;
-      case 'minProperties': c.minProperties = numberOf(v); break;
-      case 'maxProperties': c.maxProperties = numberOf(v); break;
-      case 'additionalProperties': c.additional = v; break;
-      case 'patternProperties':
+      case 24: (c.obj ??= new ObjectRules()).minProperties = numberOf(v); break;
+      case 25: (c.obj ??= new ObjectRules()).maxProperties = numberOf(v); break;
+      case 26: (c.obj ??= new ObjectRules()).additional = v; break;
+      case 27:
         if (v.properties?.length) {
-          c.patternProperties = v.properties.map((pp) => {
+          (c.obj ??= new ObjectRules()).patternProperties = v.properties.map((pp) => {
             let re: RegExp | undefined;
             try { re = new RegExp(pp.key, 'u'); } catch { re = undefined; }
             return { re, schema: pp.value };
           });
         }
         break;
-      case 'allOf': if (v.type === 'array') c.allOf = v.items ?? []; break;
-      case 'anyOf': if (v.type === 'array' && v.items?.length) c.anyOf = v.items; break;
-      case 'oneOf': if (v.type === 'array' && v.items?.length) c.oneOf = v.items; break;
-      case 'not': if (v.type === 'object' && (v.properties?.length ?? 0) > 0) c.not = v; break;
+      case 28: if (v.type === 'array') c.allOf = v.items ?? []; break;
+      case 29: if (v.type === 'array' && v.items?.length) c.anyOf = v.items; break;
+      case 30: if (v.type === 'array' && v.items?.length) c.oneOf = v.items; break;
+      case 31: if (v.type === 'object' && (v.properties?.length ?? 0) > 0) c.not = v; break;
     }
   }
-  c.stringChecks = c.minLength !== undefined || c.maxLength !== undefined || c.patternSource !== undefined || c.format !== undefined;
-  c.numberChecks = c.minimum !== undefined || c.maximum !== undefined || c.exclusiveMinimum !== undefined || c.exclusiveMaximum !== undefined || c.multipleOf !== undefined;
-  c.arrayChecks = c.minItems !== undefined || c.maxItems !== undefined || c.uniqueItems || c.prefixItems !== undefined || c.items !== undefined;
   c.combinators = c.allOf !== undefined || c.anyOf !== undefined || c.oneOf !== undefined || c.not !== undefined;
   return c;
 }
@@ -176,6 +220,13 @@ function compiled(schema: JsonNode): CompiledSchema {
   if (!c || c.epoch !== epoch) compiledSchemas.set(schema, c = compile(schema, epoch));
   return c;
 }
+
+/**
+ * Which distinct required names an instance object holds: a stamp per name index, this check's number when
+ * present (one array for all checks; a check reads it before validating anything below).
+ */
+let requiredStamps = new Int32Array(64);
+let requiredCheck = 0;
 
 /** Keys come from the document: look them up as own properties only (`__proto__`, `constructor`...). */
 function own<T>(table: Record<string, T>, key: string): T | undefined {
@@ -255,15 +306,15 @@ class InstanceValidator {
     out.push({ span: at.span, path, message: message(path) });
   }
 
-  validate(inst: JsonNode, schemaIn: JsonNode, out: InstanceProblem[], depth: number): void {
+  validate(inst: JsonNode, schema: JsonNode, out: InstanceProblem[], depth: number, from?: Slot): void {
     if (--this.budget < 0 || --this.shared.left < 0 || depth > 40) return;
-    const schema = schemaIn;
     if (schema.type === 'boolean') {
       if (schema.value === false) this.problem(out, inst, (p) => `${p} is not allowed`);
       return;
     }
     if (schema.type !== 'object') return;
-    const c = compiled(schema);
+    // A parent's slot keeps the record: it was made in the parent's model build (parents are checked).
+    const c = from ? from.c ??= compiled(schema) : compiled(schema);
     if (c.hasRef) {
       const target = this.opts.resolve(schema);
       if (target && target !== schema) this.validate(inst, target, out, depth + 1);
@@ -282,13 +333,14 @@ class InstanceValidator {
     const cst = c.constNode;
     if (cst && !sameJson(cst, inst)) this.problem(out, inst, (p) => `${p} must be ${show(cst)} (found ${show(inst)})`);
 
-    if (inst.type === 'string') { if (c.stringChecks) this.string(inst, c, out); }
-    else if (inst.type === 'number') { if (c.numberChecks) this.number(inst, c, out); }
-    else if (inst.type === 'array') { if (c.arrayChecks) this.array(inst, c, out, depth); }
-    else if (inst.type === 'object') this.object(inst, c, out, depth);
+    if (inst.type === 'string') { if (c.str) this.string(inst, c.str, out); }
+    else if (inst.type === 'number') { if (c.num) this.number(inst, c.num, out); }
+    else if (inst.type === 'array') { if (c.arr) this.array(inst, c.arr, out, depth); }
+    else if (inst.type === 'object') { if (c.obj) this.object(inst, c.obj, out, depth); }
 
     if (!c.combinators) return;
-    if (c.allOf) for (const s of c.allOf) this.validate(inst, s, out, depth + 1);
+    const allOf = c.allOf;
+    if (allOf) for (let i = 0; i < allOf.length; i++) this.validate(inst, allOf[i], out, depth + 1);
     if (c.anyOf) this.alternatives(inst, c.anyOf, 'anyOf', out, depth);
     if (c.oneOf) this.alternatives(inst, c.oneOf, 'oneOf', out, depth);
     if (c.not) {
@@ -300,9 +352,9 @@ class InstanceValidator {
 
   private alternatives(inst: JsonNode, alts: JsonNode[], k: string, out: InstanceProblem[], depth: number): void {
     let best: InstanceProblem[] | undefined;
-    for (const s of alts) {
+    for (let i = 0; i < alts.length; i++) {
       const probe: InstanceProblem[] = [];
-      this.validate(inst, s, probe, depth + 1);
+      this.validate(inst, alts[i], probe, depth + 1);
       if (probe.length === 0) { best = undefined; break; }
       if (!best || probe.length < best.length) best = probe;
     }
@@ -313,20 +365,20 @@ class InstanceValidator {
     }
   }
 
-  private string(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[]): void {
+  private string(inst: JsonNode, r: StringRules, out: InstanceProblem[]): void {
     const s = inst.value as string;
-    const min = c.minLength, max = c.maxLength;
+    const min = r.minLength, max = r.maxLength;
     const len = min !== undefined || max !== undefined ? codePoints(s) : 0;
     if (min !== undefined && len < min) this.problem(out, inst, (p) => `${p} must be at least ${min} characters long (found ${len})`);
     if (max !== undefined && len > max) this.problem(out, inst, (p) => `${p} must be at most ${max} characters long (found ${len})`);
-    if (c.pattern && !c.pattern.test(s)) this.problem(out, inst, (p) => `${p} does not match the pattern \`${c.patternSource!.slice(0, 60)}\``);
-    if (c.format && !c.format.test(s)) this.problem(out, inst, (p) => `${p} is not a valid ${c.formatName} (found ${show(inst)})`);
+    if (r.pattern && !r.pattern.test(s)) this.problem(out, inst, (p) => `${p} does not match the pattern \`${r.patternSource!.slice(0, 60)}\``);
+    if (r.format && !r.format.test(s)) this.problem(out, inst, (p) => `${p} is not a valid ${r.formatName} (found ${show(inst)})`);
   }
 
-  private number(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[]): void {
+  private number(inst: JsonNode, r: NumberRules, out: InstanceProblem[]): void {
     const x = inst.value as number;
-    const min = c.minimum, max = c.maximum;
-    const exMin = c.exclusiveMinimum, exMax = c.exclusiveMaximum;
+    const min = r.minimum, max = r.maximum;
+    const exMin = r.exclusiveMinimum, exMax = r.exclusiveMaximum;
     if (min !== undefined) {
       if (exMin?.value === true ? x <= min : x < min) this.problem(out, inst, (p) => `${p} must be ${exMin?.value === true ? 'greater than' : 'at least'} ${min} (found ${x})`);
     }
@@ -335,66 +387,78 @@ class InstanceValidator {
       if (exMax?.value === true ? x >= max : x > max) this.problem(out, inst, (p) => `${p} must be ${exMax?.value === true ? 'less than' : 'at most'} ${max} (found ${x})`);
     }
     if (exMax?.type === 'number' && x >= (exMax.value as number)) this.problem(out, inst, (p) => `${p} must be less than ${exMax.value} (found ${x})`);
-    const mult = c.multipleOf;
+    const mult = r.multipleOf;
     if (mult && mult > 0) {
       const q = x / mult;
       if (Math.abs(q - Math.round(q)) > 1e-9) this.problem(out, inst, (p) => `${p} must be a multiple of ${mult} (found ${x})`);
     }
   }
 
-  private array(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[], depth: number): void {
+  private array(inst: JsonNode, r: ArrayRules, out: InstanceProblem[], depth: number): void {
     const items = inst.items ?? [];
-    const min = c.minItems, max = c.maxItems;
+    const min = r.minItems, max = r.maxItems;
     if (min !== undefined && items.length < min) this.problem(out, inst, (p) => `${p} must have at least ${min} items (found ${items.length})`);
     if (max !== undefined && items.length > max) this.problem(out, inst, (p) => `${p} must have at most ${max} items (found ${items.length})`);
-    if (c.uniqueItems && items.length < 500) {
+    if (r.uniqueItems && items.length < 500) {
       for (let i = 1; i < items.length; i++) {
         if (items.slice(0, i).some((p) => sameJson(p, items[i]))) { this.problem(out, items[i], (p) => `${p} repeats an earlier item (items must be unique)`); break; }
       }
     }
-    const prefix = this.prefixItems ? c.prefixItems : undefined;
+    const prefix = this.prefixItems ? r.prefixItems : undefined;
     let start = 0;
     if (prefix) {
       for (let i = 0; i < Math.min(prefix.length, items.length); i++) this.validate(items[i], prefix[i], out, depth + 1);
       start = prefix.length;
     }
-    const it = c.items;
+    const it = r.items;
     if (it) {
-      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it, out, depth + 1);
+      for (let i = start; i < items.length && out.length < 20; i++) this.validate(items[i], it.node, out, depth + 1, it);
     }
   }
 
-  private object(inst: JsonNode, c: CompiledSchema, out: InstanceProblem[], depth: number): void {
+  private object(inst: JsonNode, o: ObjectRules, out: InstanceProblem[], depth: number): void {
     const props = inst.properties ?? [];
-    const properties = c.properties;
-    const req = c.required;
+    const properties = o.properties;
+    const req = o.required;
     if (req && req.length) {
-      // Wide examples against long required lists: one set of the example's keys, not a scan per name.
-      let keys: Set<string> | undefined;
-      if (props.length > 8 && req.length > 4) { keys = new Set(); for (const p of props) keys.add(p.key); }
-      for (const name of req) {
-        if (keys ? keys.has(name) : hasKey(props, name)) continue;
-        const ps = properties?.get(name);
-        const psc = ps && ps.type === 'object' ? compiled(ps) : undefined;
-        const resolved = ps && psc?.hasRef ? this.opts.resolve(ps) ?? ps : ps;
-        const rc = resolved === ps ? psc : resolved && resolved.type === 'object' ? compiled(resolved) : undefined;
-        if (this.opts.direction === 'request' && rc?.readOnly) continue;
-        if (this.opts.direction === 'response' && rc?.writeOnly) continue;
-        this.problem(out, inst, (p) => `${p} lacks the required property \`${name}\``);
+      // Stamp the distinct required names the instance holds; only when one is missing, find which, in order.
+      const index = o.requiredIndex!;
+      if (requiredStamps.length < o.requiredDistinct) requiredStamps = new Int32Array(o.requiredDistinct * 2);
+      const stamps = requiredStamps;
+      const check = ++requiredCheck;
+      let found = 0;
+      for (let i = 0; i < props.length; i++) {
+        const at = index.get(props[i].key);
+        if (at !== undefined && stamps[at] !== check) { stamps[at] = check; found++; }
+      }
+      if (found < o.requiredDistinct) {
+        for (let i = 0; i < req.length; i++) {
+          const name = req[i];
+          if (stamps[index.get(name)!] === check) continue;
+          const ps = properties?.get(name)?.node;
+          const psc = ps && ps.type === 'object' ? compiled(ps) : undefined;
+          const resolved = ps && psc?.hasRef ? this.opts.resolve(ps) ?? ps : ps;
+          const rc = resolved === ps ? psc : resolved && resolved.type === 'object' ? compiled(resolved) : undefined;
+          if (this.opts.direction === 'request' && rc?.readOnly) continue;
+          if (this.opts.direction === 'response' && rc?.writeOnly) continue;
+          this.problem(out, inst, (p) => `${p} lacks the required property \`${name}\``);
+        }
       }
     }
-    const min = c.minProperties, max = c.maxProperties;
+    const min = o.minProperties, max = o.maxProperties;
     if (min !== undefined && props.length < min) this.problem(out, inst, (p) => `${p} must have at least ${min} properties`);
     if (max !== undefined && props.length > max) this.problem(out, inst, (p) => `${p} must have at most ${max} properties`);
-    const additional = c.additional;
-    const patterns = c.patternProperties;
+    const additional = o.additional;
+    const patterns = o.patternProperties;
     if (!properties && !patterns && !additional) return;
-    for (const p of props) {
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i];
       const ps = properties?.get(p.key);
-      if (ps) { this.validate(p.value, ps, out, depth + 1); continue; }
+      if (ps) { this.validate(p.value, ps.node, out, depth + 1, ps); continue; }
       let matched = false;
       if (patterns) {
-        for (const pp of patterns) {
+        for (let j = 0; j < patterns.length; j++) {
+          const pp = patterns[j];
           if (pp.re?.test(p.key)) { matched = true; this.validate(p.value, pp.schema, out, depth + 1); }
         }
       }
@@ -403,11 +467,6 @@ class InstanceValidator {
       else if (additional.type === 'object') this.validate(p.value, additional, out, depth + 1);
     }
   }
-}
-
-function hasKey(props: JsonProperty[], key: string): boolean {
-  for (let i = 0; i < props.length; i++) if (props[i].key === key) return true;
-  return false;
 }
 
 /** Whether an enum's items hold a value equal to the instance (sameJson; scalars compared inline). */
