@@ -137,10 +137,10 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
       // The resolution verdict is carried along; the dialect re-checks what it read.
       const rec: EntryRefs = same ? { start: at, refs, resolved: prev!.resolved, facts: mine } : { start: at, refs, facts: mine };
       reuse!.next.set(node, rec);
-      for (const r of refs) out.push(r);
-      for (const x of mine.localRefs) facts.localRefs.push(x);
-      for (const x of mine.mappingValues) facts.mappingValues.push(x);
-      for (const x of mine.duplicates) facts.duplicates.push(x);
+      for (let i = 0; i < refs.length; i++) out.push(refs[i]);
+      append(facts.localRefs, mine.localRefs);
+      append(facts.mappingValues, mine.mappingValues);
+      append(facts.duplicates, mine.duplicates);
       continue;
     }
     const props = node.properties;
@@ -189,6 +189,8 @@ function walkRefs(st: RefWalk, start: JsonNode, startKey: string | number, start
 }
 
 const FACTS_DEPTH = 300;
+
+function append<T>(to: T[], from: readonly T[]): void { for (let i = 0; i < from.length; i++) to.push(from[i]); }
 
 /** A local `$ref` as an encoded pointer: without percent escapes the fragment already is one (~0 / ~1 as written). */
 function localPointer(ref: string): string { return ref.includes('%') ? encodePointer(parsePointer(ref)) : ref.slice(1); }
@@ -561,6 +563,7 @@ class ModelBuilder {
   }
 }
 
-function esc(s: string): string { return s.indexOf('~') < 0 && s.indexOf('/') < 0 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1'); }
+// Media types and path keys hold '/': plain-string replacements, no regular expression per key.
+function esc(s: string): string { return s.indexOf('/') < 0 && s.indexOf('~') < 0 ? s : s.replaceAll('~', '~0').replaceAll('/', '~1'); }
 
 export type { ComponentModel };

@@ -15,6 +15,10 @@ import { mapOffset } from '../entries';
 
 /** RFC 3986 unreserved and reserved characters: what may appear in a URL without percent-encoding. */
 const URL_SAFE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]+$/;
+/** A success status (2xx / 3xx, or a 2XX / 3XX range). */
+const SUCCESS = /^[23](\d\d|XX)$/i;
+/** Media types whose examples are JSON values (other formats' examples are serialized text). */
+const JSON_LIKE = /json|^\*\/\*$|^text\/plain/i;
 
 /**
  * Example/schema pairs already checked in this analysis (shared responses and examples are reached from many
@@ -122,7 +126,7 @@ function checkOperation(ctx: RuleContext, op: OperationModel, declaredTags: Set<
 
 function checkSuccess(ctx: RuleContext, op: OperationModel): void {
   if (!op.responsesNode) return;
-  if (op.responses.some((r) => /^[23](\d\d|XX)$/i.test(r.status))) return;
+  for (let i = 0; i < op.responses.length; i++) if (SUCCESS.test(op.responses[i].status)) return;
   const key = op.node.properties?.find((p) => p.key === 'responses')?.keySpan ?? op.methodSpan;
   const have = op.responses.map((r) => r.status).join(', ');
   ctx.report(OPERATION_SUCCESS_RESPONSE, key, `${op.method.toUpperCase()} ${code(op.path)} declares no success response (2xx or 3xx)${have ? `, only ${have}` : ''}: clients cannot tell what a successful call returns`);
@@ -172,9 +176,9 @@ function checkOperationExamples(ctx: RuleContext, op: OperationModel): void {
   };
   const media = (m: MediaTypeModel, where: string, direction: 'request' | 'response') => {
     if (!m.node || !m.schema) return;
-    if (!/json|^\*\/\*$|^text\/plain/i.test(m.mediaType)) return; // other formats' examples are serialized text
+    if (!JSON_LIKE.test(m.mediaType)) return;
     check(m.example, m.schema, `the ${where} example for ${m.mediaType}`, direction);
-    for (const e of exampleValues(m.examples)) check(e.node, m.schema, `the ${where} example ${code(e.name)} for ${m.mediaType}`, direction);
+    if (m.examples.length) for (const e of exampleValues(m.examples)) check(e.node, m.schema, `the ${where} example ${code(e.name)} for ${m.mediaType}`, direction);
   };
   for (const p of op.parameters) {
     if (p.uri !== ctx.model.uri || !p.name) continue;
