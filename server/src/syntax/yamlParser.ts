@@ -102,7 +102,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
   const mk = (type: JsonNodeType, start: number, end: number, value: JsonNode['value']): TreeNode =>
     new TreeNode(type, start, end, value, undefined, undefined, undefined);
 
-  /** Keys and plain scalars: one string object per distinct short value (stringTable.ts). */
+  /** Keys and scalars without escapes or line breaks: one string object per distinct short value (stringTable.ts). */
   const strings = new StringTable(text);
   const sharedSlice = (s: number, e: number): string => strings.slice(s, e);
 
@@ -246,7 +246,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
     for (;;) {
       if (pos >= len) { isEntangled = true; error(start, lineEnd(start), 'Unterminated double-quoted string: a closing " is missing.'); return out + text.slice(segStart, len); }
       const c = text.charCodeAt(pos);
-      if (c === 34) { out += text.slice(segStart, pos); pos++; return out; }
+      if (c === 34) { out = out === '' ? sharedSlice(segStart, pos) : out + text.slice(segStart, pos); pos++; return out; }
       if (c === 92) {
         out += text.slice(segStart, pos);
         const e = text.charAt(pos + 1);
@@ -303,7 +303,7 @@ export function parseYaml(text: string, maxDepth = MAX_DEPTH): JsonDocument {
       const c = text.charCodeAt(pos);
       if (c === 39) {
         if (text.charCodeAt(pos + 1) === 39) { out += text.slice(segStart, pos + 1); pos += 2; segStart = pos; continue; }
-        out += text.slice(segStart, pos);
+        out = out === '' ? sharedSlice(segStart, pos) : out + text.slice(segStart, pos);
         pos++;
         return out;
       }
