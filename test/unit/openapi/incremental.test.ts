@@ -9,6 +9,7 @@ import { reparseJson } from '../../../server/src/syntax/jsonIncremental';
 import type { JsonNode } from '../../../server/src/syntax/jsonTree';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { readFixture } from '../../support/fixtures';
+import { timings } from '../../../server/src/openapi/dialect';
 
 /** Everything observable of a tree, spans included, as one string. */
 function dump(n: JsonNode | undefined, out: string[] = []): string[] {
@@ -70,4 +71,31 @@ test('an edit through the service re-analyses incrementally with the same findin
   const h1 = svc.hover(uri, { line: range.start.line, character: range.start.character + 3 });
   const h2 = fresh.hover(uri, { line: range.start.line, character: range.start.character + 3 });
   assert.deepEqual(h1, h2);
+});
+
+test('body hints after an edit: a summary made without looking for them (no hint anywhere) is not reused once an edit adds one, and the reverse', () => {
+  // The hint sits two $refs away (Call -> Payload): only the search for hints reads Payload.
+  const schema = (extra: string) => `{"type": "object", "properties": {"id": {"type": "string"}${extra}}}`;
+  const doc = (extra: string) => `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+  "/calls": {"post": {"operationId": "call", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Call"}}}}, "responses": {"200": {"description": "ok"}}}},
+  "/things": {"get": {"operationId": "things", "responses": {"200": {"description": "ok"}}}}},
+  "components": {"schemas": {"Call": {"type": "object", "properties": {"payload": {"$ref": "#/components/schemas/Payload"}}}, "Payload": ${schema(extra)}, "Other": {"type": "string"}}}}`;
+  const withHint = ', "jsonrpc": {"type": "string"}';
+  for (const [from, to] of [['', withHint], [withHint, '']]) {
+    const uri = 'file:///hints.json';
+    const text = doc(from);
+    const svc = new LanguageService();
+    svc.open(uri, text, 1);
+    svc.diagnostics(uri);
+    const at = text.indexOf('"id": {"type": "string"}') + '"id": {"type": "string"}'.length;
+    const lines = svc.analyse(uri)!.source.lines;
+    assert.ok(svc.edit(uri, [{ range: { start: lines.positionAt(at), end: lines.positionAt(at + from.length) }, text: to }], 2));
+    const incremental = { diags: svc.diagnostics(uri), summary: JSON.stringify(svc.describe(uri)) };
+    assert.ok(timings.incremental, 'the edit is re-analysed incrementally');
+    const fresh = new LanguageService();
+    fresh.open(uri, doc(to), 1);
+    assert.deepEqual(incremental, { diags: fresh.diagnostics(uri), summary: JSON.stringify(fresh.describe(uri)) });
+    const call = svc.describe(uri)!.operations.find((o) => o.name === 'call')!;
+    assert.deepEqual(call.bodyHints, to ? ['jsonrpc'] : [], 'the hint follows the edit');
+  }
 });
