@@ -79,7 +79,11 @@ export function collectRefs(root: JsonNode | undefined, uri: string, kind: OasKi
   }
   const st: RefWalk = { uri, kind, base, ids: kind === 'oas31' || kind === 'oas32', reuse, keys: [], splits: new Map() };
   retain?.push(st);
-  walkRefs(st, root, '', 0, 0, out, facts ?? { localRefs: [], mappingValues: [], duplicates: [] }, true);
+  try {
+    walkRefs(st, root, '', 0, 0, out, facts ?? { localRefs: [], mappingValues: [], duplicates: [] }, true);
+  } finally {
+    forgetWideKeys();
+  }
   out.sort(byKeyStart);
   return out;
 }
@@ -207,13 +211,21 @@ function duplicatesOf(props: JsonProperty[], out: JsonProperty[]): void {
     }
     return;
   }
-  const seen = new Map<string, JsonProperty>();
-  for (const p of props) {
-    const first = seen.get(p.key);
-    if (first) out.push(first, p);
-    else seen.set(p.key, p);
+  // Wide objects share one map for the walk (no map per object): key -> index + the object's base.
+  if (wideBase > 1 << 30) { wideKeys.clear(); wideBase = 0; }
+  const base = wideBase;
+  wideBase += props.length;
+  for (let i = 0; i < props.length; i++) {
+    const k = props[i].key;
+    const at = wideKeys.get(k);
+    if (at !== undefined && at >= base) out.push(props[at - base], props[i]);
+    else wideKeys.set(k, base + i);
   }
 }
+const wideKeys = new Map<string, number>();
+let wideBase = 0;
+/** Forgets the keys (they may hold the document's text alive). */
+function forgetWideKeys(): void { wideKeys.clear(); wideBase = 0; }
 
 /**
  * The facts below a YAML alias: its nodes are the anchor's (the refs walk visits them once, there), but the facts
