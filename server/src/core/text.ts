@@ -9,6 +9,9 @@ export interface Range { start: Position; end: Position }
 export interface Span { start: number; end: number }
 
 export function span(start: number, end: number): Span { return { start, end }; }
+/** A span of its own: a span read from a JSON/YAML tree is its node (syntax/jsonTree.ts), which links the whole
+ * tree and moves on the next incremental re-parse. Copy one before it leaves the analysis or is kept across edits. */
+export function copySpan(s: Span): Span { return { start: s.start, end: s.end }; }
 export function contains(s: Span, offset: number): boolean { return offset >= s.start && offset <= s.end; }
 
 /** Maps offsets to line/character and back in O(log lines); built once per document version. */

@@ -4,7 +4,7 @@
  * (which names the design styles and the headline). Every fact carries the spans that prove it.
  */
 import type { ArchitectureWeight, DocumentSummary, Endpoint, Evidence, Fact, OperationSummary } from '../analysis/summary';
-import type { Span } from '../core/text';
+import { copySpan, type Span } from '../core/text';
 import type { JsonNode } from '../syntax/jsonTree';
 import { formatOf, protocolMeaning, securityOnTheWire } from './knowledge';
 import { specUrl, type MediaTypeModel, type OpenApiModel, type OperationModel, type ResolvedNode } from './model';
@@ -36,7 +36,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
   };
   // Ranges are filled here from the model's LineIndex (the service fills only what is missing). Spans are copied:
   // a span of the tree is its node (syntax/jsonTree.ts), and a summary leaves the worker.
-  const ev = (span: Span): Evidence => ({ uri, span: { start: span.start, end: span.end }, range: m.lines.rangeOf(span) });
+  const ev = (span: Span): Evidence => ({ uri, span: copySpan(span), range: m.lines.rangeOf(span) });
   const base = specUrl(m.kind, m.version);
   const label = m.kind === 'swagger2' ? 'Swagger 2.0' : `OpenAPI ${m.version}`;
 
@@ -47,7 +47,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     const l = byProto.get(s.protocol) ?? [];
     l.push(s.span);
     byProto.set(s.protocol, l);
-    endpoints.push({ url: s.url, uri, span: { start: s.span.start, end: s.span.end }, protocol: s.protocol, range: m.lines.rangeOf(s.span) });
+    endpoints.push({ url: s.url, uri, span: copySpan(s.span), protocol: s.protocol, range: m.lines.rangeOf(s.span) });
   }
   const protocols: Fact[] = [...byProto].map(([p, spans]) => ({
     value: p, confidence: 'certain', evidence: spans.slice(0, 20).map(ev),
@@ -152,7 +152,7 @@ export function summarizeOpenApi(m: OpenApiModel, bytes: number, run?: Increment
     const name = op.operationId?.value ?? `${op.method.toUpperCase()} ${op.path}`;
     const protos = op.servers.length ? op.servers : m.servers;
     return {
-      name, uri, span: { start: op.methodSpan.start, end: op.methodSpan.end }, range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
+      name, uri, span: copySpan(op.methodSpan), range: m.lines.rangeOf(op.methodSpan), origin: op.origin, method: op.method.toUpperCase(), path: op.path,
       requestMediaTypes: [...new Set(req)], responseMediaTypes: [...new Set(res)], statusCodes: op.responses.map((r) => r.status),
       headerNames, hasRequestBody: carriesData(op, m, resolve), hypermedia, bodyHints: [...bodyHints],
       protocols: [...new Set(protos.map((s) => s.protocol))].map((p) => ({ value: p, confidence: 'certain' as const, reason: `Served over ${p}.`, evidence: protos.filter((s) => s.protocol === p).slice(0, 3).map((s) => ev(s.span)) })),

@@ -8,6 +8,7 @@
 import type { JsonDocument, JsonNode, TreeNode, TreeProperty } from './jsonTree';
 import { MAX_DEPTH, parseJson } from './jsonParser';
 import { changedRegion } from './textChange';
+import { copySpan } from '../core/text';
 
 /**
  * Applies the change between `oldText` and `newText` to `doc` (a parse of `oldText` without errors), mutating
@@ -32,7 +33,7 @@ export function reparseJson(doc: JsonDocument, oldText: string, newText: string,
     node = inner;
     depth++;
   }
-  const oldSpan = { start: node.span.start, end: node.span.end };
+  const oldSpan = copySpan(node.span); // the node's own span moves below
   // Depth budget: what the whole-text parse would allow below this node.
   const sub = parseJson(newText.slice(oldSpan.start, oldSpan.end + delta), MAX_DEPTH - depth);
   if (sub.errors.length || !sub.root || sub.root.type !== node.type) return undefined;

@@ -2,7 +2,7 @@
  * What every OpenAPI rule gets: the model, a way to report findings (only at spans of this document), and
  * small tree helpers. Quick fixes travel inside Finding.data as offset edits (openapi/quickFixes.ts reads them).
  */
-import type { Span } from '../../core/text';
+import { copySpan, type Span } from '../../core/text';
 import type { Finding, Severity } from '../../core/types';
 import type { RuleMeta } from '../../rules/registry';
 import type { JsonNode, JsonProperty } from '../../syntax/jsonTree';
@@ -86,7 +86,7 @@ export class RuleContext {
 
   private add(f: Finding): void {
     // Recorded with copies of its spans: spans of the tree move in place on the next incremental re-parse.
-    if (this.recording) this.recording.findings.push({ ...f, span: { start: f.span.start, end: f.span.end }, ...(f.related ? { related: f.related.map((r) => (r.span ? { ...r, span: { start: r.span.start, end: r.span.end } } : r)) } : {}) });
+    if (this.recording) this.recording.findings.push({ ...f, span: copySpan(f.span), ...(f.related ? { related: f.related.map((r) => (r.span ? { ...r, span: copySpan(r.span) } : r)) } : {}) });
     const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -3,6 +3,7 @@ import { specUrl } from '../model';
 import { SCHEMA_CONFLICT, SCHEMA_REQUIRED, SCHEMA_TYPE, SCHEMA_UNKNOWN_PROPERTY, SCHEMA_VALUE } from './catalog';
 import type { RuleContext } from './context';
 import { builtMessage, checkStructure, type StructureIssue, type StructureIssueKind, type StructureMemo, type StructureMemoResult } from './structure';
+import { copySpan } from '../../core/text';
 import type { Finding } from '../../core/types';
 import type { JsonNode } from '../../syntax/jsonTree';
 import type { EntryRecord } from '../entries';
@@ -51,7 +52,7 @@ function memoOf(ctx: RuleContext): (StructureMemo & { finish(): void }) | undefi
   const store = (node: JsonNode, v: Omit<Variant, 'from' | 'to'>, issues: StructureIssue[], messages: string[]) => {
     const rec = recordOf(node);
     const from = rec.findings.length;
-    issues.forEach((i, k) => rec.findings.push({ code: i.kind, span: { start: i.span.start, end: i.span.end }, message: messages[k] }));
+    issues.forEach((i, k) => rec.findings.push({ code: i.kind, span: copySpan(i.span), message: messages[k] }));
     (rec.extra as Variant[]).push({ ...v, from, to: rec.findings.length });
   };
   // Computed results wait for the end of the run: those whose messages were all read (they reached the

@@ -3,7 +3,7 @@
  * keys. The model builder's walk for `$ref`s gathers them (openapi/build.ts `WalkFacts`, kept per entry with the
  * entry's refs for incremental re-analysis): large documents make every extra walk count.
  */
-import type { Span } from '../../core/text';
+import { copySpan, type Span } from '../../core/text';
 import { collectRefs, walkFactsOf, type WalkFacts } from '../build';
 import type { RuleContext } from './context';
 
@@ -31,8 +31,7 @@ export function treeFacts(ctx: RuleContext): TreeFacts {
   const duplicates: TreeFacts['duplicates'] = [];
   const d = w.duplicates;
   for (let i = 0; i + 1 < d.length; i += 2) {
-    const first = d[i].keySpan, again = d[i + 1].keySpan;
-    duplicates.push({ key: d[i + 1].key, first: { start: first.start, end: first.end }, again: { start: again.start, end: again.end } });
+    duplicates.push({ key: d[i + 1].key, first: copySpan(d[i].keySpan), again: copySpan(d[i + 1].keySpan) });
   }
   f = { localRefs: w.localRefs, mappingValues: w.mappingValues, duplicates };
   cache.set(ctx, f);
